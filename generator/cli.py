@@ -1,0 +1,169 @@
+"""The ``cpts`` command line: turns options into one library call and errors into exit codes.
+
+Exit codes (one place, ``_run``): 0 success, 1 invalid answers, 2 usage or unreadable input,
+3 output refused, 4 I/O failure, 70 internal error (traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from generator import api
+from generator.errors import CptsError, Finding, UserMessageError
+from generator.resources import schema_path
+
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def _french_usage(error: click.ClickException) -> str:
+    """Word click's usage errors in French."""
+    if isinstance(error, click.NoSuchOption):
+        hint = ""
+        if error.possibilities:
+            hint = f" ; vouliez-vous dire {', '.join(sorted(error.possibilities))} ?"
+        return f"option inconnue « {error.option_name} »{hint}"
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        name = error.param.human_readable_name
+        return f"argument manquant : {name}"
+    if isinstance(error, click.BadParameter):
+        name = error.param.human_readable_name if error.param is not None else "paramètre"
+        return f"valeur invalide pour {name} : {error.message}"
+    if isinstance(error, click.BadOptionUsage):
+        return f"option mal employée : {error.message}"
+    if isinstance(error, click.UsageError) and "No such command" in error.message:
+        return f"commande inconnue : {error.message.split(' ', 3)[-1]}"
+    return error.format_message()
+
+
+class _FrenchGroup(click.Group):
+    """A click group that reports usage errors in French and exits with the command's code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("Interrompu.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except click.UsageError as error:
+            click.echo(f"cpts : {_french_usage(error)}", err=True)
+            click.echo("Voir « cpts --help ».", err=True)
+            sys.exit(2)
+        except click.ClickException as error:
+            click.echo(f"cpts : {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _run(debug: bool, action: Callable[[], int]) -> int:
+    """Run a command body and map every exception to its exit code, in this one place."""
+    try:
+        return action()
+    except UserMessageError as error:
+        click.echo(f"cpts : {error}", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        click.echo("Interrompu.", err=True)
+        return EXIT_INTERRUPTED
+    except (CptsError, Exception) as error:
+        if debug:
+            click.echo(traceback.format_exc(), err=True)
+        click.echo(
+            f"cpts : erreur interne ({type(error).__name__}: {str(error)[:200]}). "
+            "Relancez avec --debug pour le détail et signalez-la.",
+            err=True,
+        )
+        return EXIT_INTERNAL
+
+
+@click.group(cls=_FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Affiche la trace complète d'une erreur interne.")
+@click.version_option(package_name="cpts", message="cpts %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Génère les documents fondateurs d'une CPTS à partir d'un fichier de réponses YAML."""
+    ctx.obj = {"debug": debug}
+
+
+def _finding_json(finding: Finding) -> dict[str, str | int]:
+    return finding.as_dict()
+
+
+@cli.command("check")
+@click.argument("fichiers", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["texte", "json"]),
+    default="texte",
+    show_default=True,
+    help="texte pour un humain, json pour un autre outil.",
+)
+@click.pass_context
+def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: str) -> int:
+    """Vérifie un ou plusieurs fichiers de réponses (schéma et règles)."""
+
+    def action() -> int:
+        worst = 0
+        report: list[dict[str, Any]] = []
+        for fichier in fichiers:
+            try:
+                result = api.check_file(fichier)
+            except UserMessageError as error:
+                worst = max(worst, error.exit_code)
+                report.append({"fichier": fichier, "lisible": False, "message": str(error)})
+                if output_format == "texte":
+                    click.echo(f"cpts : {error}", err=True)
+                continue
+            if not result.valid:
+                worst = max(worst, 1)
+            report.append(
+                {
+                    "fichier": fichier,
+                    "lisible": True,
+                    "valide": result.valid,
+                    "erreurs": [_finding_json(f) for f in result.errors],
+                    "avertissements": [_finding_json(f) for f in result.warnings],
+                }
+            )
+            if output_format == "texte":
+                for finding in result.findings:
+                    click.echo(finding.format())
+                verdict = "valide" if result.valid else "invalide"
+                click.echo(
+                    f"{fichier} : {verdict} ({_plural(len(result.errors), 'erreur')}, "
+                    f"{_plural(len(result.warnings), 'avertissement')})"
+                )
+        if output_format == "json":
+            click.echo(json.dumps({"fichiers": report}, ensure_ascii=False, indent=2))
+        return worst
+
+    return _run(ctx.obj["debug"], action)
+
+
+@cli.command("schema")
+@click.pass_context
+def schema_command(ctx: click.Context) -> int:
+    """Affiche le schéma JSON du fichier de réponses (pour un éditeur ou un autre outil)."""
+
+    def action() -> int:
+        click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
+        return 0
+
+    return _run(ctx.obj["debug"], action)
+
+
+def main() -> None:
+    """Entry point of the ``cpts`` console script."""
+    cli.main(prog_name="cpts")

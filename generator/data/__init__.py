@@ -1,0 +1,1 @@
+"""Package data in the wheel: the templates (``models/``) and the schema (``schemas/``)."""

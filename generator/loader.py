@@ -1,0 +1,351 @@
+"""Read an answers file: safe, strict YAML with the position of every node.
+
+PyYAML's scanner and parser are used as they are; composition and construction are ours so that
+- anchors, aliases and explicit tags are refused at parse time (no alias bomb, no object tags);
+- nesting depth is capped before Python's recursion limit is reached;
+- scalars are resolved the YAML 1.2 way (``no``, ``01500``, ``1:30`` stay strings);
+- duplicate keys are reported with both lines instead of silently keeping the last value;
+- every string is NFC-normalised, and every node's line and column is kept for messages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from generator.errors import Finding, Severity, UnreadableInputError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+PathKey = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+# Longer digit strings are identifiers (RPPS, SIRET, phone), never amounts: keep them as text
+# and stay clear of Python's limit on int() conversion of huge strings.
+_MAX_NUMBER_CHARS = 20
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class LoadedAnswers:
+    """The raw data of an answers file with the position of every node."""
+
+    file: str
+    data: Any
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    plain_scalars: dict[PathKey, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def position(self, path: PathKey) -> Position:
+        """Return the position of ``path``, or of its closest ancestor present in the file."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+class _Resolver(BaseResolver):
+    """Know no implicit types: :func:`_scalar_value` resolves plain scalars itself."""
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, _Resolver):
+    """A YAML composer that refuses anchors, aliases, explicit tags and deep nesting."""
+
+    def __init__(self, text: str, file: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _Resolver.__init__(self)
+        self._file = file
+        self._depth = 0
+
+    def _refuse(self, event: Any, message: str) -> UnreadableInputError:
+        mark = event.start_mark
+        return UnreadableInputError(f"{self._file}:{mark.line + 1}:{mark.column + 1}: {message}")
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            raise self._refuse(
+                event,
+                f"alias YAML « *{event.anchor} » refusé : les ancres et alias ne sont pas "
+                "acceptés ; recopiez la valeur à chaque endroit.",
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise self._refuse(
+                event,
+                f"ancre YAML « &{event.anchor} » refusée : les ancres et alias ne sont pas "
+                "acceptés ; recopiez la valeur à chaque endroit.",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise self._refuse(
+                event,
+                f"étiquette YAML explicite « {tag} » refusée : écrivez la valeur sans étiquette "
+                "(entre guillemets pour un texte).",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise self._refuse(event, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux).")
+        # PyYAML's stubs mix the C and Python Mark types; the marks are only carried along.
+        start: Any = event.start_mark
+        end: Any = event.end_mark
+        try:
+            if isinstance(event, ScalarEvent):
+                self.get_event()  # type: ignore[no-untyped-call]
+                return ScalarNode(_STR, event.value, start, end, style=event.style)
+            if isinstance(event, SequenceStartEvent):
+                self.get_event()  # type: ignore[no-untyped-call]
+                seq = SequenceNode(_SEQ, [], start, None, flow_style=event.flow_style)
+                index = 0
+                while not self.check_event(SequenceEndEvent):
+                    seq.value.append(self.compose_node(seq, index))
+                    index += 1
+                seq.end_mark = self.get_event().end_mark  # type: ignore[no-untyped-call]
+                return seq
+            if isinstance(event, MappingStartEvent):
+                self.get_event()  # type: ignore[no-untyped-call]
+                mapping = MappingNode(_MAP, [], start, None, flow_style=event.flow_style)
+                while not self.check_event(MappingEndEvent):
+                    key = self.compose_node(mapping, None)
+                    value = self.compose_node(mapping, key)
+                    mapping.value.append((key, value))
+                mapping.end_mark = self.get_event().end_mark  # type: ignore[no-untyped-call]
+                return mapping
+            raise self._refuse(event, "structure YAML inattendue.")
+        finally:
+            self._depth -= 1
+
+
+def _scalar_value(node: ScalarNode) -> Any:
+    """Resolve a scalar: only quoted-free true/false, null, decimal numbers; the rest is text."""
+    text: str = node.value
+    if node.style is not None:  # quoted or block scalar: always a string
+        return unicodedata.normalize("NFC", text)
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if len(text) <= _MAX_NUMBER_CHARS:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            number = float(text)
+            if math.isfinite(number):
+                return number
+    return unicodedata.normalize("NFC", text)
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def format_path(path: PathKey) -> str:
+    """Return ``gouvernance.bureau.fonctions[2]`` for a path tuple."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+class _Builder:
+    """Turn composed nodes into plain Python data, recording positions and duplicate keys."""
+
+    def __init__(self, result: LoadedAnswers) -> None:
+        self.result = result
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        self.result.positions[path] = _pos(node)
+        if isinstance(node, ScalarNode):
+            value = _scalar_value(node)
+            if node.style is None and not isinstance(value, str):
+                self.result.plain_scalars[path] = unicodedata.normalize("NFC", node.value)
+            return value
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise UnreadableInputError(
+                    f"{self.result.file}:{_pos(key_node).line}:{_pos(key_node).column}: "
+                    "une clé doit être un simple mot, pas une liste ni un dictionnaire."
+                )
+            key = unicodedata.normalize("NFC", key_node.value)
+            if key in mapping:
+                here = _pos(key_node)
+                self.result.findings.append(
+                    Finding(
+                        rule="YAML-CLE-DOUBLE",
+                        severity=Severity.ERREUR,
+                        path=format_path((*path, key)),
+                        message=(
+                            f"la clé « {key} » apparaît deux fois (lignes {first_line[key]} et "
+                            f"{here.line}) ; gardez une seule des deux valeurs."
+                        ),
+                        file=self.result.file,
+                        line=here.line,
+                        column=here.column,
+                        source="YAML : une clé est unique dans un dictionnaire",
+                    )
+                )
+                continue
+            first_line[key] = _pos(key_node).line
+            self.result.key_positions[(*path, key)] = _pos(key_node)
+            mapping[key] = self.build(value_node, (*path, key))
+        return mapping
+
+
+def _decode(raw: bytes, file: str) -> str:
+    """Decode UTF-8 (BOM allowed) or UTF-16 with a BOM; refuse anything else with its offset."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableInputError(f"{file}: encodage UTF-16 invalide à l'octet {exc.start}.") from exc
+    if b"\x00" in raw[:8192]:
+        raise UnreadableInputError(
+            f"{file}: ce fichier semble binaire (octet nul), ce n'est pas un fichier YAML de réponses."
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        raise UnreadableInputError(
+            f"{file}:{line}: le fichier n'est pas encodé en UTF-8 (octet 0x{bad} à la position "
+            f"{exc.start}) ; enregistrez-le en UTF-8 depuis votre éditeur."
+        ) from exc
+    return text.removeprefix("\ufeff")
+
+
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": (
+        "tabulation interdite en YAML : indentez avec des espaces"
+    ),
+    "found unacceptable character": "caractère interdit dans un fichier YAML",
+    "special characters are not allowed": "caractère de contrôle interdit dans un fichier YAML",
+    "mapping values are not allowed here": (
+        "deux-points inattendu : mettez la valeur entre guillemets si elle contient « : »"
+    ),
+    "could not find expected ':'": "il manque « : » après une clé",
+    "found undefined tag handle": "étiquette YAML inconnue",
+    "expected <block end>, but found": "indentation incohérente",
+    "did not find expected key": "indentation incohérente ou clé manquante",
+    "did not find expected node content": "valeur manquante ou mal placée",
+    "did not find expected '-' indicator": "élément de liste mal indenté",
+    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
+    "while scanning a quoted scalar": "guillemet non fermé",
+    "found a tab character": "tabulation interdite en YAML : indentez avec des espaces",
+    "expected a single document": "un seul document YAML est attendu (pas de « --- » en plus)",
+}
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError | yaml.YAMLError, file: str) -> UnreadableInputError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark is not None else file
+    text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or exc}"
+    for needle, french in _YAML_PROBLEMS.items():
+        if needle in text:
+            return UnreadableInputError(f"{where}: YAML illisible : {french}.")
+    return UnreadableInputError(f"{where}: YAML illisible : la syntaxe n'est pas valide à cet endroit.")
+
+
+def load_text(text: str, file: str) -> LoadedAnswers:
+    """Parse YAML text into data with positions; raise ``UnreadableInputError`` if malformed."""
+    result = LoadedAnswers(file=file, data=None)
+    loader = _StrictLoader(text, file)
+    try:
+        node = loader.get_single_node()
+    except UnreadableInputError:
+        raise
+    except yaml.reader.ReaderError as exc:
+        raise UnreadableInputError(
+            f"{file}: caractère interdit dans un fichier YAML (caractère de contrôle "
+            f"U+{exc.character:04X} à la position {exc.position})."
+            if isinstance(exc.character, int)
+            else f"{file}: caractère interdit dans un fichier YAML."
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, file) from exc
+    except RecursionError as exc:  # belt and braces: MAX_DEPTH should stop this first
+        raise UnreadableInputError(f"{file}: imbrication trop profonde.") from exc
+    finally:
+        loader.dispose()
+    if node is None:
+        result.positions[()] = Position(1, 1)
+        return result
+    result.data = _Builder(result).build(node, ())
+    return result
+
+
+def load_file(path: str | Path) -> LoadedAnswers:
+    """Read and parse an answers file, refusing files that are too large, binary or not UTF-8."""
+    file = str(path)
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise UnreadableInputError(f"{file}: c'est un dossier, pas un fichier de réponses.")
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableInputError(
+                f"{file}: fichier trop volumineux ({size} octets ; au plus {MAX_BYTES} octets "
+                "pour un fichier de réponses)."
+            )
+        with target.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise UnreadableInputError(f"{file}: fichier introuvable.") from exc
+    except PermissionError as exc:
+        raise UnreadableInputError(f"{file}: lecture interdite (droits insuffisants).") from exc
+    except OSError as exc:
+        raise UnreadableInputError(f"{file}: lecture impossible ({exc.strerror}).") from exc
+    if len(raw) > MAX_BYTES:
+        raise UnreadableInputError(f"{file}: fichier trop volumineux (au plus {MAX_BYTES} octets).")
+    return load_text(_decode(raw, file), file)

@@ -1,0 +1,27 @@
+"""Locate the package data (schema, templates) in a wheel or in a source checkout.
+
+In the wheel, ``schemas/`` and ``models/`` are installed as ``generator/data/schemas`` and
+``generator/data/models`` (see ``pyproject.toml``); in a checkout they sit beside the package.
+Every other module asks this one, so there is a single place that knows the layout.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(kind: str) -> Path:
+    """Return the folder holding ``kind`` (``"schemas"`` or ``"models"``)."""
+    installed = _PACKAGE_DIR / "data" / kind
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / kind
+
+
+def schema_path() -> Path:
+    """Return the path of the questionnaire JSON Schema."""
+    return data_dir("schemas") / "questionnaire.schema.json"
