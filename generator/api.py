@@ -10,7 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, rules, schema
+from generator import loader, render, rules, schema
+from generator.bundle import write_bundle
 from generator.errors import Finding, InvalidAnswersError, Severity
 from generator.model import Cpts, build_model
 
@@ -71,3 +72,17 @@ def load_answers(path: str | Path) -> Cpts:
     if result.model is None:
         raise InvalidAnswersError(list(result.findings))
     return result.model
+
+
+def render_markdown(model: Cpts, names: list[str] | None = None) -> dict[str, str]:
+    """Return the Markdown text of the requested documents, by file stem."""
+    documents = render.render_documents(model, names or list(render.DOCUMENTS))
+    return {name: doc.markdown for name, doc in documents.items()}
+
+
+def write_markdown_bundle(
+    model: Cpts, target: Path, names: list[str] | None = None, force: bool = False
+) -> list[Path]:
+    """Render the documents and write them as ``STEM.md`` into ``target``, atomically."""
+    texts = render_markdown(model, names)
+    return write_bundle(target, {f"{name}.md": text.encode("utf-8") for name, text in texts.items()}, force)

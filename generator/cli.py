@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
 from generator import api
-from generator.errors import CptsError, Finding, UserMessageError
+from generator.errors import CptsError, Finding, UsageError, UserMessageError
+from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
 EXIT_INTERNAL = 70
@@ -148,6 +150,50 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
         if output_format == "json":
             click.echo(json.dumps({"fichiers": report}, ensure_ascii=False, indent=2))
         return worst
+
+    return _run(ctx.obj["debug"], action)
+
+
+@cli.command("render")
+@click.argument("fichier", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--sortie",
+    "sortie",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Dossier à créer pour les documents.",
+)
+@click.option(
+    "--documents",
+    default=",".join(DOCUMENTS),
+    show_default=True,
+    help="Documents à produire, séparés par des virgules.",
+)
+@click.option("--force", is_flag=True, help="Remplace les documents d'un dossier existant.")
+@click.pass_context
+def render_command(ctx: click.Context, fichier: str, sortie: str, documents: str, force: bool) -> int:
+    """Produit les documents d'une CPTS (Markdown) dans un nouveau dossier."""
+
+    def action() -> int:
+        names = [name.strip() for name in documents.split(",") if name.strip()]
+        unknown = [name for name in names if name not in DOCUMENTS]
+        if unknown or not names:
+            raise UsageError(
+                f"document inconnu : {', '.join(unknown) or '(aucun)'} ; "
+                f"documents possibles : {', '.join(DOCUMENTS)}"
+            )
+        result = api.check_file(fichier)
+        for finding in result.findings:
+            click.echo(finding.format())
+        if result.model is None:
+            click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
+            return 1
+        written = api.write_markdown_bundle(result.model, Path(sortie), names, force=force)
+        click.echo(f"{len(written)} document(s) écrit(s) dans {sortie} :")
+        for path in written:
+            click.echo(f"  {path.name}")
+        return 0
 
     return _run(ctx.obj["debug"], action)
 

@@ -1,0 +1,158 @@
+"""French wording of the answers' codes, shared by every document and message.
+
+The answers use short ASCII codes (``vice_president``, ``demi_journee``); the documents say them
+in French, always the same way, from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from generator.typography import de_fraction
+
+FONCTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "president": "président",
+        "co_president": "co-président",
+        "vice_president": "vice-président",
+        "vice_president_2": "second vice-président",
+        "vice_president_3": "troisième vice-président",
+        "secretaire": "secrétaire",
+        "secretaire_adjoint": "secrétaire adjoint",
+        "tresorier": "trésorier",
+        "tresorier_adjoint": "trésorier adjoint",
+    }
+)
+
+# Inclusive forms, as the AVECsanté model writes them (« un/une président-e »).
+FONCTIONS_INCLUSIVES: Mapping[str, str] = MappingProxyType(
+    {
+        "president": "un président ou une présidente",
+        "vice_president": "un vice-président ou une vice-présidente",
+        "vice_president_2": "un second vice-président ou une seconde vice-présidente",
+        "vice_president_3": "un troisième vice-président ou une troisième vice-présidente",
+        "secretaire": "un ou une secrétaire",
+        "secretaire_adjoint": "un ou une secrétaire adjoint(e)",
+        "tresorier": "un trésorier ou une trésorière",
+        "tresorier_adjoint": "un trésorier adjoint ou une trésorière adjointe",
+    }
+)
+
+MISSIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "acces_soins": (
+            "l'amélioration de l'accès aux soins, notamment l'accès à un médecin traitant et la "
+            "prise en charge des soins non programmés"
+        ),
+        "parcours": (
+            "l'organisation de parcours pluriprofessionnels autour du patient, pour éviter les "
+            "ruptures de parcours et favoriser le maintien à domicile"
+        ),
+        "prevention": "le développement d'actions territoriales de prévention",
+        "crise_sanitaire": (
+            "la préparation et la réponse aux situations de crise sanitaire sur le territoire"
+        ),
+        "qualite_pertinence": ("le développement de la qualité et de la pertinence des soins"),
+        "accompagnement_professionnels": (
+            "l'accompagnement des professionnels de santé sur le territoire, notamment pour "
+            "faciliter l'installation des jeunes diplômés et l'accueil des stagiaires"
+        ),
+    }
+)
+
+UNITES: Mapping[str, str] = MappingProxyType(
+    {
+        "heure": "par heure",
+        "demi_journee": "par demi-journée",
+        "journee": "par journée",
+        "forfait": "forfait par participation",
+    }
+)
+
+BENEFICIAIRES: Mapping[str, str] = MappingProxyType(
+    {
+        "bureau": "membres du bureau",
+        "conseil_administration": "administrateurs",
+        "referents": "référents de groupes de travail et de missions",
+        "adherents": "adhérents",
+        "coordination": "personnes chargées de la coordination",
+    }
+)
+
+ACTIVITES: Mapping[str, str] = MappingProxyType(
+    {
+        "instances": "la participation aux instances de l'association (bureau, conseil, assemblées)",
+        "groupes_travail": "la participation aux groupes de travail",
+        "actions_projet_sante": "la conduite d'actions du projet de santé",
+        "coordination": "les temps de coordination",
+        "formation": "les formations pluriprofessionnelles organisées par la CPTS",
+        "deplacements": "les déplacements liés à ces activités",
+    }
+)
+
+JUSTIFICATIFS: Mapping[str, str] = MappingProxyType(
+    {
+        "feuille_emargement": "la feuille d'émargement",
+        "compte_rendu": "le compte rendu de la réunion ou de l'action",
+        "attestation_presence": "une attestation de présence",
+        "releve_temps": "un relevé du temps passé",
+        "facture": "une facture ou une note d'honoraires",
+    }
+)
+
+CONDITIONS_ADHESION: Mapping[str, str] = MappingProxyType(
+    {
+        "exercer_ou_resider_sur_territoire": "exercer, être établi ou résider sur le territoire",
+        "adherer_au_projet_de_sante": "adhérer au projet de santé de la CPTS",
+        "respecter_statuts_et_reglement": "s'engager à respecter les statuts et le présent règlement",
+        "participer_a_une_action": "participer à au moins une action ou un groupe de travail",
+    }
+)
+
+MAJORITES_DECISIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "defaut": "les autres décisions",
+        "affectation_fonds": "l'affectation des sommes perçues par la CPTS",
+        "budget": "l'arrêt du budget prévisionnel",
+        "recrutement": "le recrutement et la rémunération des salariés",
+        "conventions": "la signature des conventions et contrats",
+        "exclusion": "l'exclusion ou la radiation d'un membre",
+        "reglement_interieur": "la modification du règlement intérieur",
+        "transfert_siege": "le transfert du siège social",
+    }
+)
+
+ORGANES: Mapping[str, str] = MappingProxyType(
+    {
+        "bureau": "le bureau",
+        "conseil_administration": "le conseil d'administration",
+        "assemblee_generale": "l'assemblée générale",
+        "tresorier": "le trésorier",
+    }
+)
+
+CONVOCATION_MOYENS: Mapping[str, str] = MappingProxyType(
+    {
+        "courriel": "par courriel",
+        "courrier": "par courrier",
+        "courriel_et_courrier": "par courriel et par courrier",
+        "remise_en_main_propre": "par remise en main propre",
+    }
+)
+
+
+def majorite(code: str) -> str:
+    """Return a majority in words: « à la majorité simple », « à la majorité des deux tiers »."""
+    if code == "simple":
+        return "à la majorité simple des suffrages exprimés"
+    if code == "absolue":
+        return "à la majorité absolue des membres présents ou représentés"
+    if code == "unanimite":
+        return "à l'unanimité des membres présents ou représentés"
+    return f"à la majorité {de_fraction(code)} des membres présents ou représentés"
+
+
+def beneficiaire(code: str) -> str:
+    """Return a beneficiary in words; a free profession name is kept as written."""
+    return BENEFICIAIRES.get(code, code)

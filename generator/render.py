@@ -1,0 +1,177 @@
+"""Render the Markdown documents of a CPTS from the templates in ``models/``.
+
+A strict Jinja2 environment (undefined names fail, ``None`` never prints) reads only the model.
+Every printed value passes through the Markdown escaper unless the project produced it (amounts,
+dates, numbers). Documents are rendered in order so that later ones cite the statuts' articles by
+label: the statuts' numbering is passed on, never re-derived.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from generator import labels, typography
+from generator.errors import TemplateRenderError
+from generator.markdown import Safe, escape, escape_block
+from generator.model import Cpts
+from generator.numbering import Numbered, marker, number_document
+from generator.resources import data_dir
+
+# Document stems, in rendering order, with their entry template.
+DOCUMENTS: Mapping[str, str] = {
+    "statuts": "statuts/document.md.j2",
+    "reglement-interieur": "reglement/document.md.j2",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDocument:
+    """One rendered Markdown document and its numbering."""
+
+    name: str
+    markdown: str
+    numbered: Numbered
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every printed value; refuse to print ``None`` (no « None » in a legal text)."""
+    if value is None:
+        raise TemplateRenderError("une valeur vide (None) serait imprimée dans le document")
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Safe(typography.nombre(value))
+    return escape(value)
+
+
+def _safe(function: Callable[..., str]) -> Callable[..., Safe]:
+    def wrapper(*args: Any, **kwargs: Any) -> Safe:
+        return Safe(function(*args, **kwargs))
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+def _liste(items: Iterable[Any], conjonction: str = "et") -> Safe:
+    return Safe(typography.liste([escape(item) for item in items], conjonction))
+
+
+def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
+    def heading(label: str, title: str) -> Safe:
+        return Safe(f"{level} {marker(kind, label)} – {title}")
+
+    return heading
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Return the Jinja2 environment over ``models/``, built once."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("models"))),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        {
+            "md": escape,
+            "bloc": escape_block,
+            "montant": _safe(typography.montant),
+            "montant_lettres": _safe(typography.montant_en_lettres),
+            "montant_complet": _safe(typography.montant_complet),
+            "lettres": _safe(typography.en_lettres),
+            "nombre": _safe(typography.nombre),
+            "date": _safe(typography.date_longue),
+            "heure": _safe(typography.heure),
+            "mois": _safe(typography.mois),
+            "fraction": _safe(typography.fraction),
+            "de_fraction": _safe(typography.de_fraction),
+            "majorite": _safe(labels.majorite),
+            "liste": _liste,
+            "fonction": lambda code: Safe(labels.FONCTIONS[code]),
+            "beneficiaire": lambda code: escape(labels.beneficiaire(code)),
+        }
+    )
+    env.globals.update(
+        {
+            "titre": _heading("##", "T"),
+            "article": _heading("###", "A"),
+            "sous_article": _heading("####", "S"),
+            "ref": lambda label: marker("R", label),
+            "pluriel": _safe(typography.pluriel),
+            "L": labels,
+        }
+    )
+    return env
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+\n")
+
+
+def _tidy(text: str) -> str:
+    text = _TRAILING.sub("\n", text)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def _check_complete(name: str, numbered: Numbered) -> None:
+    """Refuse a document with an empty article or a leftover placeholder."""
+    lines = numbered.text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.startswith("#"):
+            continue
+        level = len(line) - len(line.lstrip("#"))
+        following = next((next_line for next_line in lines[index + 1 :] if next_line.strip()), "")
+        next_level = len(following) - len(following.lstrip("#"))
+        if following == "" or (following.startswith("#") and next_level <= level):
+            raise TemplateRenderError(f"{name} : la section « {line.lstrip('# ')} » est vide")
+    # User values are escaped (« \{\{ »), so braces left here come from a broken template.
+    for placeholder in ("{{", "{%", "}}"):
+        if placeholder in numbered.text:
+            raise TemplateRenderError(f"{name} : texte provisoire « {placeholder} » dans le document")
+
+
+def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> RenderedDocument:
+    """Render one document; ``statuts`` gives the statuts' numbering for citations."""
+    try:
+        template = environment().get_template(DOCUMENTS[name])
+    except jinja2.TemplateError as exc:
+        raise TemplateRenderError(f"{name} : modèle introuvable ou invalide ({exc})") from exc
+
+    def ref_statuts(label: str) -> Safe:
+        if statuts is None:
+            raise TemplateRenderError(f"{name} : les statuts ne sont pas rendus")
+        return Safe(statuts.number(label))
+
+    try:
+        text = template.render(m=model, ref_statuts=ref_statuts, document=name)
+    except jinja2.UndefinedError as exc:
+        raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateRenderError(f"{name} : erreur de modèle ({exc})") from exc
+    numbered = number_document(_tidy(text), name)
+    _check_complete(name, numbered)
+    return RenderedDocument(name, typography.french_spacing(numbered.text), numbered)
+
+
+def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:
+    """Render the requested documents (the statuts always first, for citations)."""
+    wanted = list(names)
+    statuts = render_document("statuts", model)
+    rendered = {"statuts": statuts}
+    for name in DOCUMENTS:
+        if name != "statuts" and name in wanted:
+            rendered[name] = render_document(name, model, statuts.numbered)
+    return {name: rendered[name] for name in DOCUMENTS if name in wanted}

@@ -1,0 +1,165 @@
+"""French formats and typography for the documents: amounts, dates, fractions, lists, spacing.
+
+Amounts and dates come from babel (« 1 500 € », « 2 février 2023 »), numbers in letters from
+num2words. The final pass puts the non-breaking spaces French typography wants before « : ; ! ? »
+and inside « guillemets », on the whole rendered Markdown, user text included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "fr_FR"
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # espace fine insécable
+
+MOIS = {
+    "janvier": "janvier",
+    "fevrier": "février",
+    "mars": "mars",
+    "avril": "avril",
+    "mai": "mai",
+    "juin": "juin",
+    "juillet": "juillet",
+    "aout": "août",
+    "septembre": "septembre",
+    "octobre": "octobre",
+    "novembre": "novembre",
+    "decembre": "décembre",
+}
+
+
+def nombre(value: int | Decimal) -> str:
+    """Return a number with French digit grouping: « 1 500 », « 12,5 »."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def montant(value: Decimal | int) -> str:
+    """Return an amount in euros: « 1 500 € », « 12,50 € »."""
+    amount = Decimal(value)
+    pattern = "#,##0" if amount == amount.to_integral_value() else "#,##0.00"
+    return f"{format_decimal(amount, format=pattern, locale=LOCALE)}{NBSP}€"
+
+
+def en_lettres(value: int) -> str:
+    """Return a whole number in French words: 1500 → « mille cinq cents »."""
+    return str(num2words(int(value), lang="fr"))
+
+
+def montant_en_lettres(value: Decimal | int) -> str:
+    """Return an amount in words: « mille cinq cents euros », « douze euros cinquante »."""
+    amount = Decimal(value).quantize(Decimal("0.01"))
+    euros = int(amount)
+    centimes = int((amount - euros) * 100)
+    words = en_lettres(euros)
+    # « un million d'euros », but « mille euros »
+    if euros >= 1_000_000 and euros % 1_000_000 == 0:
+        text = f"{words} d'euros"
+    else:
+        text = f"{words} euro{'s' if euros > 1 else ''}"
+    if centimes:
+        text += f" et {en_lettres(centimes)} centime{'s' if centimes > 1 else ''}"
+    return text
+
+
+def montant_complet(value: Decimal | int) -> str:
+    """Return an amount in words then figures, as legal texts state it."""
+    return f"{montant_en_lettres(value)} ({montant(value)})"
+
+
+def date_longue(value: dt.date) -> str:
+    """Return « 2 février 2023 », with « 1er » for the first of the month."""
+    text = format_date(value, "d MMMM y", locale=LOCALE)
+    if value.day == 1:
+        text = "1er" + text[1:]
+    return str(text)
+
+
+def heure(value: str) -> str:
+    """Return « 19 h » or « 19 h 30 » from « 19:00 » / « 19:30 »."""
+    hours, _, minutes = value.partition(":")
+    hours = str(int(hours))
+    return f"{hours}{NBSP}h" if minutes in {"", "00"} else f"{hours}{NBSP}h{NBSP}{minutes}"
+
+
+def mois(code: str) -> str:
+    """Return the French month name for a month code (``aout`` → « août »)."""
+    return MOIS[code]
+
+
+_DENOMINATEURS = {2: "moitié", 3: "tiers", 4: "quart"}
+
+
+def fraction(text: str) -> str:
+    """Return a fraction in words with its article: « la moitié », « les deux tiers »."""
+    if text == "1/2+1":
+        return "la moitié plus un"
+    numerator_text, _, denominator_text = text.partition("/")
+    numerator, denominator = int(numerator_text), int(denominator_text)
+    if numerator == denominator:
+        return "la totalité"
+    if denominator == 2:
+        return "la moitié"
+    if denominator in _DENOMINATEURS:
+        noun = _DENOMINATEURS[denominator]
+        if numerator == 1:
+            return f"le {noun}"
+        plural = noun if noun.endswith("s") else f"{noun}s"
+        return f"les {en_lettres(numerator)} {plural}"
+    ordinal = str(num2words(denominator, lang="fr", to="ordinal"))
+    if numerator == 1:
+        return f"un {ordinal}"
+    return f"les {en_lettres(numerator)} {ordinal}s"
+
+
+def de_fraction(text: str) -> str:
+    """Return « de la moitié », « des deux tiers », « du quart » (fraction after « de »)."""
+    words = fraction(text)
+    if words.startswith("les "):
+        return "des " + words[4:]
+    if words.startswith("le "):
+        return "du " + words[3:]
+    return "de " + words
+
+
+def liste(items: list[str] | tuple[str, ...], conjonction: str = "et") -> str:
+    """Join items the French way: « a, b et c »."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjonction} {items[-1]}"
+
+
+def pluriel(count: int, singulier: str, pluriel_: str | None = None) -> str:
+    """Return the singular or plural form for ``count`` (French: 0 and 1 are singular)."""
+    return singulier if count <= 1 else (pluriel_ or singulier + "s")
+
+
+_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?])")
+_BEFORE_COLON = re.compile(r"(?<=[^\s\\|:])[ \u00a0\u202f]*(:)(?=[\s\u00a0]|$)")
+_OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
+_URL_OR_TIME = re.compile(r"https?://\S+")
+
+
+def _line_typography(line: str) -> str:
+    if _URL_OR_TIME.search(line) or line.lstrip().startswith("|---"):
+        return line
+    line = _OPEN_QUOTE.sub(f"«{NBSP}", line)
+    line = _CLOSE_QUOTE.sub(f"{NBSP}»", line)
+    line = _BEFORE_COLON.sub(f"{NBSP}\\1", line)
+    # « ; ! ? » take a thin non-breaking space, but not inside an escape (« \! ») or a word (« ?! »).
+    return re.sub(r"(?<=[^\s\\;!?])[ \u00a0\u202f]*([;!?])(?=[\s\u00a0»)]|$)", f"{NNBSP}\\1", line)
+
+
+def french_spacing(markdown: str) -> str:
+    """Put French non-breaking spaces before « : ; ! ? » and inside guillemets, line by line."""
+    return "\n".join(_line_typography(line) for line in markdown.split("\n"))
