@@ -45,7 +45,7 @@ def _finalize(value: Any) -> Any:
         raise TemplateRenderError("une valeur vide (None) serait imprimée dans le document")
     if isinstance(value, Safe):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
         return Safe(typography.nombre(value))
     return escape(value)
 

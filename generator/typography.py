@@ -143,21 +143,27 @@ def pluriel(count: int, singulier: str, pluriel_: str | None = None) -> str:
     return singulier if count <= 1 else (pluriel_ or singulier + "s")
 
 
-_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?])")
 _BEFORE_COLON = re.compile(r"(?<=[^\s\\|:])[ \u00a0\u202f]*(:)(?=[\s\u00a0]|$)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
-_URL_OR_TIME = re.compile(r"https?://\S+")
+_URL = re.compile(r"(https?://\S+|\S+@\S+)")
+_HIGH = re.compile(r"(?<=[^\s\\;!?])[ \u00a0\u202f]*([;!?])(?=[\s\u00a0»)]|$)")
+
+
+def _segment_typography(text: str) -> str:
+    text = _OPEN_QUOTE.sub(f"«{NBSP}", text)
+    text = _CLOSE_QUOTE.sub(f"{NBSP}»", text)
+    text = _BEFORE_COLON.sub(f"{NBSP}\\1", text)
+    # « ; ! ? » take a thin non-breaking space, but not after an escape (« \! ») nor inside « ?! ».
+    return _HIGH.sub(f"{NNBSP}\\1", text)
 
 
 def _line_typography(line: str) -> str:
-    if _URL_OR_TIME.search(line) or line.lstrip().startswith("|---"):
+    if line.lstrip().startswith("|-"):
         return line
-    line = _OPEN_QUOTE.sub(f"«{NBSP}", line)
-    line = _CLOSE_QUOTE.sub(f"{NBSP}»", line)
-    line = _BEFORE_COLON.sub(f"{NBSP}\\1", line)
-    # « ; ! ? » take a thin non-breaking space, but not inside an escape (« \! ») or a word (« ?! »).
-    return re.sub(r"(?<=[^\s\\;!?])[ \u00a0\u202f]*([;!?])(?=[\s\u00a0»)]|$)", f"{NNBSP}\\1", line)
+    # URLs and e-mail addresses keep their colons and question marks untouched.
+    parts = _URL.split(line)
+    return "".join(part if i % 2 else _segment_typography(part) for i, part in enumerate(parts))
 
 
 def french_spacing(markdown: str) -> str:
