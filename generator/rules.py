@@ -75,13 +75,24 @@ def _designations(m: Cpts) -> Iterator[tuple[str, Designation]]:
             yield fonction, person
 
 
+CIVILITES = frozenset({"dr", "dr.", "docteur", "pr", "pr.", "professeur", "m", "m.", "mme", "mlle"})
+
+
+def _nom_personne(text: str) -> str:
+    """Fold a person's name and drop a leading civilité: « Dr Anne Roy » is « anne roy »."""
+    words = _fold(text).split()
+    while len(words) > 1 and words[0] in CIVILITES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _personne(m: Cpts, d: Designation) -> str:
     """Identify the natural person behind a designation, for the cumul rule."""
     if d.personne is not None:
-        return f"{d.membre}/{_fold(d.personne)}"
+        return f"{d.membre}/{_nom_personne(d.personne)}"
     member = m.membre(d.membre)
     if member is not None and member.representant is not None:
-        return f"{d.membre}/{_fold(member.representant)}"
+        return f"{d.membre}/{_nom_personne(member.representant)}"
     return d.membre
 
 
@@ -500,11 +511,12 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     proxies: Counter[str] = Counter()
     seen_represented: set[str] = set()
     for r in ag.representes:
-        if r.membre not in founders:
+        # An honorary member is known: E-HONNEUR says why he can neither give nor hold a proxy.
+        if m.membre(r.membre) is None:
             yield (*r.path, "membre"), _unknown(m, r.membre)
-        if r.mandataire not in founders:
+        if m.membre(r.mandataire) is None:
             yield (*r.path, "mandataire"), _unknown(m, r.mandataire)
-        elif r.mandataire not in presents:
+        elif r.mandataire in founders and r.mandataire not in presents:
             yield (
                 (*r.path, "mandataire"),
                 (f"le mandataire « {r.mandataire} » doit être présent pour porter un pouvoir"),

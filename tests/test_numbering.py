@@ -28,16 +28,24 @@ def test_numbers_titres_articles_and_sub_articles():
     assert "voir l'article 3" in numbered.text
     assert "selon l'article 2-1 du titre II" in numbered.text
     assert [(h.label, h.number) for h in numbered.headings] == [
-        ("un", "I"), ("a", "1"), ("b", "2"), ("b1", "2-1"), ("deux", "II"), ("c", "3"),
+        ("un", "I"),
+        ("a", "1"),
+        ("b", "2"),
+        ("b1", "2-1"),
+        ("deux", "II"),
+        ("c", "3"),
     ]
     assert numbered.references == (("c", "3"), ("b1", "2-1"), ("deux", "II"))
 
 
 def test_removing_an_article_renumbers_references():
     full = _doc(
-        f"### {marker('A', 'a')} – A", "x",
-        f"### {marker('A', 'opt')} – Optionnel", "y",
-        f"### {marker('A', 'c')} – C", f"voir l'article {marker('R', 'c')}",
+        f"### {marker('A', 'a')} – A",
+        "x",
+        f"### {marker('A', 'opt')} – Optionnel",
+        "y",
+        f"### {marker('A', 'c')} – C",
+        f"voir l'article {marker('R', 'c')}",
     )
     without = full.replace(f"### {marker('A', 'opt')} – Optionnel\n\ny\n\n", "")
     assert "voir l'article 3" in number_document(full, "t").text

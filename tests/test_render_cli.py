@@ -1,0 +1,85 @@
+"""``cpts render``: a new folder written atomically, nothing overwritten without --force."""
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "cpts-avecsante.yaml"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_render_writes_a_new_folder(runner, tmp_path):
+    out = tmp_path / "bundle"
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["reglement-interieur.md", "statuts.md"]
+    assert (out / "statuts.md").read_text(encoding="utf-8").startswith("# Statuts")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".cpts-")]
+
+
+def test_render_selects_documents(runner, tmp_path):
+    out = tmp_path / "b"
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--documents", "statuts"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["statuts.md"]
+
+
+def test_unknown_document_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(tmp_path / "b"), "--documents", "x"])
+    assert result.exit_code == 2
+    assert "document inconnu" in result.output
+
+
+def test_existing_folder_is_refused_without_force(runner, tmp_path):
+    out = tmp_path / "b"
+    out.mkdir()
+    (out / "notes.txt").write_text("à garder", encoding="utf-8")
+    (out / "statuts.md").write_text("ancien", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 3
+    assert "--force" in result.output
+    assert (out / "statuts.md").read_text(encoding="utf-8") == "ancien"
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (out / "statuts.md").read_text(encoding="utf-8").startswith("# Statuts")
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "à garder"
+
+
+def test_empty_existing_folder_is_used(runner, tmp_path):
+    out = tmp_path / "b"
+    out.mkdir()
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def test_invalid_answers_write_nothing(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("association: {nom: x}\n", encoding="utf-8")
+    out = tmp_path / "b"
+    result = runner.invoke(cli, ["render", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "[SCHEMA]" in result.output
+    assert not out.exists()
+
+
+def test_io_failure_leaves_nothing_behind(runner, tmp_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "rename", fail)
+    out = tmp_path / "b"
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 4
+    assert "impossible" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
