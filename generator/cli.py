@@ -7,10 +7,12 @@ Exit codes (one place, ``_run``): 0 success, 1 invalid answers, 2 usage or unrea
 from __future__ import annotations
 
 import json
+import re
 import sys
 import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -28,6 +30,36 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count > 1 else ''}"
 
 
+# Click words its messages in English (gettext without a French catalogue): the ones a user
+# meets are reworded here, the others are shown as they are.
+_CLICK_MESSAGES = (
+    (
+        re.compile(r"'(.*)' is not (?:one of )?(.*)\.", re.DOTALL),
+        "« {0} » n'est pas permis (valeurs possibles : {1})",
+    ),
+    (re.compile(r"\w+ '(.*)' is a directory\."), "« {0} » est un dossier, un fichier est attendu"),
+    (re.compile(r"\w+ '(.*)' is a file\."), "« {0} » est un fichier, un dossier est attendu"),
+    (re.compile(r"\w+ '(.*)' does not exist\."), "« {0} » n'existe pas"),
+    (re.compile(r"Option '(.*)' requires an argument\."), "l'option « {0} » attend une valeur"),
+    (re.compile(r"No such command '(.*)'\."), "commande inconnue « {0} »"),
+    (re.compile(r"Got unexpected extra arguments? \((.*)\)", re.DOTALL), "argument en trop : {0}"),
+)
+
+
+def _french_message(message: str) -> str:
+    for pattern, french in _CLICK_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return french.format(*(group.replace("'", "") for group in match.groups()))
+    return message
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    if isinstance(param, click.Option) and param.opts:
+        return max(param.opts, key=len)  # « --format » rather than the Python name
+    return param.human_readable_name if param is not None else "paramètre"
+
+
 def _french_usage(error: click.ClickException) -> str:
     """Word click's usage errors in French."""
     if isinstance(error, click.NoSuchOption):
@@ -36,20 +68,82 @@ def _french_usage(error: click.ClickException) -> str:
             hint = f" ; vouliez-vous dire {', '.join(sorted(error.possibilities))} ?"
         return f"option inconnue « {error.option_name} »{hint}"
     if isinstance(error, click.MissingParameter) and error.param is not None:
-        name = error.param.human_readable_name
-        return f"argument manquant : {name}"
+        kind = "option manquante" if isinstance(error.param, click.Option) else "argument manquant"
+        return f"{kind} : {_param_name(error.param)}"
     if isinstance(error, click.BadParameter):
-        name = error.param.human_readable_name if error.param is not None else "paramètre"
-        return f"valeur invalide pour {name} : {error.message}"
-    if isinstance(error, click.BadOptionUsage):
-        return f"option mal employée : {error.message}"
-    if isinstance(error, click.UsageError) and "No such command" in error.message:
-        return f"commande inconnue : {error.message.split(' ', 3)[-1]}"
-    return error.format_message()
+        return f"valeur invalide pour {_param_name(error.param)} : {_french_message(error.message)}"
+    return _french_message(error.message)
+
+
+_HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+_HELP_EXTRAS = (("default: ", "par défaut : "), ("required", "obligatoire"))
+
+
+def _french_extras(text: str) -> str:
+    for english, french in _HELP_EXTRAS:
+        text = text.replace(f"[{english}", f"[{french}").replace(f"; {english}", f"; {french}")
+    return text
+
+
+class _FrenchFormatter(click.HelpFormatter):
+    """Click's help layout with French headings."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """Write the usage line, introduced in French."""
+        super().write_usage(prog, args, "Utilisation\u00a0: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """Write a section heading with the French space before the colon."""
+        self.write(f"{'':>{self.current_indent}}{heading}\u00a0:\n")
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        """Open a help section under its French heading."""
+        with super().section(_HEADINGS.get(name, name)):
+            yield
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Write option rows, with click's « [default: …] » notes in French."""
+        super().write_dl([(term, _french_extras(text)) for term, text in rows], col_max, col_spacing)
+
+
+class _FrenchContext(click.Context):
+    """A click context whose help is laid out in French."""
+
+    formatter_class = _FrenchFormatter
+
+
+def _french_help_option(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = "Affiche cette aide et quitte."
+    return option
+
+
+class _FrenchCommand(click.Command):
+    """A click command with French help."""
+
+    context_class = _FrenchContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Return the help option, described in French."""
+        return _french_help_option(super().get_help_option(ctx))
+
+
+# Click >= 8.2 reports a bare ``cpts`` as a usage error whose message is the help itself.
+_NO_ARGS: tuple[type[Exception], ...] = tuple(
+    getattr(click.exceptions, name) for name in ["NoArgsIsHelpError"] if hasattr(click.exceptions, name)
+)
 
 
 class _FrenchGroup(click.Group):
     """A click group that reports usage errors in French and exits with the command's code."""
+
+    context_class = _FrenchContext
+    command_class = _FrenchCommand
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Return the help option, described in French."""
+        return _french_help_option(super().get_help_option(ctx))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -58,6 +152,9 @@ class _FrenchGroup(click.Group):
         except click.exceptions.Abort:
             click.echo("Interrompu.", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except _NO_ARGS as error:
+            click.echo(str(error), err=True)
+            sys.exit(2)
         except click.UsageError as error:
             click.echo(f"cpts : {_french_usage(error)}", err=True)
             click.echo("Voir « cpts --help ».", err=True)
@@ -89,9 +186,13 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
         return EXIT_INTERNAL
 
 
-@click.group(cls=_FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_FrenchGroup,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--debug", is_flag=True, help="Affiche la trace complète d'une erreur interne.")
-@click.version_option(package_name="cpts", message="cpts %(version)s")
+@click.version_option(package_name="cpts", message="cpts %(version)s", help="Affiche la version et quitte.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Génère les documents fondateurs d'une CPTS à partir d'un fichier de réponses YAML."""
@@ -103,7 +204,8 @@ def _finding_json(finding: Finding) -> dict[str, str | int]:
 
 
 @cli.command("check")
-@click.argument("fichiers", nargs=-1, required=True, type=click.Path(dir_okay=False))
+# No ``dir_okay=False``: the loader refuses a folder per file, in French, without stopping the others.
+@click.argument("fichiers", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
     "output_format",

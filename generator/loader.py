@@ -297,21 +297,37 @@ def _yaml_error(exc: yaml.MarkedYAMLError | yaml.YAMLError, file: str) -> Unread
     return UnreadableInputError(f"{where}: YAML illisible : la syntaxe n'est pas valide à cet endroit.")
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> UnreadableInputError:
+    """Word a forbidden raw character in French, with its line and column."""
+    if not isinstance(exc.character, int) or not 0 <= exc.position <= len(text):
+        return UnreadableInputError(f"{file}: caractère interdit dans un fichier YAML.")
+    before = text[: exc.position]
+    breaks = list(_LINE_BREAK.finditer(before))
+    line = len(breaks) + 1
+    column = exc.position - (breaks[-1].end() if breaks else 0) + 1
+    return UnreadableInputError(
+        f"{file}:{line}:{column}: caractère interdit dans un fichier YAML (caractère de contrôle "
+        f"ou invisible U+{exc.character:04X}) ; retirez-le."
+    )
+
+
 def load_text(text: str, file: str) -> LoadedAnswers:
     """Parse YAML text into data with positions; raise ``UnreadableInputError`` if malformed."""
     result = LoadedAnswers(file=file, data=None)
-    loader = _StrictLoader(text, file)
+    try:
+        # The reader checks every character when it is built: that check must be caught too.
+        loader = _StrictLoader(text, file)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, file) from exc
     try:
         node = loader.get_single_node()
     except UnreadableInputError:
         raise
     except yaml.reader.ReaderError as exc:
-        raise UnreadableInputError(
-            f"{file}: caractère interdit dans un fichier YAML (caractère de contrôle "
-            f"U+{exc.character:04X} à la position {exc.position})."
-            if isinstance(exc.character, int)
-            else f"{file}: caractère interdit dans un fichier YAML."
-        ) from exc
+        raise _reader_error(exc, text, file) from exc
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, file) from exc
     except RecursionError as exc:  # belt and braces: MAX_DEPTH should stop this first

@@ -171,7 +171,10 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     schema = error.schema if isinstance(error.schema, Mapping) else {}
     attendu = _attendu(schema)
     if kind == "type":
-        return f"doit être {_types_fr(value)}, pas {_TYPE_FR[_type_name(instance)]} {_shown(instance)}"
+        if instance is None:
+            return f"valeur manquante : doit être {_types_fr(value)}"
+        given = "une valeur vrai/faux" if isinstance(instance, bool) else _TYPE_FR[_type_name(instance)]
+        return f"doit être {_types_fr(value)}, pas {given} {_shown(instance)}"
     if kind == "enum":
         options = ", ".join(str(v) for v in value)
         guess = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1)
@@ -212,25 +215,26 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
             return f"{_shown(instance)} ne convient pas : attendu {attendu}"
         if titles and len(titles) == len(value):
             return "doit décrire " + " ou ".join(titles)
-        types: list[str] = []
+        accepted: list[str] = []
         for branch in value:
-            for t in _branch_types(branch):
-                if t not in types:
-                    types.append(t)
-        return f"doit être {_types_fr(types)}, pas {_shown(instance)}"
+            for option in _branch_options(branch):
+                if option not in accepted:
+                    accepted.append(option)
+        return f"doit être {' ou '.join(accepted)}, pas {_shown(instance)}"
     return f"valeur refusée par le schéma ({kind})"
 
 
-def _branch_types(branch: Mapping[str, Any]) -> list[str]:
+def _branch_options(branch: Mapping[str, Any]) -> list[str]:
+    """Word what one ``anyOf`` branch accepts: its values when it lists them, else its types."""
     resolved = _resolve(branch)
-    if "type" in resolved:
-        t = resolved["type"]
-        return [t] if isinstance(t, str) else list(t)
     if "const" in resolved or "enum" in resolved:
         values = [resolved["const"]] if "const" in resolved else resolved["enum"]
-        return [_type_name(v) for v in values]
+        return [_shown(v) for v in values]
+    if "type" in resolved:
+        t = resolved["type"]
+        return [_TYPE_FR.get(name, name) for name in ([t] if isinstance(t, str) else t)]
     if "anyOf" in resolved:
-        return [t for b in resolved["anyOf"] for t in _branch_types(b)]
+        return [option for b in resolved["anyOf"] for option in _branch_options(b)]
     return []
 
 
