@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from generator import facts
 from generator.errors import Finding, Severity
+from generator.labels import FONCTIONS
 from generator.loader import LoadedAnswers, PathKey, format_path
 from generator.model import AgConstitutive, Cpts, Designation
 
@@ -48,16 +49,6 @@ def rule(rule_id: str, severity: Severity, source: str) -> Callable[[RuleFunctio
 ERREUR = Severity.ERREUR
 AVERTISSEMENT = Severity.AVERTISSEMENT
 
-LIBELLES_FONCTIONS = {
-    "president": "président",
-    "vice_president": "vice-président",
-    "vice_president_2": "second vice-président",
-    "vice_president_3": "troisième vice-président",
-    "secretaire": "secrétaire",
-    "secretaire_adjoint": "secrétaire adjoint",
-    "tresorier": "trésorier",
-    "tresorier_adjoint": "trésorier adjoint",
-}
 
 
 def _fold(text: str) -> str:
@@ -264,7 +255,7 @@ def cumul_bureau(m: Cpts) -> Iterator[Problem]:
             yield (
                 d.path,
                 (
-                    f"« {who} » est déjà {LIBELLES_FONCTIONS[held[person]]} : les fonctions du bureau "
+                    f"« {who} » est déjà {FONCTIONS[held[person]]} : les fonctions du bureau "
                     "ne se cumulent pas"
                 ),
             )
@@ -284,7 +275,7 @@ def bureau_au_sein_du_ca(m: Cpts) -> Iterator[Problem]:
             yield (
                 d.path,
                 (
-                    f"« {d.membre} », désigné {LIBELLES_FONCTIONS[fonction]}, n'est pas administrateur "
+                    f"« {d.membre} », désigné {FONCTIONS[fonction]}, n'est pas administrateur "
                     "élu : le bureau est élu au sein du conseil d'administration (ajoutez-le à "
                     "administrateurs_elus)"
                 ),
@@ -308,7 +299,7 @@ def membres_honneur(m: Cpts) -> Iterator[Problem]:
                 d.path,
                 (
                     f"« {d.membre} » est membre d'honneur : il n'est pas éligible "
-                    f"({LIBELLES_FONCTIONS[fonction]})"
+                    f"({FONCTIONS[fonction]})"
                 ),
             )
     for r in ag.representes:
@@ -747,7 +738,7 @@ def inter_cpts(m: Cpts) -> Iterator[Problem]:
             yield (
                 d.path,
                 (
-                    f"« {d.membre} » ({LIBELLES_FONCTIONS[fonction]}) n'est pas une CPTS membre : le "
+                    f"« {d.membre} » ({FONCTIONS[fonction]}) n'est pas une CPTS membre : le "
                     "bureau d'une inter-CPTS est choisi dans le collège des CPTS"
                 ),
             )

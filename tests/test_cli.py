@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _answers import MINIMAL
 from click.testing import CliRunner, Result
 
 from generator import api
@@ -17,21 +18,6 @@ from generator.resources import schema_path
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
-MINIMAL = """\
-association:
-  nom: "CPTS Test"
-  territoire: Test
-  departement: "59"
-  communes: [Lille]
-  siege: {adresse: "1 rue X", code_postal: "59000", commune: Lille}
-colleges:
-  - {code: ps, cotisation: 20}
-  - {code: esp, cotisation: 50}
-membres:
-  fondateurs:
-    - {id: a, nom: A, prenom: B, college: ps}
-    - {id: b, structure: MSP, college: esp}
-"""
 
 INVALID = MINIMAL.replace("cotisation: 50", "cotisation: cinquante")
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import yaml
+from _answers import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,22 +19,6 @@ from generator.api import CheckResult
 from generator.errors import Severity, UserMessageError
 from generator.loader import load_file, load_text
 from generator.resources import schema_path
-
-MINIMAL = """\
-association:
-  nom: "CPTS Test"
-  territoire: Test
-  departement: "59"
-  communes: [Lille]
-  siege: {adresse: "1 rue X", code_postal: "59000", commune: Lille}
-colleges:
-  - {code: ps, cotisation: 20}
-  - {code: esp, cotisation: 50}
-membres:
-  fondateurs:
-    - {id: a, nom: A, prenom: B, college: ps}
-    - {id: b, structure: MSP, college: esp}
-"""
 
 MINIMAL_DATA: dict[str, Any] = yaml.safe_load(MINIMAL)
 

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from _answers import MINIMAL
 
 from generator import api
 from generator.errors import Severity, UnreadableInputError
@@ -14,21 +15,6 @@ from generator.loader import MAX_BYTES, MAX_DEPTH, LoadedAnswers, Position, load
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
-MINIMAL = """\
-association:
-  nom: "CPTS Test"
-  territoire: Test
-  departement: "59"
-  communes: [Lille]
-  siege: {adresse: "1 rue X", code_postal: "59000", commune: Lille}
-colleges:
-  - {code: ps, cotisation: 20}
-  - {code: esp, cotisation: 50}
-membres:
-  fondateurs:
-    - {id: a, nom: A, prenom: B, college: ps}
-    - {id: b, structure: MSP, college: esp}
-"""
 
 ALIAS_BOMB = (
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'

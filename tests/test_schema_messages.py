@@ -8,28 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from _answers import MINIMAL
 from jsonschema import Draft202012Validator
 
 from generator import api, schema
 from generator.errors import Finding, Severity
 from generator.loader import load_text
 from generator.resources import schema_path
-
-MINIMAL = """\
-association:
-  nom: "CPTS Test"
-  territoire: Test
-  departement: "59"
-  communes: [Lille]
-  siege: {adresse: "1 rue X", code_postal: "59000", commune: Lille}
-colleges:
-  - {code: ps, cotisation: 20}
-  - {code: esp, cotisation: 50}
-membres:
-  fondateurs:
-    - {id: a, nom: A, prenom: B, college: ps}
-    - {id: b, structure: MSP, college: esp}
-"""
 
 AG = """\
 ag_constitutive:
