@@ -149,6 +149,11 @@ def sieges_ca(m: Cpts) -> Iterator[Problem]:
     if m.conseil_administration is None:
         return
     for college in m.colleges:
+        if not college.deliberatif and college.sieges_ca > 0:
+            yield (*college.path, "sieges_ca"), (
+                f"le collège « {college.code} » a voix consultative : ses membres ne sont ni "
+                "électeurs ni éligibles au conseil d'administration (sieges_ca: 0)"
+            )
         if college.deliberatif and college.sieges_ca < 1:
             yield (
                 (*college.path, "sieges_ca"),
