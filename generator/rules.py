@@ -695,6 +695,18 @@ def indemnisation(m: Cpts) -> Iterator[Problem]:
         )
 
 
+@rule("E-DEPENSES", ERREUR, "URPS Hauts-de-France 2023 : circuit de validation des dépenses")
+def depenses(m: Cpts) -> Iterator[Problem]:
+    """The single-signature threshold lies below the double-signature one."""
+    dep = m.finances.depenses
+    if dep.seuil_engagement_seul > dep.double_signature_au_dela:
+        yield ("finances", "depenses", "seuil_engagement_seul"), (
+            f"le seuil d'engagement seul ({dep.seuil_engagement_seul} €) dépasse le seuil de "
+            f"double signature ({dep.double_signature_au_dela} €) : il doit lui être inférieur "
+            "ou égal"
+        )
+
+
 @rule("E-ALSACE-MOSELLE", ERREUR, "Code civil local, art. 21 à 79-III (au moins sept fondateurs)")
 def alsace_moselle(m: Cpts) -> Iterator[Problem]:
     """Under local law an association needs seven founders."""
