@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from generator import labels, typography
+from generator import facts, labels, typography
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -111,6 +111,7 @@ def environment() -> jinja2.Environment:
             "ref": lambda label: marker("R", label),
             "pluriel": _safe(typography.pluriel),
             "L": labels,
+            "F": facts,
         }
     )
     return env

@@ -7,6 +7,7 @@ located in the file. Errors refuse the answers; warnings go to the verification 
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -430,6 +431,15 @@ def delais(m: Cpts) -> Iterator[Problem]:
             yield (
                 (*base, "reunions_min_par_an"),
                 ("le conseil d'administration doit se réunir au moins une fois par an"),
+            )
+    exercice = m.finances.exercice
+    if exercice != "civil":
+        month, day = int(exercice[:2]), int(exercice[3:])
+        # A non-leap year: an exercise cannot start on 29 February every year.
+        if day > calendar.monthrange(2023, month)[1]:
+            yield ("finances", "exercice"), (
+                f"« {exercice} » n'est pas une date de début d'exercice possible chaque année ; "
+                "indiquez un jour qui existe dans ce mois (par exemple « 07-01 »)"
             )
     for path, years in mandats:
         if not MANDAT_MIN <= years <= MANDAT_MAX:
