@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from generator import api
-from generator.errors import CptsError, Finding, UsageError, UserMessageError
+from generator.errors import CptsError, UsageError, UserMessageError
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
@@ -199,10 +199,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _finding_json(finding: Finding) -> dict[str, str | int]:
-    return finding.as_dict()
-
-
 @cli.command("check")
 # No ``dir_okay=False``: the loader refuses a folder per file, in French, without stopping the others.
 @click.argument("fichiers", nargs=-1, required=True, type=click.Path())
@@ -237,8 +233,8 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                     "fichier": fichier,
                     "lisible": True,
                     "valide": result.valid,
-                    "erreurs": [_finding_json(f) for f in result.errors],
-                    "avertissements": [_finding_json(f) for f in result.warnings],
+                    "erreurs": [f.as_dict() for f in result.errors],
+                    "avertissements": [f.as_dict() for f in result.warnings],
                 }
             )
             if output_format == "texte":

@@ -51,7 +51,6 @@ ERREUR = Severity.ERREUR
 AVERTISSEMENT = Severity.AVERTISSEMENT
 
 
-
 def _fold(text: str) -> str:
     """Compare names without case, accents, hyphens or apostrophes."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
@@ -151,9 +150,12 @@ def sieges_ca(m: Cpts) -> Iterator[Problem]:
         return
     for college in m.colleges:
         if not college.deliberatif and college.sieges_ca > 0:
-            yield (*college.path, "sieges_ca"), (
-                f"le collège « {college.code} » a voix consultative : ses membres ne sont ni "
-                "électeurs ni éligibles au conseil d'administration (sieges_ca: 0)"
+            yield (
+                (*college.path, "sieges_ca"),
+                (
+                    f"le collège « {college.code} » a voix consultative : ses membres ne sont ni "
+                    "électeurs ni éligibles au conseil d'administration (sieges_ca: 0)"
+                ),
             )
         if college.deliberatif and college.sieges_ca < 1:
             yield (
@@ -303,10 +305,7 @@ def membres_honneur(m: Cpts) -> Iterator[Problem]:
         if honoraire(d.membre):
             yield (
                 d.path,
-                (
-                    f"« {d.membre} » est membre d'honneur : il n'est pas éligible "
-                    f"({FONCTIONS[fonction]})"
-                ),
+                (f"« {d.membre} » est membre d'honneur : il n'est pas éligible ({FONCTIONS[fonction]})"),
             )
     for r in ag.representes:
         if honoraire(r.membre):
@@ -437,9 +436,12 @@ def delais(m: Cpts) -> Iterator[Problem]:
         month, day = int(exercice[:2]), int(exercice[3:])
         # A non-leap year: an exercise cannot start on 29 February every year.
         if day > calendar.monthrange(2023, month)[1]:
-            yield ("finances", "exercice"), (
-                f"« {exercice} » n'est pas une date de début d'exercice possible chaque année ; "
-                "indiquez un jour qui existe dans ce mois (par exemple « 07-01 »)"
+            yield (
+                ("finances", "exercice"),
+                (
+                    f"« {exercice} » n'est pas une date de début d'exercice possible chaque année ; "
+                    "indiquez un jour qui existe dans ce mois (par exemple « 07-01 »)"
+                ),
             )
     for path, years in mandats:
         if not MANDAT_MIN <= years <= MANDAT_MAX:
@@ -710,10 +712,13 @@ def depenses(m: Cpts) -> Iterator[Problem]:
     """The single-signature threshold lies below the double-signature one."""
     dep = m.finances.depenses
     if dep.seuil_engagement_seul > dep.double_signature_au_dela:
-        yield ("finances", "depenses", "seuil_engagement_seul"), (
-            f"le seuil d'engagement seul ({dep.seuil_engagement_seul} €) dépasse le seuil de "
-            f"double signature ({dep.double_signature_au_dela} €) : il doit lui être inférieur "
-            "ou égal"
+        yield (
+            ("finances", "depenses", "seuil_engagement_seul"),
+            (
+                f"le seuil d'engagement seul ({dep.seuil_engagement_seul} €) dépasse le seuil de "
+                f"double signature ({dep.double_signature_au_dela} €) : il doit lui être inférieur "
+                "ou égal"
+            ),
         )
 
 

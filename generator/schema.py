@@ -131,31 +131,36 @@ def _set(data: Any, path: PathKey, value: Any) -> None:
     target[path[-1]] = value
 
 
-def _restore_plain_text(loaded: LoadedAnswers) -> None:
-    """Give back as text the plain scalars read as numbers or booleans where text is expected."""
+def _restorable(error: Any, loaded: LoadedAnswers) -> bool:
+    """Tell whether a type error is a plain scalar read as a number or boolean where text is wanted."""
+    expected = error.validator_value
+    return (
+        error.validator == "type"
+        and "string" in ([expected] if isinstance(expected, str) else expected)
+        and tuple(error.absolute_path) in loaded.plain_scalars
+        and isinstance(error.instance, (bool, int, float))
+    )
+
+
+def _errors_with_plain_text(loaded: LoadedAnswers) -> list[ValidationError]:
+    """Validate, giving plain scalars back as text where the schema wants text; return the errors.
+
+    Each round gives back what the last validation asked for; the errors of a round that gives
+    nothing back are the final ones, so a valid file is validated once.
+    """
     done: set[PathKey] = set()
     for _ in range(4):
+        errors = list(validator().iter_errors(loaded.data))
         changed = False
-        for found in _all_errors(validator().iter_errors(loaded.data)):
-            error: Any = found
+        for error in _all_errors(errors):
             path = tuple(error.absolute_path)
-            if (
-                error.validator == "type"
-                and "string"
-                in (
-                    [error.validator_value]
-                    if isinstance(error.validator_value, str)
-                    else error.validator_value
-                )
-                and path in loaded.plain_scalars
-                and path not in done
-                and isinstance(error.instance, (bool, int, float))
-            ):
+            if path not in done and _restorable(error, loaded):
                 _set(loaded.data, path, loaded.plain_scalars[path])
                 done.add(path)
                 changed = True
         if not changed:
-            return
+            return errors
+    return list(validator().iter_errors(loaded.data))
 
 
 def _attendu(schema: Mapping[str, Any]) -> str | None:
@@ -321,9 +326,8 @@ def validate(loaded: LoadedAnswers) -> list[Finding]:
     """Validate the loaded answers in place (plain scalars given back as text); return findings."""
     if loaded.data is None:
         return [_finding(loaded, (), "fichier vide : aucune réponse n'y figure")]
-    _restore_plain_text(loaded)
     findings: dict[tuple[str, int, int, str], Finding] = {}
-    for error in validator().iter_errors(loaded.data):
+    for error in _errors_with_plain_text(loaded):
         for finding in _findings_for(loaded, error):
             findings.setdefault((finding.path, finding.line, finding.column, finding.message), finding)
     return sorted(findings.values(), key=lambda f: (f.line, f.column, f.path))
