@@ -1,0 +1,243 @@
+"""Render the bundles of many answers files: one subfolder per association, in worker processes.
+
+Each worker checks one file, renders its documents and stages them in a temporary folder inside
+the output folder (``bundle.stage``), so the heavy work and the disk writes run in parallel. The
+parent names the subfolders once every worker is done, in the order the files were given (so the
+same inputs always give the same folder names, whatever order the workers finish in), then moves
+each staged bundle into place (``bundle.publish``). One file that fails never stops the others;
+every outcome, good or bad, is one :class:`Outcome` in the summary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import traceback
+import unicodedata
+from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator import api, bundle
+from generator.errors import OutputIOError, OutputRefusedError, UsageError, UserMessageError
+from generator.model import Cpts
+
+EXIT_INTERNAL = 70
+ANSWER_SUFFIXES = (".yaml", ".yml")
+SLUG_MAX = 60
+# Names Windows refuses for a file or folder, whatever the extension.
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to render for every file of the batch (picklable: it travels to the workers)."""
+
+    documents: tuple[str, ...]
+    force: bool = False
+    debug: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one answers file."""
+
+    file: str
+    code: int
+    message: str = ""
+    warnings: int = 0
+    errors: tuple[str, ...] = ()
+    name: str = ""
+    staging: str | None = None
+    folder: str | None = None
+    written: tuple[str, ...] = field(default=())
+
+    @property
+    def verdict(self) -> str:
+        """Return the outcome in one French word or two, for the summary table."""
+        return {0: "écrit", 1: "invalide", 2: "illisible", 3: "refusé", 4: "erreur d'écriture"}.get(
+            self.code, "erreur interne"
+        )
+
+
+RenderFiles = Callable[[Cpts, Options], dict[str, bytes]]
+
+
+def markdown_files(model: Cpts, options: Options) -> dict[str, bytes]:
+    """Render the requested documents as ``STEM.md`` files."""
+    texts = api.render_markdown(model, list(options.documents))
+    return {f"{name}.md": text.encode("utf-8") for name, text in texts.items()}
+
+
+def collect(paths: Iterable[str]) -> list[Path]:
+    """Expand the command's arguments: files as given, folders to their ``*.yaml``/``*.yml`` files."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
+            if not inside:
+                raise UsageError(f"{path} : aucun fichier de réponses (.yaml ou .yml) dans ce dossier.")
+            found.extend(inside)
+        else:
+            found.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:  # the same file named twice would race with itself
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def slug(name: str) -> str:
+    """Return a folder name for an association: ASCII letters, digits and dashes, never reserved."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX].rstrip("-")
+    if not text:
+        return "association"
+    if text in _RESERVED:
+        return f"{text}-association"
+    return text
+
+
+def assign_folders(outcomes: Sequence[Outcome], root: Path) -> list[Outcome]:
+    """Give each staged bundle its subfolder of ``root``, numbering the names met twice."""
+    taken: set[str] = set()
+    named = []
+    for outcome in outcomes:
+        if outcome.staging is None:
+            named.append(outcome)
+            continue
+        base = slug(outcome.name)
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        taken.add(candidate)
+        folder = (root / candidate).resolve()
+        if folder.parent != root.resolve():  # cannot happen with a slug; kept as the last guard
+            raise OutputRefusedError(f"{folder} : dossier hors du dossier de sortie, refusé.")
+        named.append(replace(outcome, folder=str(folder)))
+    return named
+
+
+def process(file: str, root: str, options: Options, render_files: RenderFiles = markdown_files) -> Outcome:
+    """Check and render one file, staging its bundle inside ``root``; never raises."""
+    try:
+        result = api.check_file(file)
+        errors = tuple(finding.format() for finding in result.errors)
+        if result.model is None:
+            return Outcome(file, 1, f"{len(errors)} erreur(s)", len(result.warnings), errors)
+        files = render_files(result.model, options)
+        staging = bundle.stage(Path(root), files)
+        return Outcome(
+            file,
+            0,
+            warnings=len(result.warnings),
+            name=result.model.association.nom,
+            staging=str(staging),
+        )
+    except UserMessageError as error:
+        return Outcome(file, error.exit_code, str(error))
+    except Exception as error:  # a worker reports every failure instead of dying with it
+        detail = traceback.format_exc() if options.debug else f"{type(error).__name__}: {str(error)[:200]}"
+        return Outcome(file, EXIT_INTERNAL, f"erreur interne ({detail})")
+
+
+def _run_parallel(
+    files: Sequence[Path], root: Path, options: Options, jobs: int, render_files: RenderFiles
+) -> Generator[tuple[int, Outcome], None, None]:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        pending: dict[Future[Outcome], int] = {
+            pool.submit(process, str(path), str(root), options, render_files): index
+            for index, path in enumerate(files)
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+    finally:
+        # On an interruption, files not started are dropped; running ones end before we clean up.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run(
+    paths: Sequence[str],
+    root: Path,
+    options: Options,
+    jobs: int,
+    *,
+    progress: Callable[[Outcome], None] = lambda outcome: None,
+    render_files: RenderFiles = markdown_files,
+) -> list[Outcome]:
+    """Render every file into its subfolder of ``root``; return the outcomes in input order.
+
+    ``progress`` is called once per file as soon as its worker is done. On an interruption the
+    staged bundles are removed and nothing is moved into place.
+    """
+    files = collect(paths)
+    root = root.absolute()
+    if root.exists() and not root.is_dir():
+        raise OutputRefusedError(f"{root} : existe déjà et n'est pas un dossier.")
+    created = not root.exists()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputIOError(f"{root} : création du dossier impossible ({exc.strerror or exc}).") from exc
+    before = _stagings(root)
+    outcomes: list[Outcome | None] = [None] * len(files)
+    if jobs <= 1 or len(files) == 1:
+        results: Generator[tuple[int, Outcome], None, None] = (
+            (i, process(str(p), str(root), options, render_files)) for i, p in enumerate(files)
+        )
+    else:
+        results = _run_parallel(files, root, options, min(jobs, len(files)), render_files)
+    try:
+        for index, outcome in results:
+            outcomes[index] = outcome
+            progress(outcome)
+    except BaseException:
+        # Stop the workers first (closing the generator waits for them), then remove every bundle
+        # staged since the start, including those whose outcome never reached us.
+        results.close()
+        for staging in _stagings(root) - before:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(root.iterdir()):
+            root.rmdir()
+        raise
+    done = [o for o in outcomes if o is not None]
+    published = [_publish(outcome, options.force) for outcome in assign_folders(done, root)]
+    if created and not any(root.iterdir()):
+        root.rmdir()  # nothing was valid: leave no empty folder behind
+    return published
+
+
+def _publish(outcome: Outcome, force: bool) -> Outcome:
+    if outcome.staging is None or outcome.folder is None:
+        return outcome
+    try:
+        written = bundle.publish(Path(outcome.staging), Path(outcome.folder), force)
+    except UserMessageError as error:
+        return replace(outcome, code=error.exit_code, message=str(error), staging=None)
+    return replace(outcome, staging=None, written=tuple(str(p) for p in written))
+
+
+def _stagings(root: Path) -> set[Path]:
+    return {p for p in root.iterdir() if p.name.startswith(bundle.STAGING_PREFIX) and p.is_dir()}
+
+
+def worst(outcomes: Iterable[Outcome]) -> int:
+    """Return the exit code of the batch: the worst of its files (0 when all were written)."""
+    return max((outcome.code for outcome in outcomes), default=0)
+
+
+def default_jobs() -> int:
+    """Return the number of worker processes to use by default: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
