@@ -38,6 +38,7 @@ class Options:
     documents: tuple[str, ...]
     force: bool = False
     debug: bool = False
+    archive: bool = False  # one zip archive for the whole batch instead of folders
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Outcome:
     staging: str | None = None
     folder: str | None = None
     written: tuple[str, ...] = field(default=())
+    files: tuple[tuple[str, bytes], ...] = ()  # the rendered files, kept in memory for an archive
 
     @property
     def verdict(self) -> str:
@@ -104,12 +106,12 @@ def slug(name: str) -> str:
     return text
 
 
-def assign_folders(outcomes: Sequence[Outcome], root: Path) -> list[Outcome]:
-    """Give each staged bundle its subfolder of ``root``, numbering the names met twice."""
+def assign_folders(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Give each rendered bundle its folder name (a slug), numbering the names met twice."""
     taken: set[str] = set()
     named = []
     for outcome in outcomes:
-        if outcome.staging is None:
+        if outcome.code != 0:
             named.append(outcome)
             continue
         base = slug(outcome.name)
@@ -117,10 +119,7 @@ def assign_folders(outcomes: Sequence[Outcome], root: Path) -> list[Outcome]:
         while candidate in taken:
             candidate, number = f"{base}-{number}", number + 1
         taken.add(candidate)
-        folder = (root / candidate).resolve()
-        if folder.parent != root.resolve():  # cannot happen with a slug; kept as the last guard
-            raise OutputRefusedError(f"{folder} : dossier hors du dossier de sortie, refusé.")
-        named.append(replace(outcome, folder=str(folder)))
+        named.append(replace(outcome, folder=candidate))
     return named
 
 
@@ -132,14 +131,10 @@ def process(file: str, root: str, options: Options, render_files: RenderFiles = 
         if result.model is None:
             return Outcome(file, 1, f"{len(errors)} erreur(s)", len(result.warnings), errors)
         files = render_files(result.model, options)
-        staging = bundle.stage(Path(root), files)
-        return Outcome(
-            file,
-            0,
-            warnings=len(result.warnings),
-            name=result.model.association.nom,
-            staging=str(staging),
-        )
+        rendered = Outcome(file, 0, warnings=len(result.warnings), name=result.model.association.nom)
+        if options.archive:
+            return replace(rendered, files=tuple(files.items()))
+        return replace(rendered, staging=str(bundle.stage(Path(root), files)))
     except UserMessageError as error:
         return Outcome(file, error.exit_code, str(error))
     except Exception as error:  # a worker reports every failure instead of dying with it
@@ -181,6 +176,8 @@ def run(
     """
     files = collect(paths)
     root = root.absolute()
+    if options.archive:
+        return _run_archive(files, root, options, jobs, progress=progress, render_files=render_files)
     if root.exists() and not root.is_dir():
         raise OutputRefusedError(f"{root} : existe déjà et n'est pas un dossier.")
     created = not root.exists()
@@ -190,12 +187,7 @@ def run(
         raise OutputIOError(f"{root} : création du dossier impossible ({exc.strerror or exc}).") from exc
     before = _stagings(root)
     outcomes: list[Outcome | None] = [None] * len(files)
-    if jobs <= 1 or len(files) == 1:
-        results: Generator[tuple[int, Outcome], None, None] = (
-            (i, process(str(p), str(root), options, render_files)) for i, p in enumerate(files)
-        )
-    else:
-        results = _run_parallel(files, root, options, min(jobs, len(files)), render_files)
+    results = _results(files, root, options, jobs, render_files)
     try:
         for index, outcome in results:
             outcomes[index] = outcome
@@ -210,20 +202,62 @@ def run(
             root.rmdir()
         raise
     done = [o for o in outcomes if o is not None]
-    published = [_publish(outcome, options.force) for outcome in assign_folders(done, root)]
+    published = [_publish(outcome, root, options.force) for outcome in assign_folders(done)]
     if created and not any(root.iterdir()):
         root.rmdir()  # nothing was valid: leave no empty folder behind
     return published
 
 
-def _publish(outcome: Outcome, force: bool) -> Outcome:
+def _results(
+    files: Sequence[Path], root: Path, options: Options, jobs: int, render_files: RenderFiles
+) -> Generator[tuple[int, Outcome], None, None]:
+    if jobs <= 1 or len(files) == 1:
+        return ((i, process(str(p), str(root), options, render_files)) for i, p in enumerate(files))
+    return _run_parallel(files, root, options, min(jobs, len(files)), render_files)
+
+
+def _run_archive(
+    files: Sequence[Path],
+    archive: Path,
+    options: Options,
+    jobs: int,
+    *,
+    progress: Callable[[Outcome], None],
+    render_files: RenderFiles,
+) -> list[Outcome]:
+    """Render every file in memory and write one zip archive with a folder per association."""
+    bundle.check_archive_target(archive, options.force)  # refuse before any work
+    outcomes: list[Outcome | None] = [None] * len(files)
+    results = _results(files, archive.parent, options, jobs, render_files)
+    try:
+        for index, outcome in results:
+            outcomes[index] = outcome
+            progress(outcome)
+    finally:
+        results.close()
+    named = assign_folders([o for o in outcomes if o is not None])
+    entries = {f"{o.folder}/{name}": content for o in named if o.folder for name, content in o.files}
+    if not entries:
+        return [replace(o, files=()) for o in named]
+    bundle.write_file(archive, bundle.zip_bytes(entries), options.force)
+    return [
+        replace(o, files=(), written=tuple(f"{archive}:{o.folder}/{name}" for name, _ in o.files))
+        for o in named
+    ]
+
+
+def _publish(outcome: Outcome, root: Path, force: bool) -> Outcome:
     if outcome.staging is None or outcome.folder is None:
         return outcome
+    folder = (root / outcome.folder).resolve()
     try:
-        written = bundle.publish(Path(outcome.staging), Path(outcome.folder), force)
+        if folder.parent != root.resolve():  # cannot happen with a slug; kept as the last guard
+            raise OutputRefusedError(f"{folder} : dossier hors du dossier de sortie, refusé.")
+        written = bundle.publish(Path(outcome.staging), folder, force)
     except UserMessageError as error:
-        return replace(outcome, code=error.exit_code, message=str(error), staging=None)
-    return replace(outcome, staging=None, written=tuple(str(p) for p in written))
+        shutil.rmtree(outcome.staging, ignore_errors=True)
+        return replace(outcome, code=error.exit_code, message=str(error), staging=None, folder=None)
+    return replace(outcome, staging=None, folder=str(folder), written=tuple(str(p) for p in written))
 
 
 def _stagings(root: Path) -> set[Path]:

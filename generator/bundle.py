@@ -11,15 +11,19 @@ processes and moves them into place from the parent, once their folder names are
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import OutputIOError, OutputRefusedError
 
 STAGING_PREFIX = ".cpts-"
+# Zip entries carry a date: a fixed one keeps the archive's bytes the same from one run to the next.
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
 
 def _io_error(action: str, path: Path, exc: OSError) -> OutputIOError:
@@ -102,3 +106,54 @@ def write_bundle(target: Path, files: Mapping[str, bytes], force: bool = False) 
     staging = stage(target.parent, files)
     written = {path.name: path for path in publish(staging, target, force)}
     return [written[name] for name in files]
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """Return a zip archive of ``files`` (relative path → bytes), entries sorted and dated alike."""
+    for name in files:
+        parts = name.split("/")
+        if any(part in {"", ".", ".."} or part.startswith(".") for part in parts):
+            raise OutputRefusedError(f"nom de fichier refusé dans l'archive : « {name} »")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+def check_archive_target(target: Path, force: bool) -> None:
+    """Refuse to write an archive over a folder, or over an existing file without ``force``."""
+    if target.is_dir():
+        raise OutputRefusedError(f"{target} : est un dossier ; donnez le nom de l'archive à écrire.")
+    if target.exists() and not force:
+        raise OutputRefusedError(
+            f"{target} : le fichier existe déjà ; choisissez un autre nom ou ajoutez --force "
+            "pour le remplacer."
+        )
+
+
+def write_file(target: Path, content: bytes, force: bool = False) -> Path:
+    """Write one file atomically (a temporary file beside it, then one rename); keep it without force."""
+    target = target.absolute()
+    check_archive_target(target, force)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=STAGING_PREFIX, dir=target.parent)
+    except OSError as exc:
+        raise _io_error("création du fichier", target, exc) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise _io_error("écriture", target, exc) from exc
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target

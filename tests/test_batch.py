@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,9 @@ def test_collect_refuses_a_folder_without_answers(tmp_path: Path) -> None:
 
 def test_same_names_get_numbered_folders_in_input_order(tmp_path: Path) -> None:
     staged = [Outcome(f"{n}.yaml", 0, name="CPTS Test", staging=f"/s/{n}") for n in "abc"]
-    folders = [o.folder for o in batch.assign_folders(staged, tmp_path)]
-    assert folders == [str(tmp_path / n) for n in ("cpts-test", "cpts-test-2", "cpts-test-3")]
+    failed = Outcome("d.yaml", 1)
+    folders = [o.folder for o in batch.assign_folders([*staged[:2], failed, staged[2]])]
+    assert folders == ["cpts-test", "cpts-test-2", None, "cpts-test-3"]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -187,3 +189,29 @@ def test_an_interruption_leaves_an_existing_output_folder_as_it_was(tmp_path: Pa
     with pytest.raises(KeyboardInterrupt):
         batch.run(files, root, OPTIONS, 1, progress=interrupt)
     assert [p.name for p in root.iterdir()] == ["ancien"]
+
+
+def test_an_archive_holds_a_folder_per_association(tmp_path: Path) -> None:
+    files = [
+        str(answers(tmp_path, "a.yaml", "CPTS Un")),
+        str(HOSTILE / "nan.yaml"),
+        str(answers(tmp_path, "b.yaml", "CPTS Un")),
+    ]
+    archive = tmp_path / "region.zip"
+    options = Options(OPTIONS.documents, archive=True)
+    outcomes = batch.run(files, archive, options, 2)
+    assert [o.code for o in outcomes] == [0, 1, 0]
+    with zipfile.ZipFile(archive) as opened:
+        assert opened.namelist() == [
+            "cpts-un-2/reglement-interieur.md",
+            "cpts-un-2/statuts.md",
+            "cpts-un/reglement-interieur.md",
+            "cpts-un/statuts.md",
+        ]
+        assert opened.read("cpts-un/statuts.md").decode("utf-8").startswith("# Statuts")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "region.zip"]
+    first = archive.read_bytes()
+    with pytest.raises(batch.OutputRefusedError, match="--force"):
+        batch.run(files, archive, options, 1)
+    batch.run(files, archive, Options(OPTIONS.documents, archive=True, force=True), 1)
+    assert archive.read_bytes() == first  # same answers, same bytes
