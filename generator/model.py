@@ -428,6 +428,13 @@ class Cpts:
             return designation.membre
         return nom_designation(membre, designation.personne)
 
+    def nom_representant(self, member_id: str) -> str:
+        """Return a member's name, with the person who represents it when it is a legal person."""
+        membre = self.membre(member_id)
+        if membre is None or not membre.personne_morale or membre.representant is None:
+            return self.nom(member_id)
+        return f"{membre.nom_complet}, représentée par {membre.representant}"
+
     def votants(self) -> tuple[str, ...]:
         """Return the ids of the founders present or represented at the constitutive assembly who vote.
 
