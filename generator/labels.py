@@ -142,6 +142,12 @@ CONVOCATION_MOYENS: Mapping[str, str] = MappingProxyType(
 )
 
 
+def fonction_titre(code: str) -> str:
+    """Return a bureau function as a title, capitalised: « Vice-président », « Trésorier adjoint »."""
+    nom = FONCTIONS[code]
+    return nom[:1].upper() + nom[1:]
+
+
 def majorite(code: str) -> str:
     """Return a majority in words: « à la majorité simple », « à la majorité des deux tiers »."""
     if code == "simple":
@@ -156,3 +162,46 @@ def majorite(code: str) -> str:
 def beneficiaire(code: str) -> str:
     """Return a beneficiary in words; a free profession name is kept as written."""
     return BENEFICIAIRES.get(code, code)
+
+
+# Feminine ordinals for the resolutions of a procès-verbal (« Première résolution »).
+ORDINAUX_RESOLUTIONS = (
+    "Première",
+    "Deuxième",
+    "Troisième",
+    "Quatrième",
+    "Cinquième",
+    "Sixième",
+    "Septième",
+    "Huitième",
+    "Neuvième",
+    "Dixième",
+)
+
+# How a member exercises, asked on the bulletin d'adhésion of a personne physique.
+MODES_EXERCICE = ("libéral", "salarié", "mixte (libéral et salarié)", "autre")
+
+
+def college_dans_phrase(intitule: str) -> str:
+    """Return a collège's name inside a sentence, after « le » or « du ».
+
+    « Collège des équipes de soins primaires » becomes « collège des équipes de soins primaires »;
+    a free intitulé is quoted: « collège « Libéraux » ». The statuts and the RI say it the same way.
+    """
+    if intitule.startswith("Collège "):
+        return intitule[:1].lower() + intitule[1:]
+    return f"collège « {intitule} »"
+
+
+# The adhesion conditions as an inter-CPTS states them: the candidate is a CPTS, not a professional
+# (the RI's adhesion article words them the same way).
+CONDITIONS_ADHESION_INTER_CPTS: Mapping[str, str] = MappingProxyType(
+    {
+        "exercer_ou_resider_sur_territoire": (
+            "avoir son territoire d'action, en tout ou partie, sur le territoire de l'association"
+        ),
+        "adherer_au_projet_de_sante": (
+            "adhérer aux objectifs de l'association et s'engager à participer à ses travaux"
+        ),
+    }
+)

@@ -148,6 +148,7 @@ class Association:
     siege: Siege
     duree: int | None  # None: illimitée
     fait_a: str
+    email: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +331,7 @@ class AgConstitutive:
 
     date: dt.date
     heure: str
+    heure_fin: str | None
     lieu: str
     convocation_date: dt.date | None
     convocation_moyen: str
@@ -340,6 +342,41 @@ class AgConstitutive:
     administrateurs_elus: tuple[Designation, ...]
     bureau_elu: tuple[tuple[str, tuple[Designation, ...]], ...]
     votes: Mapping[str, Vote]
+
+
+@dataclass(frozen=True, slots=True)
+class Dirigeant:
+    """One line of the liste des dirigeants: a member, the person acting for it, its functions.
+
+    A legal person elected to the CA or to the bureau is listed with the natural person it
+    designated; an inter-CPTS member CPTS may thus appear once per person it designated.
+    """
+
+    membre: Membre
+    personne: str | None
+    fonctions: tuple[str, ...]
+    administrateur: bool
+
+    @property
+    def nom(self) -> str:
+        """Return the name as every document writes it (« Nathalie Brun, pour EHPAD Les Tilleuls »)."""
+        return nom_designation(self.membre, self.personne)
+
+    @property
+    def representant(self) -> str | None:
+        """Return the natural person acting for a legal person, if known."""
+        if not self.membre.personne_morale:
+            return None
+        return self.personne or self.membre.representant
+
+
+def nom_designation(membre: Membre, personne: str | None = None) -> str:
+    """Return a designated member's name: the person « pour » a structure, or « Dr Prénom Nom »."""
+    if personne is not None:
+        return f"{personne}, pour {membre.nom_complet}"
+    if membre.civilite and not membre.personne_morale:
+        return f"{membre.civilite} {membre.nom_complet}"
+    return membre.nom_complet
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +418,94 @@ class Cpts:
     def membre(self, member_id: str) -> Membre | None:
         """Return the founding or honorary member with this id, if any."""
         return next((m for m in (*self.fondateurs, *self.honneur) if m.id == member_id), None)
+
+    def nom(self, designation: Designation | str) -> str:
+        """Return the name of a member, by id or designation (the id when unknown: rules refuse it)."""
+        if isinstance(designation, str):
+            designation = Designation(designation, None, ())
+        membre = self.membre(designation.membre)
+        if membre is None:
+            return designation.membre
+        return nom_designation(membre, designation.personne)
+
+    def nom_representant(self, member_id: str) -> str:
+        """Return a member's name, with the person who represents it when it is a legal person."""
+        membre = self.membre(member_id)
+        if membre is None or not membre.personne_morale or membre.representant is None:
+            return self.nom(member_id)
+        return f"{membre.nom_complet}, représentée par {membre.representant}"
+
+    def votants(self) -> tuple[str, ...]:
+        """Return the ids of the founders present or represented at the constitutive assembly who vote.
+
+        Honorary members and the members of a consultative collège attend without voting.
+        """
+        ag = self.ag_constitutive
+        if ag is None:
+            return ()
+        ids = (*ag.presents, *(r.membre for r in ag.representes))
+        votants = []
+        for member_id in ids:
+            membre = self.membre(member_id)
+            if membre is None or membre.honneur:
+                continue
+            college = self.college(membre.college) if membre.college else None
+            if college is None or college.deliberatif:
+                votants.append(member_id)
+        return tuple(votants)
+
+    def elus_par_college(self) -> tuple[tuple[College, tuple[Designation, ...]], ...]:
+        """Return, for every collège with seats on the CA, the administrators it elected."""
+        ag = self.ag_constitutive
+        elus = ag.administrateurs_elus if ag is not None else ()
+        result = []
+        for college in self.colleges:
+            siens = tuple(d for d in elus if (m := self.membre(d.membre)) and m.college == college.code)
+            if college.sieges_ca > 0 or siens:
+                result.append((college, siens))
+        return tuple(result)
+
+    def dirigeants(self) -> tuple[Dirigeant, ...]:
+        """Return everyone who administers the association, bureau first in the order of its functions.
+
+        With a CA, that is every elected administrator (an administrator on the bureau once, with
+        his functions); without one, the members of the bureau. Empty without a constitutive
+        assembly: the liste des dirigeants is then a blank form.
+        """
+        ag = self.ag_constitutive
+        if ag is None:
+            return ()
+        lignes: list[tuple[Membre, str | None, list[str], bool]] = []
+        ordre = {fonction: rang for rang, fonction in enumerate(self.bureau.fonctions)}
+        for fonction, personnes in sorted(ag.bureau_elu, key=lambda item: ordre.get(item[0], len(ordre))):
+            for d in personnes:
+                membre = self.membre(d.membre)
+                if membre is None:
+                    continue
+                ligne = next((ln for ln in lignes if ln[0] is membre and ln[1] == d.personne), None)
+                if ligne is None:
+                    lignes.append((membre, d.personne, [fonction], False))
+                else:
+                    ligne[2].append(fonction)
+        for d in ag.administrateurs_elus if self.conseil_administration is not None else ():
+            membre = self.membre(d.membre)
+            if membre is None:
+                continue
+            # A legal person's administrator seat and its person on the bureau are one line.
+            index = next(
+                (
+                    i
+                    for i, ln in enumerate(lignes)
+                    if ln[0] is membre and (d.personne is None or ln[1] == d.personne)
+                ),
+                None,
+            )
+            if index is None:
+                lignes.append((membre, d.personne, [], True))
+            else:
+                found = lignes[index]
+                lignes[index] = (found[0], found[1], found[2], True)
+        return tuple(Dirigeant(m, p, tuple(f), a) for m, p, f, a in lignes)
 
 
 def _membre(raw: Mapping[str, Any], path: PathKey, honneur: bool) -> Membre:
@@ -484,6 +609,7 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
     return AgConstitutive(
         date=dt.date.fromisoformat(raw["date"]),
         heure=raw["heure"].replace("h", ":"),
+        heure_fin=None if raw["heure_fin"] is None else raw["heure_fin"].replace("h", ":"),
         lieu=raw["lieu"],
         convocation_date=(dt.date.fromisoformat(convocation["date"]) if "date" in convocation else None),
         convocation_moyen=convocation["moyen"],
@@ -514,6 +640,7 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         siege=siege,
         duree=None if asso["duree"] == "illimitee" else asso["duree"],
         fait_a=asso["fait_a"] or siege.commune,
+        email=asso["email"],
     )
     colleges = tuple(_college(c, ("colleges", i)) for i, c in enumerate(data["colleges"]))
     membres = data["membres"]

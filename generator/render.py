@@ -27,7 +27,14 @@ from generator.resources import data_dir
 DOCUMENTS: Mapping[str, str] = {
     "statuts": "statuts/document.md.j2",
     "reglement-interieur": "reglement/document.md.j2",
+    "pv-ag-constitutive": "pv/document.md.j2",
+    "bulletin-adhesion": "bulletin/document.md.j2",
+    "liste-dirigeants": "dirigeants/document.md.j2",
+    "verification": "verification/document.md.j2",
 }
+
+# A blank to fill by hand, as the statuts' signature line writes it (escaped underscores).
+_BLANC = "\\_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,8 @@ class RenderedDocument:
     name: str
     markdown: str
     numbered: Numbered
+    # Every statuts article this document cites: (label, number), in order of citation.
+    citations: tuple[tuple[str, str], ...] = ()
 
 
 def _finalize(value: Any) -> Any:
@@ -61,6 +70,18 @@ def _safe(function: Callable[..., str]) -> Callable[..., Safe]:
 
 def _liste(items: Iterable[Any], conjonction: str = "et") -> Safe:
     return Safe(typography.liste([escape(item) for item in items], conjonction))
+
+
+def _joindre(items: Iterable[Any], separateur: str) -> Safe:
+    return Safe(separateur.join(escape(item) for item in items))
+
+
+def _blanc(longueur: int = 8) -> Safe:
+    return Safe(_BLANC * longueur)
+
+
+def _college_nom(intitule: str) -> Safe:
+    return escape(labels.college_dans_phrase(intitule))
 
 
 def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
@@ -99,7 +120,10 @@ def environment() -> jinja2.Environment:
             "de_fraction": _safe(typography.de_fraction),
             "majorite": _safe(labels.majorite),
             "liste": _liste,
+            "joindre": _joindre,
             "fonction": lambda code: Safe(labels.FONCTIONS[code]),
+            "fonction_titre": _safe(labels.fonction_titre),
+            "college_nom": _college_nom,
             "beneficiaire": lambda code: escape(labels.beneficiaire(code)),
         }
     )
@@ -110,6 +134,7 @@ def environment() -> jinja2.Environment:
             "sous_article": _heading("####", "S"),
             "ref": lambda label: marker("R", label),
             "pluriel": _safe(typography.pluriel),
+            "blanc": _blanc,
             "L": labels,
             "F": facts,
         }
@@ -155,10 +180,14 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
     except jinja2.TemplateError as exc:
         raise TemplateRenderError(f"{name} : modèle introuvable ou invalide ({exc})") from exc
 
+    citations: list[tuple[str, str]] = []
+
     def ref_statuts(label: str) -> Safe:
         if statuts is None:
             raise TemplateRenderError(f"{name} : les statuts ne sont pas rendus")
-        return Safe(statuts.number(label))
+        number = statuts.number(label)
+        citations.append((label, number))
+        return Safe(number)
 
     try:
         text = template.render(m=model, ref_statuts=ref_statuts, document=name)
@@ -168,7 +197,7 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
         raise TemplateRenderError(f"{name} : erreur de modèle ({exc})") from exc
     numbered = number_document(_tidy(text), name)
     _check_complete(name, numbered)
-    return RenderedDocument(name, typography.french_spacing(numbered.text), numbered)
+    return RenderedDocument(name, typography.french_spacing(numbered.text), numbered, tuple(citations))
 
 
 def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:

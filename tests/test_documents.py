@@ -4,9 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+from _answers import MINIMAL
 from _markdown_snapshot import MarkdownSnapshotExtension
 
-from generator.api import load_answers, render_markdown
+from generator.api import check_loaded, load_answers, render_markdown
+from generator.loader import load_text
 from generator.markdown import escape
 from generator.render import DOCUMENTS, render_documents
 from generator.typography import montant
@@ -70,3 +72,52 @@ def test_amounts_and_collèges_are_those_of_the_answers(rendered):
         assert montant(college.cotisation) in reglement
     for commune in model.association.communes:
         assert escape(commune) in reglement
+
+
+def _model(text):
+    result = check_loaded(load_text(text, "reponses.yaml"))
+    assert result.model is not None, [f.format() for f in result.findings]
+    return result.model
+
+
+def test_without_constitutive_assembly_the_documents_are_drafts_with_blanks():
+    model = _model(MINIMAL)
+    documents = render_markdown(model)
+    assert list(documents) == list(DOCUMENTS)
+    for name, text in documents.items():
+        assert "None" not in text, name
+    pv = documents["pv-ag-constitutive"]
+    # Every vote, the date and the séance officers are left to write by hand.
+    assert pv.count("☐ adoptée ☐ rejetée") == len(re.findall(r"^### .* résolution", pv, re.M)) == 5
+    assert "Le \\_\\_\\_" in pv
+    assert "| Nom et prénom\u00a0: | Nom et prénom\u00a0: |" in pv
+    liste = documents["liste-dirigeants"]
+    assert liste.count("\n| Président | \\_") == 1
+    assert "à compléter à la main" in liste
+
+
+def test_an_incomplete_administrator_leaves_blanks_and_a_warning():
+    answers = MINIMAL + (
+        "ag_constitutive:\n"
+        "  date: 2024-01-10\n"
+        "  lieu: Lille\n"
+        "  presidence_seance: a\n"
+        "  secretariat_seance: b\n"
+        "  bureau_elu: {president: a, vice_president: b, secretaire: c, tresorier: d}\n"
+    )
+    answers = answers.replace(
+        "    - {id: b, structure: MSP, college: esp}\n",
+        "    - {id: b, structure: MSP, college: esp, domicile: '2 rue Y, 59000 Lille'}\n"
+        "    - {id: c, nom: C, prenom: D, college: ps, profession: Sage-femme, domicile: '3 rue Z'}\n"
+        "    - {id: d, nom: E, prenom: F, college: esp, profession: Pharmacien, domicile: '4 rue W'}\n",
+    )
+    model = _model(answers)
+    assert [w.rule for w in model.avertissements] == ["W-DIRIGEANTS-INCOMPLET"]
+    documents = render_markdown(model, ["liste-dirigeants", "verification"])
+    president = next(
+        line for line in documents["liste-dirigeants"].split("\n") if line.startswith("| Président")
+    )
+    # « a » has neither profession nor domicile: two blanks on his line, and the note.
+    assert len(re.findall(r"(?:\\_){4,}", president)) == 2
+    assert "W-DIRIGEANTS-INCOMPLET" in documents["liste-dirigeants"]
+    assert "**W-DIRIGEANTS-INCOMPLET**" in documents["verification"]

@@ -21,7 +21,14 @@ def test_render_writes_a_new_folder(runner, tmp_path):
     out = tmp_path / "bundle"
     result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["reglement-interieur.md", "statuts.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bulletin-adhesion.md",
+        "liste-dirigeants.md",
+        "pv-ag-constitutive.md",
+        "reglement-interieur.md",
+        "statuts.md",
+        "verification.md",
+    ]
     assert (out / "statuts.md").read_text(encoding="utf-8").startswith("# Statuts")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".cpts-")]
 
@@ -31,6 +38,15 @@ def test_render_selects_documents(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--documents", "statuts"])
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["statuts.md"]
+
+
+def test_render_selects_several_documents(runner, tmp_path):
+    out = tmp_path / "b"
+    documents = "pv-ag-constitutive,bulletin-adhesion"
+    result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--documents", documents])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["bulletin-adhesion.md", "pv-ag-constitutive.md"]
+    assert (out / "pv-ag-constitutive.md").read_text(encoding="utf-8").startswith("# Procès-verbal")
 
 
 def test_unknown_document_is_a_usage_error(runner, tmp_path):
