@@ -69,7 +69,8 @@ def machine() -> str:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{model}, {cores} cœur(s), {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{model}, {cores} cœur(s), {system}, Python {platform.python_version()}"
 
 
 def verdict(ok: bool) -> str:
@@ -130,7 +131,8 @@ def in_process(runs: int) -> tuple[list[str], list[bool]]:
         if example == largest:
             largest_ms = full * 1000
         lines.append(
-            f"| {example.stem} | {full * 1000:.1f} | {floor * 1000:.1f} | {ratio:.2f}× | {verdict(ratio <= 1.5)} |"
+            f"| {example.stem} | {full * 1000:.1f} | {floor * 1000:.1f} | {ratio:.2f}× "
+            f"| {verdict(ratio <= 1.5)} |"
         )
     held.append(largest_ms <= 100)
     lines.append(
@@ -166,11 +168,16 @@ def whole_process(runs: int) -> tuple[list[str], list[bool]]:
     floor = run_seconds([sys.executable, "-c", IMPORT_FLOOR], runs)
     check = run_seconds([sys.executable, "-m", "generator", "check", str(largest)], runs)
     imported = subprocess.run(
-        [sys.executable, "-c", CHECK_IMPORTS, str(largest)], check=True, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", CHECK_IMPORTS, str(largest)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     ).stdout.strip()
     ratio = cli / floor
     lines = [
-        f"`cpts render` {largest.stem} : {cli * 1000:.0f} ms ; plancher des imports : {floor * 1000:.0f} ms ; "
+        f"`cpts render` {largest.stem} : {cli * 1000:.0f} ms ; "
+        f"plancher des imports : {floor * 1000:.0f} ms ; "
         f"rapport {ratio:.2f}× (cible ≤ 1,5×) : {verdict(ratio <= 1.5)}",
         f"`cpts check` {largest.stem} : {check * 1000:.0f} ms ; modules python-docx importés : "
         f"{imported or 'aucun'} (cible : aucun) : {verdict(not imported)}",
@@ -190,7 +197,9 @@ def make_answers(folder: Path, count: int) -> None:
         renamed = name_line.rstrip().rstrip('"') + f' n° {index + 1}"'
         if '"' not in name_line:
             renamed = name_line.replace("nom:", 'nom: "', 1).rstrip() + f' n° {index + 1}"'
-        (folder / f"reponses-{index + 1:03d}.yaml").write_text(text.replace(name_line, renamed, 1), encoding="utf-8")
+        (folder / f"reponses-{index + 1:03d}.yaml").write_text(
+            text.replace(name_line, renamed, 1), encoding="utf-8"
+        )
 
 
 def batch(count: int) -> tuple[list[str], list[bool]]:
@@ -203,9 +212,21 @@ def batch(count: int) -> tuple[list[str], list[bool]]:
         seconds = {}
         for jobs in (1, 2):
             target = Path(work) / f"sortie-{jobs}"
-            command = [sys.executable, "-m", "generator", "render", str(inputs), "-o", str(target), "-j", str(jobs)]
+            command = [
+                sys.executable,
+                "-m",
+                "generator",
+                "render",
+                str(inputs),
+                "-o",
+                str(target),
+                "-j",
+                str(jobs),
+            ]
             start = time.perf_counter()
-            done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            done = subprocess.run(
+                command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+            )
             seconds[jobs] = time.perf_counter() - start
             if done.returncode != 0:
                 raise SystemExit(f"le lot a échoué ({done.returncode}) : {done.stderr[-500:]}")
@@ -213,7 +234,8 @@ def batch(count: int) -> tuple[list[str], list[bool]]:
         speedup = seconds[1] / seconds[2]
         lines.append(
             f"{count} paquets : 1 processus {seconds[1]:.1f} s ({per_bundle * 1000:.0f} ms par paquet) ; "
-            f"2 processus {seconds[2]:.1f} s ; accélération {speedup:.2f}× (cible ≥ 1,7×) : {verdict(speedup >= 1.7)}"
+            f"2 processus {seconds[2]:.1f} s ; accélération {speedup:.2f}× "
+            f"(cible ≥ 1,7×) : {verdict(speedup >= 1.7)}"
         )
         held.append(speedup >= 1.7)
         pandoc = shutil.which("pandoc")
@@ -226,13 +248,23 @@ def batch(count: int) -> tuple[list[str], list[bool]]:
         start = time.perf_counter()
         for index, source in enumerate(markdown_files):
             subprocess.run(
-                [pandoc, "-f", "commonmark+pipe_tables", "-t", "docx", "-o", str(out / f"{index}.docx"), str(source)],
+                [
+                    pandoc,
+                    "-f",
+                    "commonmark+pipe_tables",
+                    "-t",
+                    "docx",
+                    "-o",
+                    str(out / f"{index}.docx"),
+                    str(source),
+                ],
                 check=True,
             )
         pandoc_per_bundle = (time.perf_counter() - start) / count
         ratio = pandoc_per_bundle / per_bundle
         lines.append(
-            f"pandoc, un processus par fichier : {pandoc_per_bundle * 1000:.0f} ms par paquet ; cpts est {ratio:.1f}× "
+            f"pandoc, un processus par fichier : {pandoc_per_bundle * 1000:.0f} ms par paquet ; "
+            f"cpts est {ratio:.1f}× "
             f"plus rapide (cible ≥ 3×) : {verdict(ratio >= 3)}"
         )
         held.append(ratio >= 3)
@@ -249,7 +281,10 @@ def main() -> int:
     results: list[bool] = []
     for title, part in (
         (f"## En mémoire (médiane de {runs} passes)", lambda: in_process(runs)),
-        (f"## Processus complet (médiane de {max(3, runs // 3)} passes)", lambda: whole_process(max(3, runs // 3))),
+        (
+            f"## Processus complet (médiane de {max(3, runs // 3)} passes)",
+            lambda: whole_process(max(3, runs // 3)),
+        ),
         (f"## Lot de {count} fichiers", lambda: batch(count)),
     ):
         print(title + "\n")
