@@ -44,6 +44,8 @@ _DEEPEST_HEADING = "Heading 3"
 _AFTER_BLOCK = Pt(6)
 _SIGNING_SPACE = 1300  # twentieths of a point under the signatures' last row (2.3 cm)
 _WRITING_LINE = 480  # height of a form's row: room to write by hand (0.85 cm)
+_CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
+_CELL_MARGIN = 115
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _DEFAULT_TEXT_WIDTH = 9070  # A4 with 2.5 cm margins, when the reference gives no page size
 _ALIGNMENTS = {
@@ -398,23 +400,43 @@ def _keep_with_next(block: Block, whole: bool) -> None:
 def _widths(rows: list[list[_Cell]], columns: int, kind: str | None, total: int) -> list[int]:
     """Share the text width between columns by the length of their content.
 
-    Signatures get equal columns; a form's writing columns (empty everywhere) the widest share.
+    Signatures get equal columns; a form's labels as much as they need (up to a third of the
+    line), its writing columns the rest, in equal shares.
     """
+    texts = [[row[column].inline.content for row in rows if column < len(row)] for column in range(columns)]
     if kind == "signatures":
         weights = [1.0] * columns
+    elif kind == "formulaire":
+        return _form_widths(texts, total)
     else:
         weights = []
-        for column in range(columns):
-            texts = [row[column].inline.content for row in rows if column < len(row)]
-            average = sum(len(text) for text in texts) / max(len(texts), 1)
-            longest_word = max((len(word) for text in texts for word in text.split()), default=0)
-            filled = texts if kind == "formulaire" else texts[1:]  # a form has no header row
-            if not any(text.strip() for text in filled):
-                weights.append(30.0)  # written by hand: a signature, a form's line
+        for column in texts:
+            average = sum(len(text) for text in column) / max(len(column), 1)
+            longest_word = max((len(word) for text in column for word in text.split()), default=0)
+            if not any(text.strip() for text in column[1:]):
+                weights.append(30.0)  # a column left blank to sign or write by hand
             else:
                 # A column as wide as its average text (long texts wrap), never narrower than its
                 # longest word, so that a commune's name is not cut in the middle.
                 weights.append(max(min(average, 40.0), longest_word * 1.3, 6.0))
     widths = [int(total * weight / sum(weights)) for weight in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _form_widths(texts: list[list[str]], total: int) -> list[int]:
+    labels = {index: column for index, column in enumerate(texts) if any(text.strip() for text in column)}
+    widths = [0] * len(texts)
+    for index, column in labels.items():
+        longest = max(len(text) for text in column)
+        longest_word = max((len(word) for text in column for word in text.split()), default=0)
+        # Room for the label on one line (up to a third of the width), plus the cell margins.
+        wanted = min(longest * _CHAR_WIDTH, total // 3)
+        widths[index] = max(wanted, longest_word * _CHAR_WIDTH) + 2 * _CELL_MARGIN
+    blanks = [index for index in range(len(texts)) if index not in labels]
+    if blanks:
+        share = max(total - sum(widths), 0) // len(blanks)
+        for index in blanks:
+            widths[index] = share
     widths[-1] += total - sum(widths)
     return widths
