@@ -141,7 +141,9 @@ def test_lists_are_numbered_afresh_and_nested():
         "# Titre\n\n1. un\n2. deux\n\nTexte.\n\n3. trois\n4. quatre\n\n- puce\n  - sous-puce\n\n- autre\n"
     )
     numbered = [
-        (p.style.name, p.text, p._p.pPr.numPr) for p in document.paragraphs if p._p.pPr.numPr is not None
+        (p.style.name, p.text, p._p.pPr.numPr)
+        for p in document.paragraphs
+        if p._p.pPr is not None and p._p.pPr.numPr is not None
     ]
     assert [(style, text) for style, text, _ in numbered] == [
         ("List Number", "un"),
@@ -319,3 +321,50 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(reference, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(UnreadableInputError, match="trop volumineux"):
         reference.load(letterhead(tmp_path))
+
+
+# Word refuses properties out of schema order (ECMA-376 part 1, wml.xsd); LibreOffice does not.
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText "
+    "vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign "
+    "hideMark",
+    "numPr": "ilvl numId",
+}
+
+
+def out_of_order(data):
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not name.startswith("word/") or not name.endswith(".xml"):
+                continue
+            root = docx.oxml.parse_xml(archive.read(name))
+            for tag, order in SCHEMA_ORDER.items():
+                sequence = order.split()
+                for element in root.iter(qn(f"w:{tag}")):
+                    children = [child.tag.split("}")[1] for child in element]
+                    unknown = [child for child in children if child not in sequence]
+                    positions = [sequence.index(child) for child in children if child in sequence]
+                    if unknown or positions != sorted(positions) or len(set(children)) != len(children):
+                        problems.append((name, tag, children))
+    return problems
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_properties_follow_the_schema_order(example):
+    _, files = bundle(example)
+    for name in DOCUMENTS:
+        assert out_of_order(files[f"{name}.docx"]) == []
+
+
+def test_markers_follow_the_schema_order():
+    data = to_docx(FORM + "\n1. un\n   - deux\n\n> citation\n\n---\n", reference.load(), INFO)
+    assert out_of_order(data) == []

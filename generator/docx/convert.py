@@ -105,7 +105,7 @@ class _Writer:
 
     def __init__(self, document: Document, styles: Styles) -> None:
         self.document = document
-        self.styles = styles.paragraph
+        self.style_ids = styles.ids
         self.table_grid = styles.table_grid
         self.numbering = numbering.ListNumbering(document)
         self.text_width = _text_width(document)
@@ -174,7 +174,8 @@ class _Writer:
     def _paragraph(self, style: str) -> Paragraph:
         if self.pending_table is not None:
             raise TemplateRenderError(f"le marqueur « {self.pending_table} » doit précéder un tableau")
-        paragraph = self.document.add_paragraph(style=self.styles[style])
+        paragraph = self.document.add_paragraph()
+        _set_style(paragraph, self.style_ids[style])
         if self.pending_break:
             paragraph.paragraph_format.page_break_before = True
             self.pending_break = False
@@ -298,7 +299,7 @@ class _Writer:
         table = self.document.add_table(rows=len(rows), cols=columns)
         self.segment.append(table)
         self.last_is_table = True
-        cell_style = self.styles["Tableau"]
+        cell_style = self.style_ids["Tableau"]
         last = len(rows) - 1
         # In a grid, a column blank in every row is to be filled by hand: give its rows room.
         blank_column = kind is None and any(
@@ -317,7 +318,7 @@ class _Writer:
             ooxml.set_row_properties(row, header=is_header and kind is None, min_height_twips=height)
             for cell, source in zip(row.cells, cells, strict=False):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = cell_style
+                _set_style(paragraph, cell_style)
                 if source.align in _ALIGNMENTS:
                     paragraph.alignment = _ALIGNMENTS[source.align]
                 self._inline(paragraph, source.inline, bold=is_header)
@@ -370,13 +371,23 @@ class _Writer:
         for piece in _SYMBOLS.split(text):
             if not piece:
                 continue
-            run = paragraph.add_run(piece)
+            run = paragraph.add_run()
+            if "\t" in piece or "\n" in piece:
+                run.text = piece  # python-docx turns them into w:tab and w:br
+            else:
+                run._r.add_t(piece)
             if bold:
                 run.bold = True
             if italic:
                 run.italic = True
             if _SYMBOLS.fullmatch(piece):
                 run.font.name = SYMBOL_FONT
+
+
+def _set_style(paragraph: Paragraph, style_id: str | None) -> None:
+    """Write the paragraph's style by identifier (resolved once per document: see ``Styles``)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _bottom_border(style: str) -> BaseOxmlElement:

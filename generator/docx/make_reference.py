@@ -60,11 +60,12 @@ def _style(
     return "".join(parts)
 
 
-def _heading(level: int, size: int, before: int, p_extra: str = "", r_extra: str = "") -> str:
+def _heading(level: int, size: int, before: int, border: str = "", r_extra: str = "") -> str:
     # keepNext: a heading never ends a page; outlineLvl: Word's navigation pane and table of contents.
+    # The order of the properties is the schema's (pBdr before spacing): Word insists on it.
     p_pr = (
-        f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="120"/>'
-        f'{p_extra}<w:outlineLvl w:val="{level - 1}"/>'
+        f'<w:keepNext/><w:keepLines/>{border}<w:spacing w:before="{before}" w:after="120"/>'
+        f'<w:outlineLvl w:val="{level - 1}"/>'
     )
     r_pr = f'<w:b/><w:bCs/>{r_extra}<w:color w:val="{ACCENT}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     return _style(
@@ -130,7 +131,7 @@ def styles_xml() -> str:
                 1,
                 26,
                 360,
-                p_extra=(
+                border=(
                     f'<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="2" w:color="{ACCENT}"/></w:pBdr>'
                 ),
             ),

@@ -59,10 +59,16 @@ _BODY_ONLY = {RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.CHART, RT.PACKAGE, RT.DI
 
 @dataclass(frozen=True, slots=True)
 class Styles:
-    """The styles of one output document, looked up once (by object, not by name, for speed)."""
+    """The styles of one output document, looked up once.
+
+    python-docx's lookup, by name or even by style object, scans every style of the document for
+    each paragraph: the converter writes these identifiers instead.
+    """
 
     paragraph: dict[str, ParagraphStyle]
     table_grid: _TableStyle
+    # Paragraph style identifiers to write, ``None`` for the default style (written as nothing).
+    ids: dict[str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,10 @@ def _resolve_styles(document: Document) -> Styles:
     grid = _style(document, "Table Grid", TABLE_STYLES["Table Grid"])
     if not isinstance(grid, _TableStyle):
         raise ValueError("le style « Table Grid » n'est pas un style de tableau")
-    return Styles(paragraph, grid)
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_id = default.style_id if default is not None else None
+    ids = {name: (None if s.style_id == default_id else s.style_id) for name, s in paragraph.items()}
+    return Styles(paragraph, grid, ids)
 
 
 def _style(document: Document, name: str, style_id: str) -> Any:  # a ParagraphStyle or a _TableStyle
