@@ -271,6 +271,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 @click.option(
     "--format",
     "formats",
+    metavar="FORMATS",
     default=",".join(api.DEFAULT_FORMATS),
     show_default=True,
     help=f"Formats à produire, séparés par des virgules, parmi {', '.join(api.FORMATS)} "
@@ -279,6 +280,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 @click.option(
     "--modele-word",
     "modele_word",
+    metavar="FICHIER.docx",
     type=click.Path(dir_okay=False),
     help="Document Word (.docx) dont les styles, marges, en-tête et pied de page sont repris.",
 )

@@ -5,12 +5,15 @@ text is read back with pdftotext. Skipped, with the reason, where LibreOffice or
 (.ci/run installs both).
 """
 
+import io
+import os
 import re
 import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
 
+import docx
 import pytest
 from _docx_expectations import paragraphs
 from click.testing import CliRunner
@@ -87,3 +90,33 @@ def test_render_writes_pdf_files(tmp_path):
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["statuts.pdf"]
     assert (out / "statuts.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_reference_made_with_libreoffice_works(tmp_path):
+    # LibreOffice names and numbers its styles its own way: the styles are found or copied, once.
+    page = tmp_path / "entete.html"
+    page.write_text("<html><body><h1>Titre</h1><p>Texte</p></body></html>", encoding="utf-8")
+    subprocess.run(
+        [
+            pdf.find_soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(page),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    model = api.load_answers(EXAMPLES[0])
+    data = api.render_bundle(model, ["statuts"], ("docx",), tmp_path / "entete.docx")["statuts.docx"]
+    document = docx.Document(io.BytesIO(data))
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"} <= used
+    ids = [style.style_id for style in document.styles]
+    assert len(ids) == len(set(ids))
+    assert "Texte" not in [p.text for p in document.paragraphs]
