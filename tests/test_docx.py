@@ -164,6 +164,11 @@ def test_lists_are_numbered_afresh_and_nested():
     assert second.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "3"
 
 
+def test_an_empty_list_item_and_an_empty_document_are_laid_out():
+    assert [p.text for p in convert_markdown("-\n").paragraphs] == []
+    assert convert_markdown("").paragraphs == []
+
+
 def test_bold_italic_and_escaped_text():
     document = convert_markdown("Un **gras** et un *italique*, \\*pas\\* d'étoile.\n")
     runs = [(r.text, bool(r.bold), bool(r.italic)) for r in document.paragraphs[0].runs]

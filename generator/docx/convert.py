@@ -138,7 +138,7 @@ class _Writer:
                 index += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
-                if not self.lists and isinstance(self.segment[-1], Paragraph):
+                if not self.lists and self.segment and isinstance(self.segment[-1], Paragraph):
                     # List items sit close together; the text after the list keeps its distance.
                     self.segment[-1].paragraph_format.space_after = _AFTER_BLOCK
                 index += 1
