@@ -22,6 +22,12 @@ def _io_error(action: str, path: Path, exc: OSError) -> OutputIOError:
     return OutputIOError(f"{path}: {action} impossible ({reason}).")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bundle(target: Path, files: Mapping[str, bytes], force: bool = False) -> list[Path]:
     """Write ``files`` (fixed names → bytes) into ``target``; return the written paths."""
     for name in files:
@@ -40,6 +46,8 @@ def write_bundle(target: Path, files: Mapping[str, bytes], force: bool = False) 
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".cpts-", dir=parent))
+        # mkdtemp makes a private folder; the bundle's folder gets the usual rights (umask).
+        os.chmod(staging, 0o777 & ~_umask())
     except OSError as exc:
         raise _io_error("création du dossier", parent, exc) from exc
     try:
