@@ -1,19 +1,28 @@
-"""The library entry points: check an answers file, or load it as a model for rendering.
+"""The library entry points: check an answers file, load it as a model, render its documents.
 
 The pipeline is one direction: load (strict YAML) → schema (shape, French messages) → defaults →
-model (typed, derived facts) → rules (errors and warnings). The CLI only calls these functions.
+model (typed, derived facts) → rules (errors and warnings) → Markdown → DOCX → PDF. The CLI only
+calls these functions. python-docx is imported only when a DOCX or a PDF is asked for.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, render, rules, schema
+from generator import loader, pdf, render, rules, schema
 from generator.bundle import write_bundle
-from generator.errors import Finding, InvalidAnswersError, Severity
+from generator.errors import Finding, InvalidAnswersError, Severity, UsageError
 from generator.model import Cpts, build_model
+
+# Output formats, in the order of a document's files; Markdown and DOCX unless asked otherwise.
+FORMATS = ("md", "docx", "pdf")
+DEFAULT_FORMATS = ("md", "docx")
+# The DOCX metadata are dated from the answers; without a constitutive assembly, a fixed date.
+UNDATED = dt.date(2000, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +89,76 @@ def render_markdown(model: Cpts, names: list[str] | None = None) -> dict[str, st
     return {name: doc.markdown for name, doc in documents.items()}
 
 
+def parse_formats(text: str) -> tuple[str, ...]:
+    """Return the formats of a comma-separated list (``md,docx``), or raise ``UsageError``."""
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(
+            f"format inconnu : {', '.join(unknown) or '(aucun)'} ; formats possibles : {', '.join(FORMATS)}"
+        )
+    return formats
+
+
+def document_date(model: Cpts) -> dt.date:
+    """Return the date the DOCX metadata carry: the constitutive assembly's, else a fixed one."""
+    return model.ag_constitutive.date if model.ag_constitutive is not None else UNDATED
+
+
+def render_bundle(
+    model: Cpts,
+    names: list[str] | None = None,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    reference: Path | None = None,
+) -> dict[str, bytes]:
+    """Return the files of the requested documents and formats (``statuts.docx`` → bytes).
+
+    ``reference`` is a Word file whose styles, margins, header and footer the DOCX and PDF take
+    (the default one ships with the package). The same answers give the same DOCX bytes.
+    """
+    formats = parse_formats(",".join(formats))
+    word = "docx" in formats or "pdf" in formats
+    if reference is not None and not word:
+        raise UsageError("le modèle Word ne sert qu'aux formats docx et pdf")
+    if "pdf" in formats:
+        pdf.require_soffice()  # before any work: a missing LibreOffice is known at once
+    texts = render_markdown(model, names)
+    documents: dict[str, bytes] = {}
+    if word:
+        from generator.docx import convert  # noqa: PLC0415  (python-docx only when needed)
+        from generator.docx import reference as references  # noqa: PLC0415
+
+        layout = references.load(reference)
+        info = convert.DocumentInfo(model.association.nom, document_date(model))
+        documents = {name: convert.to_docx(text, layout, info) for name, text in texts.items()}
+    pdfs = pdf.convert(documents) if "pdf" in formats else {}
+    files: dict[str, bytes] = {}
+    for name, text in texts.items():
+        for output in FORMATS:
+            if output not in formats:
+                continue
+            if output == "md":
+                files[f"{name}.md"] = text.encode("utf-8")
+            else:
+                files[f"{name}.{output}"] = documents[name] if output == "docx" else pdfs[name]
+    return files
+
+
+def write_documents(
+    model: Cpts,
+    target: Path,
+    names: list[str] | None = None,
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    reference: Path | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Render the documents in every requested format and write them into ``target``, atomically."""
+    return write_bundle(target, render_bundle(model, names, formats, reference), force)
+
+
 def write_markdown_bundle(
     model: Cpts, target: Path, names: list[str] | None = None, force: bool = False
 ) -> list[Path]:
     """Render the documents and write them as ``STEM.md`` into ``target``, atomically."""
-    texts = render_markdown(model, names)
-    return write_bundle(target, {f"{name}.md": text.encode("utf-8") for name, text in texts.items()}, force)
+    return write_documents(model, target, names, formats=("md",), force=force)

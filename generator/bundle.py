@@ -31,6 +31,12 @@ def _io_error(action: str, path: Path, exc: OSError) -> OutputIOError:
     return OutputIOError(f"{path} : {action} impossible ({reason}).")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def check_names(files: Mapping[str, bytes]) -> None:
     """Refuse a file name that is not a plain name (our names are fixed, never from user text)."""
     for name in files:
@@ -60,6 +66,8 @@ def stage(parent: Path, files: Mapping[str, bytes]) -> Path:
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+        # mkdtemp makes a private folder; the bundle's folder gets the usual rights (umask).
+        os.chmod(staging, 0o777 & ~_umask())
     except OSError as exc:
         raise _io_error("création du dossier", parent, exc) from exc
     try:
@@ -149,7 +157,7 @@ def write_file(target: Path, content: bytes, force: bool = False) -> Path:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes a private file
         os.replace(temporary, target)
     except OSError as exc:
         raise _io_error("écriture", target, exc) from exc

@@ -268,10 +268,35 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
     show_default=True,
     help="Documents à produire, séparés par des virgules.",
 )
+@click.option(
+    "--format",
+    "formats",
+    metavar="FORMATS",
+    default=",".join(api.DEFAULT_FORMATS),
+    show_default=True,
+    help=f"Formats à produire, séparés par des virgules, parmi {', '.join(api.FORMATS)} "
+    "(pdf : LibreOffice doit être installé).",
+)
+@click.option(
+    "--modele-word",
+    "modele_word",
+    metavar="FICHIER.docx",
+    type=click.Path(dir_okay=False),
+    help="Document Word (.docx) dont les styles, marges, en-tête et pied de page sont repris.",
+)
 @click.option("--force", is_flag=True, help="Remplace les documents d'un dossier existant.")
 @click.pass_context
-def render_command(ctx: click.Context, fichier: str, sortie: str, documents: str, force: bool) -> int:
-    """Produit les documents d'une CPTS (Markdown) dans un nouveau dossier."""
+def render_command(
+    ctx: click.Context,
+    *,
+    fichier: str,
+    sortie: str,
+    documents: str,
+    formats: str,
+    modele_word: str | None,
+    force: bool,
+) -> int:
+    """Produit les documents d'une CPTS (Markdown, Word, PDF) dans un nouveau dossier."""
 
     def action() -> int:
         names = [name.strip() for name in documents.split(",") if name.strip()]
@@ -281,13 +306,17 @@ def render_command(ctx: click.Context, fichier: str, sortie: str, documents: str
                 f"document inconnu : {', '.join(unknown) or '(aucun)'} ; "
                 f"documents possibles : {', '.join(DOCUMENTS)}"
             )
+        chosen = api.parse_formats(formats)
         result = api.check_file(fichier)
         for finding in result.findings:
             click.echo(finding.format())
         if result.model is None:
             click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
             return 1
-        written = api.write_markdown_bundle(result.model, Path(sortie), names, force=force)
+        reference = Path(modele_word) if modele_word is not None else None
+        written = api.write_documents(
+            result.model, Path(sortie), names, formats=chosen, reference=reference, force=force
+        )
         click.echo(f"{len(written)} document(s) écrit(s) dans {sortie} :")
         for path in written:
             click.echo(f"  {path.name}")

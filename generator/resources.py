@@ -1,4 +1,4 @@
-"""Locate the package data (schema, templates) in a wheel or in a source checkout.
+"""Locate the package data (schema, templates, reference Word document) in a wheel or a checkout.
 
 In the wheel, ``schemas/`` and ``models/`` are installed as ``generator/data/schemas`` and
 ``generator/data/models`` (see ``pyproject.toml``); in a checkout they sit beside the package.
@@ -25,3 +25,8 @@ def data_dir(kind: str) -> Path:
 def schema_path() -> Path:
     """Return the path of the questionnaire JSON Schema."""
     return data_dir("schemas") / "questionnaire.schema.json"
+
+
+def reference_docx_path() -> Path:
+    """Return the default reference Word document (styles, margins) shipped in ``generator/data``."""
+    return _PACKAGE_DIR / "data" / "reference.docx"

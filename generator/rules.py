@@ -661,6 +661,11 @@ def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             )
     if ag.convocation_date is not None and ag.convocation_date > ag.date:
         yield (*base, "convocation", "date"), "la convocation ne peut pas suivre l'assemblée"
+    if ag.heure_fin is not None and ag.heure_fin <= ag.heure:
+        yield (
+            (*base, "heure_fin"),
+            f"la séance ne peut pas être levée ({ag.heure_fin}) avant d'avoir été ouverte ({ag.heure})",
+        )
 
 
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")

@@ -22,12 +22,16 @@ def test_render_writes_a_new_folder(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "bulletin-adhesion.md",
-        "liste-dirigeants.md",
-        "pv-ag-constitutive.md",
-        "reglement-interieur.md",
-        "statuts.md",
-        "verification.md",
+        f"{stem}.{ext}"
+        for stem in (
+            "bulletin-adhesion",
+            "liste-dirigeants",
+            "pv-ag-constitutive",
+            "reglement-interieur",
+            "statuts",
+            "verification",
+        )
+        for ext in ("docx", "md")
     ]
     assert (out / "statuts.md").read_text(encoding="utf-8").startswith("# Statuts")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".cpts-")]
@@ -37,7 +41,7 @@ def test_render_selects_documents(runner, tmp_path):
     out = tmp_path / "b"
     result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--documents", "statuts"])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == ["statuts.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["statuts.docx", "statuts.md"]
 
 
 def test_render_selects_several_documents(runner, tmp_path):
@@ -45,7 +49,12 @@ def test_render_selects_several_documents(runner, tmp_path):
     documents = "pv-ag-constitutive,bulletin-adhesion"
     result = runner.invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "--documents", documents])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["bulletin-adhesion.md", "pv-ag-constitutive.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bulletin-adhesion.docx",
+        "bulletin-adhesion.md",
+        "pv-ag-constitutive.docx",
+        "pv-ag-constitutive.md",
+    ]
     assert (out / "pv-ag-constitutive.md").read_text(encoding="utf-8").startswith("# Procès-verbal")
 
 

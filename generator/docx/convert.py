@@ -1,0 +1,453 @@
+"""Markdown → DOCX: markdown-it-py's tokens drive python-docx, block by block.
+
+The Markdown rendered from the templates is the reviewed source; this module only lays it out.
+Headings become Word's built-in Title and Heading 1–3 (navigation pane, table of contents),
+lists List Bullet / List Number (nested up to three levels of style), tables Table Grid, and the
+template markers of ``notes/markdown-conventions`` (HTML comments, which a user value can never
+produce: ``<`` is escaped) become page breaks, borderless signature blocks, forms with writing
+lines and a detachable receipt. A marker the converter does not know is a template bug and fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt, Twips
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.docx import numbering, ooxml, package
+from generator.docx.layout import add_header_and_footer
+from generator.docx.reference import Reference, Styles
+from generator.errors import TemplateRenderError
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+_MARKER = re.compile(r"<!--\s*([a-z-]+)\s*-->")
+MARKERS = ("saut-de-page", "signatures", "formulaire", "coupon")
+
+# Checkboxes and scissors: a font that has the glyphs in Word (LibreOffice falls back by itself).
+_SYMBOLS = re.compile(r"([☐☑☒✂])")
+SYMBOL_FONT = "Segoe UI Symbol"
+MONOSPACE_FONT = "Courier New"
+
+# « # » is the document's title, « ## » a titre, « ### » an article, « #### » a sous-article.
+_HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+_DEEPEST_HEADING = "Heading 3"
+
+_AFTER_BLOCK = Pt(6)
+_SIGNING_SPACE = 1300  # twentieths of a point under the signatures' last row (2.3 cm)
+_WRITING_LINE = 480  # height of a form's row: room to write by hand (0.85 cm)
+_CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
+_CELL_MARGIN = 115
+_HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
+_DEFAULT_TEXT_WIDTH = 9070  # A4 with 2.5 cm margins, when the reference gives no page size
+_ALIGNMENTS = {
+    "text-align:left": WD_ALIGN_PARAGRAPH.LEFT,
+    "text-align:center": WD_ALIGN_PARAGRAPH.CENTER,
+    "text-align:right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the page furniture and the metadata say: the association's name and the date."""
+
+    association: str
+    date: dt.date
+
+
+def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
+    """Return the DOCX bytes of one Markdown document, laid out on ``reference``."""
+    document, styles = reference.open()
+    writer = _Writer(document, styles)
+    writer.write(_PARSER.parse(markdown))
+    add_header_and_footer(document, styles, info.association)
+    package.set_properties(document, writer.title or info.association, info.association, info.date)
+    return package.save(document, info.date)
+
+
+@dataclass(slots=True)
+class _List:
+    ordered: bool
+    num_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    inline: Token
+    align: str | None
+
+    @property
+    def empty(self) -> bool:
+        return not self.inline.content.strip()
+
+
+Block = Paragraph | Table
+
+
+def _text_width(document: Document) -> int:
+    section = document.sections[-1]
+    if section.page_width is None:
+        return _DEFAULT_TEXT_WIDTH
+    emu = section.page_width - (section.left_margin or 0) - (section.right_margin or 0)
+    return int(emu) // 635 if emu > 0 else _DEFAULT_TEXT_WIDTH
+
+
+class _Writer:
+    """Walks the token stream once and appends each block to the document."""
+
+    def __init__(self, document: Document, styles: Styles) -> None:
+        self.document = document
+        self.style_ids = styles.ids
+        self.table_grid = styles.table_grid
+        self.numbering = numbering.ListNumbering(document)
+        self.text_width = _text_width(document)
+        self.lists: list[_List] = []
+        self.item_started = False
+        self.quote_depth = 0
+        self.pending_break = False
+        self.pending_table: str | None = None
+        # The blocks since the last page break: a receipt keeps them together on one page.
+        self.segment: list[Block] = []
+        self.segment_has_coupon = False
+        self.title: str | None = None
+        self.last_is_table = False
+
+    # Blocks -------------------------------------------------------------------------------
+
+    def write(self, tokens: list[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == "heading_open":
+                self._heading(int(token.tag[1:]), tokens[index + 1])
+                index += 3
+            elif kind == "paragraph_open":
+                self._text_paragraph(tokens[index + 1])
+                index += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self._open_list(token)
+                index += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+                if not self.lists and self.segment and isinstance(self.segment[-1], Paragraph):
+                    # List items sit close together; the text after the list keeps its distance.
+                    self.segment[-1].paragraph_format.space_after = _AFTER_BLOCK
+                index += 1
+            elif kind == "list_item_open":
+                self.item_started = True
+                index += 1
+            elif kind == "table_open":
+                index = self._table(tokens, index)
+            elif kind == "html_block":
+                self._markers(token.content)
+                index += 1
+            elif kind in ("code_block", "fence"):
+                self._code(token.content)
+                index += 1
+            elif kind == "hr":
+                rule = self._paragraph("Normal")
+                ooxml.set_paragraph_property(rule, _bottom_border("single"))
+                index += 1
+            elif kind in ("blockquote_open", "blockquote_close"):
+                self.quote_depth += 1 if kind == "blockquote_open" else -1
+                index += 1
+            elif kind == "list_item_close":
+                index += 1
+            else:
+                raise TemplateRenderError(f"élément Markdown non pris en charge dans un document : {kind}")
+        if self.pending_table is not None:
+            raise TemplateRenderError(f"le marqueur « {self.pending_table} » n'est suivi d'aucun tableau")
+        self._end_segment()
+        if self.last_is_table:
+            # Word shows a paragraph mark after a final table anyway; make it a discreet one.
+            self._spacer()
+
+    def _paragraph(self, style: str) -> Paragraph:
+        if self.pending_table is not None:
+            raise TemplateRenderError(f"le marqueur « {self.pending_table} » doit précéder un tableau")
+        paragraph = self.document.add_paragraph()
+        _set_style(paragraph, self.style_ids[style])
+        if self.pending_break:
+            paragraph.paragraph_format.page_break_before = True
+            self.pending_break = False
+        elif self.last_is_table and not style.startswith(("Heading", "Title")):
+            paragraph.paragraph_format.space_before = _AFTER_BLOCK  # a table has no space after it
+        self.segment.append(paragraph)
+        self.last_is_table = False
+        return paragraph
+
+    def _spacer(self) -> Paragraph:
+        paragraph = self._paragraph("Normal")
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(2)
+        return paragraph
+
+    def _heading(self, level: int, inline: Token) -> None:
+        paragraph = self._paragraph(_HEADING_STYLES.get(level, _DEEPEST_HEADING))
+        text = self._inline(paragraph, inline)
+        if level == 1 and self.title is None:
+            self.title = text
+
+    def _text_paragraph(self, inline: Token) -> None:
+        if not self.lists:
+            paragraph = self._paragraph("Normal")
+            if self.quote_depth:
+                paragraph.paragraph_format.left_indent = Twips(567 * self.quote_depth)
+            self._inline(paragraph, inline, italic=self.quote_depth > 0)
+            return
+        current = self.lists[-1]
+        level = len(self.lists) - 1
+        base = "List Number" if current.ordered else "List Bullet"
+        paragraph = self._paragraph(base if level == 0 else f"{base} {min(level + 1, 3)}")
+        if self.item_started:
+            numbering.apply(paragraph, current.num_id, level)
+            self.item_started = False
+        else:  # a second paragraph in the same item: aligned with the item's text, no bullet
+            paragraph.paragraph_format.left_indent = Twips(numbering.continuation_indent(level))
+        self._inline(paragraph, inline)
+
+    def _open_list(self, token: Token) -> None:
+        level = len(self.lists)
+        if token.type == "ordered_list_open":
+            start = token.attrGet("start")
+            num_id = self.numbering.ordered(level, int(start) if start is not None else 1)
+            self.lists.append(_List(True, num_id))
+        else:
+            self.lists.append(_List(False, self.numbering.bullet()))
+
+    def _code(self, content: str) -> None:
+        paragraph = self._paragraph("Normal")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for number, line in enumerate(content.rstrip("\n").split("\n")):
+            if number:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line).font.name = MONOSPACE_FONT
+
+    # Markers ------------------------------------------------------------------------------
+
+    def _markers(self, content: str) -> None:
+        names = _MARKER.findall(content)
+        if not names or _MARKER.sub("", content).strip():
+            raise TemplateRenderError(f"HTML inattendu dans un document : {content.strip()[:60]}")
+        for name in names:
+            if name not in MARKERS:
+                raise TemplateRenderError(f"marqueur inconnu « {name} » (connus : {', '.join(MARKERS)})")
+            if self.pending_table is not None:
+                raise TemplateRenderError(f"le marqueur « {self.pending_table} » doit précéder un tableau")
+            if name == "saut-de-page":
+                self._end_segment()
+                self.pending_break = True
+            elif name == "coupon":
+                self._cut_line()
+                self.segment_has_coupon = True
+            else:
+                if name == "signatures" and self.segment and isinstance(self.segment[-1], Paragraph):
+                    # « Fait à …, le … » stays on the page of the signatures, a line above them.
+                    self.segment[-1].paragraph_format.keep_with_next = True
+                    self.segment[-1].paragraph_format.space_after = Pt(12)
+                self.pending_table = name
+
+    def _cut_line(self) -> None:
+        """Draw « ✂ - - - - » across the page: the receipt is cut along it."""
+        paragraph = self._paragraph("Normal")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.space_after = Pt(12)
+        self._run(paragraph, "✂")
+        paragraph.add_run("\t")
+        ooxml.right_tab(paragraph, self.text_width, leader="hyphen")
+
+    def _end_segment(self) -> None:
+        if self.segment_has_coupon:
+            # Form and receipt on one page: every block keeps with the next, rows never split.
+            for block in self.segment[:-1]:
+                _keep_with_next(block, whole=True)
+            if isinstance(self.segment[-1], Table):
+                _keep_with_next(self.segment[-1], whole=False)
+        self.segment = []
+        self.segment_has_coupon = False
+
+    # Tables -------------------------------------------------------------------------------
+
+    def _table(self, tokens: list[Token], index: int) -> int:
+        rows: list[list[_Cell]] = []
+        header_rows = 0
+        index += 1
+        while tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "tr_open":
+                rows.append([])
+            elif token.type in ("th_open", "td_open"):
+                style = token.attrGet("style")
+                rows[-1].append(_Cell(tokens[index + 1], str(style) if style is not None else None))
+            elif token.type == "thead_close":
+                header_rows = len(rows)
+            index += 1
+        kind, self.pending_table = self.pending_table, None
+        if self.pending_break:
+            self._spacer()  # carries the page break: a table cannot
+        columns = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=columns)
+        self.segment.append(table)
+        self.last_is_table = True
+        cell_style = self.style_ids["Tableau"]
+        last = len(rows) - 1
+        # In a grid, a column blank in every row is to be filled by hand: give its rows room.
+        blank_column = kind is None and any(
+            all(column >= len(cells) or cells[column].empty for cells in rows[header_rows:])
+            for column in range(columns)
+        )
+        for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            is_header = number < header_rows and kind != "formulaire"
+            height = 0
+            if kind == "formulaire":
+                height = _WRITING_LINE
+            elif kind == "signatures" and number == last:
+                height = _SIGNING_SPACE
+            elif blank_column and not is_header and len(rows) > header_rows:
+                height = _HAND_FILLED_ROW
+            ooxml.set_row_properties(row, header=is_header and kind is None, min_height_twips=height)
+            for cell, source in zip(row.cells, cells, strict=False):
+                paragraph = cell.paragraphs[0]
+                _set_style(paragraph, cell_style)
+                if source.align in _ALIGNMENTS:
+                    paragraph.alignment = _ALIGNMENTS[source.align]
+                self._inline(paragraph, source.inline, bold=is_header)
+                if kind == "formulaire":
+                    ooxml.set_cell_bottom_aligned(cell)
+                    if source.empty:
+                        ooxml.set_cell_borders(cell, bottom="single")
+                if kind == "signatures" and number < last:
+                    paragraph.paragraph_format.keep_with_next = True
+        if kind is None:
+            table.style = self.table_grid
+        else:
+            ooxml.set_table_borderless(table)
+        ooxml.set_column_widths(table, _widths(rows, columns, kind, self.text_width))
+        return index + 1
+
+    # Inline text --------------------------------------------------------------------------
+
+    def _inline(self, paragraph: Paragraph, inline: Token, bold: bool = False, italic: bool = False) -> str:
+        """Append the runs of one inline token; return its plain text."""
+        strong = int(bold)
+        emphasis = int(italic)
+        plain: list[str] = []
+        for child in inline.children or []:
+            kind = child.type
+            if kind == "text":
+                self._run(paragraph, child.content, strong > 0, emphasis > 0)
+                plain.append(child.content)
+            elif kind in ("strong_open", "strong_close"):
+                strong += 1 if kind == "strong_open" else -1
+            elif kind in ("em_open", "em_close"):
+                emphasis += 1 if kind == "em_open" else -1
+            elif kind == "softbreak":
+                self._run(paragraph, " ", strong > 0, emphasis > 0)
+                plain.append(" ")
+            elif kind == "hardbreak":
+                paragraph.add_run().add_break()
+                plain.append("\n")
+            elif kind == "code_inline":
+                run = paragraph.add_run(child.content)
+                run.font.name = MONOSPACE_FONT
+                plain.append(child.content)
+            elif kind in ("link_open", "link_close"):
+                continue  # the link's text is printed; a signed document has nothing to click
+            else:
+                raise TemplateRenderError(f"élément Markdown non pris en charge dans un texte : {kind}")
+        return "".join(plain)
+
+    def _run(self, paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
+        for piece in _SYMBOLS.split(text):
+            if not piece:
+                continue
+            run = paragraph.add_run()
+            if "\t" in piece or "\n" in piece:
+                run.text = piece  # python-docx turns them into w:tab and w:br
+            else:
+                run._r.add_t(piece)
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+            if _SYMBOLS.fullmatch(piece):
+                run.font.name = SYMBOL_FONT
+
+
+def _set_style(paragraph: Paragraph, style_id: str | None) -> None:
+    """Write the paragraph's style by identifier (resolved once per document: see ``Styles``)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
+
+
+def _bottom_border(style: str) -> BaseOxmlElement:
+    borders = ooxml.element("pBdr")
+    borders.append(ooxml.element("bottom", val=style, sz="6", space="1", color="404040"))
+    return borders
+
+
+def _keep_with_next(block: Block, whole: bool) -> None:
+    """Keep ``block`` with the next one; for a table, ``whole=False`` spares its last row."""
+    if isinstance(block, Paragraph):
+        block.paragraph_format.keep_with_next = True
+        return
+    rows = block.rows if whole else block.rows[:-1]
+    for row in rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def _widths(rows: list[list[_Cell]], columns: int, kind: str | None, total: int) -> list[int]:
+    """Share the text width between columns by the length of their content.
+
+    Signatures get equal columns; a form's labels as much as they need (up to a third of the
+    line), its writing columns the rest, in equal shares.
+    """
+    texts = [[row[column].inline.content for row in rows if column < len(row)] for column in range(columns)]
+    if kind == "signatures":
+        weights = [1.0] * columns
+    elif kind == "formulaire":
+        return _form_widths(texts, total)
+    else:
+        weights = []
+        for column in texts:
+            average = sum(len(text) for text in column) / max(len(column), 1)
+            longest_word = max((len(word) for text in column for word in text.split()), default=0)
+            if not any(text.strip() for text in column[1:]):
+                weights.append(30.0)  # a column left blank to sign or write by hand
+            else:
+                # A column as wide as its average text (long texts wrap), never narrower than its
+                # longest word, so that a commune's name is not cut in the middle.
+                weights.append(max(min(average, 40.0), longest_word * 1.3, 6.0))
+    widths = [int(total * weight / sum(weights)) for weight in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _form_widths(texts: list[list[str]], total: int) -> list[int]:
+    labels = {index: column for index, column in enumerate(texts) if any(text.strip() for text in column)}
+    widths = [0] * len(texts)
+    for index, column in labels.items():
+        longest = max(len(text) for text in column)
+        longest_word = max((len(word) for text in column for word in text.split()), default=0)
+        # Room for the label on one line (up to a third of the width), plus the cell margins.
+        wanted = min(longest * _CHAR_WIDTH, total // 3)
+        widths[index] = max(wanted, longest_word * _CHAR_WIDTH) + 2 * _CELL_MARGIN
+    blanks = [index for index in range(len(texts)) if index not in labels]
+    if blanks:
+        share = max(total - sum(widths), 0) // len(blanks)
+        for index in blanks:
+            widths[index] = share
+    widths[-1] += total - sum(widths)
+    return widths

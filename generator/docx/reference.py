@@ -1,0 +1,182 @@
+"""The reference Word document: where the output's styles, margins, header and footer come from.
+
+Like pandoc's ``--reference-doc``: the converter opens the reference, empties its body and writes
+into it. The default one ships with the package (``generator/data/reference.docx``, written by
+``make_reference.py``); an advisor's own file (``--modele-word``) is read once, checked, and every
+style the converter needs but the file lacks is copied from the default one, so a letterhead made
+in Word or LibreOffice works as it is.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.styles import BabelFish
+from docx.styles.style import ParagraphStyle, StyleFactory, _TableStyle
+
+from generator.errors import UnreadableInputError
+from generator.resources import reference_docx_path
+
+# A reference document is a letterhead, not an archive: refuse what would exhaust memory.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+# Every style the converter uses: Word's built-in names (navigation pane, tables of contents),
+# with their style identifier, plus « Tableau » for the text of table cells.
+PARAGRAPH_STYLES = {
+    "Normal": "Normal",
+    "Title": "Title",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+    "List Bullet": "ListBullet",
+    "List Bullet 2": "ListBullet2",
+    "List Bullet 3": "ListBullet3",
+    "List Number": "ListNumber",
+    "List Number 2": "ListNumber2",
+    "List Number 3": "ListNumber3",
+    "Tableau": "Tableau",
+    "Header": "Header",
+    "Footer": "Footer",
+}
+TABLE_STYLES = {"Table Grid": "TableGrid"}
+
+# Relationships of the document body that the emptied body no longer uses (a letterhead's sample
+# text may hold pictures or links); the header's and footer's own relationships are kept.
+_BODY_ONLY = {RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.CHART, RT.PACKAGE, RT.DIAGRAM_DATA}
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """The styles of one output document, looked up once.
+
+    python-docx's lookup, by name or even by style object, scans every style of the document for
+    each paragraph: the converter writes these identifiers instead.
+    """
+
+    paragraph: dict[str, ParagraphStyle]
+    table_grid: _TableStyle
+    # Paragraph style identifiers to write, ``None`` for the default style (written as nothing).
+    ids: dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A checked reference document: its bytes and the name to quote in messages."""
+
+    data: bytes
+    label: str
+
+    def open(self) -> tuple[Document, Styles]:
+        """Return a new document with this reference's layout and an empty body, and its styles."""
+        document = docx.Document(io.BytesIO(self.data))
+        body = document.element.body
+        body.clear_content()
+        part = document.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype in _BODY_ONLY:
+                part.drop_rel(rel_id)
+        return document, _resolve_styles(document)
+
+
+def _unreadable(path: Path, reason: str) -> UnreadableInputError:
+    return UnreadableInputError(f"{path} : modèle Word inutilisable ({reason}).")
+
+
+def load(path: Path | None = None) -> Reference:
+    """Read and check a reference document; ``None`` gives the one shipped with the package."""
+    if path is None:
+        return _default()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _unreadable(path, f"fichier de plus de {MAX_FILE_BYTES // (1024 * 1024)} Mo")
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise _unreadable(path, "c'est un dossier") from exc
+    except FileNotFoundError as exc:
+        raise _unreadable(path, "fichier introuvable") from exc
+    except OSError as exc:
+        raise _unreadable(path, exc.strerror or str(exc)) from exc
+    _check(path, data)
+    return Reference(data, str(path))
+
+
+def _check(path: Path, data: bytes) -> None:
+    """Refuse what is not a Word document before python-docx reads it all into memory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise _unreadable(path, "ce n'est pas un fichier .docx") from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _unreadable(path, "contenu décompressé trop volumineux")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except ValueError as exc:
+        # python-docx names the content type of a .dotx or .docm it does not open.
+        raise _unreadable(path, f"ce n'est pas un document Word .docx : {exc}") from exc
+    except Exception as exc:  # a damaged package fails anywhere inside python-docx or lxml
+        raise _unreadable(path, f"document endommagé : {type(exc).__name__}") from exc
+    try:
+        _resolve_styles(document)
+    except ValueError as exc:
+        raise _unreadable(path, str(exc)) from exc
+
+
+@cache
+def _default() -> Reference:
+    path = reference_docx_path()
+    return Reference(path.read_bytes(), str(path))
+
+
+@cache
+def _default_style_elements() -> dict[str, Any]:
+    """Return the style elements of the default reference, by style identifier."""
+    document = docx.Document(io.BytesIO(_default().data))
+    return {style.style_id: style.element for style in document.styles}
+
+
+def _resolve_styles(document: Document) -> Styles:
+    paragraph = {name: _style(document, name, style_id) for name, style_id in PARAGRAPH_STYLES.items()}
+    grid = _style(document, "Table Grid", TABLE_STYLES["Table Grid"])
+    if not isinstance(grid, _TableStyle):
+        raise ValueError("le style « Table Grid » n'est pas un style de tableau")
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_id = default.style_id if default is not None else None
+    ids = {name: (None if s.style_id == default_id else s.style_id) for name, s in paragraph.items()}
+    return Styles(paragraph, grid, ids)
+
+
+def _style(document: Document, name: str, style_id: str) -> Any:  # a ParagraphStyle or a _TableStyle
+    """Return the document's style ``name``, copying the default one into it when missing."""
+    styles = document.styles
+    wanted = WD_STYLE_TYPE.TABLE if name in TABLE_STYLES else WD_STYLE_TYPE.PARAGRAPH
+    by_name = styles.element.get_by_name(BabelFish.ui2internal(name))
+    if by_name is not None and by_name.type == wanted:
+        return StyleFactory(by_name)
+    # LibreOffice names some built-in styles differently; the identifier is the same.
+    by_id = styles.element.get_by_id(style_id)
+    if by_id is not None and by_id.type == wanted:
+        return StyleFactory(by_id)
+    if by_name is not None or by_id is not None:
+        raise ValueError(f"le style « {name} » n'est pas du type attendu")
+    new = copy.deepcopy(_default_style_elements()[style_id])
+    # A style based on one the document lacks would be broken: the link is dropped.
+    for link in ("basedOn", "next"):
+        target = new.find(qn(f"w:{link}"))
+        if target is not None and styles.element.get_by_id(target.get(qn("w:val"))) is None:
+            new.remove(target)
+    styles.element.append(new)
+    return StyleFactory(new)

@@ -1,0 +1,117 @@
+"""PDF output through LibreOffice (``soffice --headless``), when it is installed.
+
+All the documents of a bundle are converted in one ``soffice`` call (its start-up costs seconds),
+with a throw-away user profile in a temporary folder so that a LibreOffice already open on the
+desktop is neither used nor disturbed. The PDF's bytes are LibreOffice's: unlike the DOCX they
+carry its creation date. A LibreOffice that fails or hangs (``TIMEOUT_SECONDS``) is an output
+failure (exit 4); a missing one, a usage error (exit 2), reported before any work.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.errors import OutputIOError, UsageError
+
+TIMEOUT_SECONDS = 300
+SOFFICE_NAMES = ("soffice", "libreoffice")
+# Where LibreOffice is not on the PATH (Windows, macOS), this variable names its program.
+SOFFICE_VARIABLE = "CPTS_SOFFICE"
+
+
+def find_soffice() -> str | None:
+    """Return LibreOffice's command, or ``None`` when it is not installed."""
+    configured = os.environ.get(SOFFICE_VARIABLE)
+    if configured:
+        return shutil.which(configured)
+    for name in SOFFICE_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def require_soffice() -> str:
+    """Return LibreOffice's command, or refuse the PDF format (exit 2) when it is missing."""
+    found = find_soffice()
+    if found is None:
+        raise UsageError(
+            "le format pdf demande LibreOffice (commande « soffice »), introuvable sur cette machine ; "
+            f"installez-le (paquet Debian libreoffice-writer-nogui), indiquez son programme dans la "
+            f"variable {SOFFICE_VARIABLE} ou choisissez --format md,docx"
+        )
+    return found
+
+
+def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
+    """Run LibreOffice in its own process group, so that a timeout stops all its processes."""
+    environment = {**os.environ, "HOME": str(folder)}  # LibreOffice writes beside HOME too
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environment,
+        cwd=folder,
+        start_new_session=True,
+    ) as process:
+        try:
+            _, errors = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)
+            else:  # pragma: no cover - Windows has no process groups
+                process.kill()
+            process.communicate()
+            raise
+    return process.returncode, errors.decode("utf-8", "replace")
+
+
+def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
+    """Convert DOCX files (stem → bytes) to PDF (stem → bytes) in one LibreOffice run."""
+    soffice = require_soffice()
+    with tempfile.TemporaryDirectory(prefix="cpts-pdf-") as work:
+        folder = Path(work)
+        sources = []
+        for stem, data in documents.items():
+            source = folder / f"{stem}.docx"
+            source.write_bytes(data)
+            sources.append(str(source))
+        output = folder / "pdf"
+        command = [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profil').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(output),
+            *sources,
+        ]
+        limit = TIMEOUT_SECONDS if timeout is None else timeout
+        try:
+            code, errors = _run(command, folder, limit)
+        except subprocess.TimeoutExpired as exc:
+            raise OutputIOError(
+                f"LibreOffice n'a pas fini la conversion en PDF en {limit:.0f} secondes ; "
+                "aucun document écrit."
+            ) from exc
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise OutputIOError(f"LibreOffice ne démarre pas ({reason}) ; aucun document écrit.") from exc
+        missing = [stem for stem in documents if not (output / f"{stem}.pdf").is_file()]
+        if missing:
+            detail = errors.strip().splitlines()
+            reason = f" ({detail[-1][:200]})" if detail else ""
+            raise OutputIOError(
+                f"LibreOffice n'a pas converti en PDF : {', '.join(missing)} "
+                f"(code {code}){reason} ; aucun document écrit."
+            )
+        return {stem: (output / f"{stem}.pdf").read_bytes() for stem in documents}

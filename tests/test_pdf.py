@@ -1,0 +1,124 @@
+"""Every example's documents open in LibreOffice and convert to PDF with all their titles and articles.
+
+One LibreOffice run converts every document of every example (its start-up costs seconds); the
+text is read back with pdftotext. Skipped, with the reason, where LibreOffice or poppler is absent
+(.ci/run installs both).
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import docx
+import pytest
+from _docx_expectations import paragraphs
+from click.testing import CliRunner
+
+from generator import api, pdf
+from generator.cli import cli
+from generator.render import DOCUMENTS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+CASES = [(example, name) for example in EXAMPLES for name in DOCUMENTS]
+
+pytestmark = [
+    pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice (soffice) n'est pas installé"),
+    pytest.mark.skipif(
+        shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) n'est pas installé"
+    ),
+]
+_SPACES = re.compile(r"\s+")
+
+
+def squeeze(text):
+    """Drop every space (a title may wrap at a hyphen or a non-breaking space in the PDF)."""
+    return _SPACES.sub("", text.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+@cache
+def converted():
+    """Return {(example, document): (markdown, pdf bytes)}, all converted in one LibreOffice run."""
+    markdown = {}
+    documents = {}
+    for example in EXAMPLES:
+        files = api.render_bundle(api.load_answers(example), formats=("md", "docx"))
+        for name in DOCUMENTS:
+            markdown[(example, name)] = files[f"{name}.md"].decode("utf-8")
+            documents[f"{example.stem}--{name}"] = files[f"{name}.docx"]
+    pdfs = pdf.convert(documents)
+    return {key: (markdown[key], pdfs[f"{key[0].stem}--{key[1]}"]) for key in markdown}
+
+
+def pdf_text(data, tmp_path):
+    source = tmp_path / "document.pdf"
+    source.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize(("example", "name"), CASES, ids=[f"{e.stem}-{n}" for e, n in CASES])
+def test_pdf_has_every_title_and_article(example, name, tmp_path):
+    markdown, data = converted()[(example, name)]
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data, tmp_path)
+    flat = squeeze(text)
+    headings = [
+        text
+        for style, text in paragraphs(markdown)
+        if style in ("Title", "Heading 1", "Heading 2", "Heading 3")
+    ]
+    assert headings
+    if name in {"statuts", "reglement-interieur"}:
+        assert sum(1 for h in headings if h.startswith("Article")) >= 10
+    missing = [heading for heading in headings if squeeze(heading) not in flat]
+    assert missing == []
+    # The footer's fields are computed by LibreOffice: « Page 1 sur N » with the real page count.
+    pages = text.count("\f") + (0 if text.endswith("\f") else 1)
+    assert f"Page 1 sur {pages}" in text
+    assert f"Page {pages} sur {pages}" in text
+
+
+def test_render_writes_pdf_files(tmp_path):
+    out = tmp_path / "b"
+    result = CliRunner().invoke(
+        cli, ["render", str(EXAMPLES[0]), "-o", str(out), "--format", "pdf", "--documents", "statuts"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["statuts.pdf"]
+    assert (out / "statuts.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_reference_made_with_libreoffice_works(tmp_path):
+    # LibreOffice names and numbers its styles its own way: the styles are found or copied, once.
+    page = tmp_path / "entete.html"
+    page.write_text("<html><body><h1>Titre</h1><p>Texte</p></body></html>", encoding="utf-8")
+    subprocess.run(
+        [
+            pdf.find_soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(page),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    model = api.load_answers(EXAMPLES[0])
+    data = api.render_bundle(model, ["statuts"], ("docx",), tmp_path / "entete.docx")["statuts.docx"]
+    document = docx.Document(io.BytesIO(data))
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"} <= used
+    ids = [style.style_id for style in document.styles]
+    assert len(ids) == len(set(ids))
+    assert "Texte" not in [p.text for p in document.paragraphs]
