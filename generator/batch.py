@@ -36,6 +36,8 @@ class Options:
     """What to render for every file of the batch (picklable: it travels to the workers)."""
 
     documents: tuple[str, ...]
+    formats: tuple[str, ...] = api.DEFAULT_FORMATS
+    reference: str | None = None  # the advisor's Word file (--modele-word)
     force: bool = False
     debug: bool = False
     archive: bool = False  # one zip archive for the whole batch instead of folders
@@ -52,7 +54,7 @@ class Outcome:
     errors: tuple[str, ...] = ()
     name: str = ""
     staging: str | None = None
-    folder: str | None = None
+    folder: str | None = None  # the bundle's folder name inside the output (or the archive)
     written: tuple[str, ...] = field(default=())
     files: tuple[tuple[str, bytes], ...] = ()  # the rendered files, kept in memory for an archive
 
@@ -67,10 +69,10 @@ class Outcome:
 RenderFiles = Callable[[Cpts, Options], dict[str, bytes]]
 
 
-def markdown_files(model: Cpts, options: Options) -> dict[str, bytes]:
-    """Render the requested documents as ``STEM.md`` files."""
-    texts = api.render_markdown(model, list(options.documents))
-    return {f"{name}.md": text.encode("utf-8") for name, text in texts.items()}
+def bundle_files(model: Cpts, options: Options) -> dict[str, bytes]:
+    """Render the requested documents in the requested formats (``statuts.docx`` → bytes)."""
+    reference = Path(options.reference) if options.reference is not None else None
+    return api.render_bundle(model, list(options.documents), options.formats, reference)
 
 
 def collect(paths: Iterable[str]) -> list[Path]:
@@ -123,7 +125,7 @@ def assign_folders(outcomes: Sequence[Outcome]) -> list[Outcome]:
     return named
 
 
-def process(file: str, root: str, options: Options, render_files: RenderFiles = markdown_files) -> Outcome:
+def process(file: str, root: str, options: Options, render_files: RenderFiles = bundle_files) -> Outcome:
     """Check and render one file, staging its bundle inside ``root``; never raises."""
     try:
         result = api.check_file(file)
@@ -167,7 +169,7 @@ def run(
     jobs: int,
     *,
     progress: Callable[[Outcome], None] = lambda outcome: None,
-    render_files: RenderFiles = markdown_files,
+    render_files: RenderFiles = bundle_files,
 ) -> list[Outcome]:
     """Render every file into its subfolder of ``root``; return the outcomes in input order.
 
@@ -257,7 +259,7 @@ def _publish(outcome: Outcome, root: Path, force: bool) -> Outcome:
     except UserMessageError as error:
         shutil.rmtree(outcome.staging, ignore_errors=True)
         return replace(outcome, code=error.exit_code, message=str(error), staging=None, folder=None)
-    return replace(outcome, staging=None, folder=str(folder), written=tuple(str(p) for p in written))
+    return replace(outcome, staging=None, written=tuple(str(p) for p in written))
 
 
 def _stagings(root: Path) -> set[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from generator.batch import Options, Outcome
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
-OPTIONS = Options(documents=("statuts", "reglement-interieur"))
+OPTIONS = Options(documents=("statuts", "reglement-interieur"), formats=("md",))
 
 
 def answers(tmp_path: Path, name: str, nom: str = "CPTS Test") -> Path:
@@ -102,7 +103,7 @@ def test_a_mixed_batch_writes_every_valid_bundle(tmp_path: Path, jobs: int) -> N
     for outcome in outcomes:
         if outcome.code == 0:
             assert outcome.folder is not None
-            assert sorted(Path(outcome.folder).iterdir()) == sorted(Path(p) for p in outcome.written)
+            assert sorted((root / outcome.folder).iterdir()) == sorted(Path(p) for p in outcome.written)
             assert {Path(p).name for p in outcome.written} == {"statuts.md", "reglement-interieur.md"}
         else:
             assert outcome.folder is None and outcome.written == ()
@@ -135,7 +136,7 @@ def test_an_existing_bundle_is_refused_without_force_and_the_others_are_written(
     assert "--force" in outcomes[0].message
     assert (root / "cpts-un" / "statuts.md").read_text(encoding="utf-8") == "signé"
     assert sorted(p.name for p in root.iterdir()) == ["cpts-deux", "cpts-un"]
-    forced = batch.run(files, root, Options(OPTIONS.documents, force=True), 1)
+    forced = batch.run(files, root, replace(OPTIONS, force=True), 1)
     assert [o.code for o in forced] == [0, 0]
     assert (root / "cpts-un" / "statuts.md").read_text(encoding="utf-8").startswith("# Statuts")
 
@@ -198,7 +199,7 @@ def test_an_archive_holds_a_folder_per_association(tmp_path: Path) -> None:
         str(answers(tmp_path, "b.yaml", "CPTS Un")),
     ]
     archive = tmp_path / "region.zip"
-    options = Options(OPTIONS.documents, archive=True)
+    options = replace(OPTIONS, archive=True)
     outcomes = batch.run(files, archive, options, 2)
     assert [o.code for o in outcomes] == [0, 1, 0]
     with zipfile.ZipFile(archive) as opened:
@@ -213,5 +214,5 @@ def test_an_archive_holds_a_folder_per_association(tmp_path: Path) -> None:
     first = archive.read_bytes()
     with pytest.raises(batch.OutputRefusedError, match="--force"):
         batch.run(files, archive, options, 1)
-    batch.run(files, archive, Options(OPTIONS.documents, archive=True, force=True), 1)
+    batch.run(files, archive, replace(OPTIONS, archive=True, force=True), 1)
     assert archive.read_bytes() == first  # same answers, same bytes
