@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import api
-from generator.errors import Finding, Severity, UsageError
+from generator.errors import Finding, Severity, UsageError, UserMessageError
 from generator.init import pourquoi, schema_view
 from generator.init.schema_view import MISSING
 from generator.init.terminal import Terminal
@@ -53,8 +53,10 @@ class NoDefaultError(UsageError):
     """``--defauts`` met a question that has neither a default nor an answer in ``--depuis``."""
 
 
-class AutoAnswerError(UsageError):
-    """``--defauts`` took a proposal that the schema or the rules refuse."""
+class AutoAnswerError(UserMessageError):
+    """``--defauts`` took a proposal that the schema or the rules refuse: invalid answers (exit 1)."""
+
+    exit_code = 1
 
 
 def shown(value: Any) -> str:
@@ -141,7 +143,8 @@ class Engine:
         self._stub = stub or (lambda data: data)
         self._reask: dict[str, Callable[[], Any]] = {}
         self._warned: set[tuple[str, str, str]] = set()
-        self.asked: list[PathKey] = []
+        self._model_choices: set[str] = set()
+        self.asked: list[str] = []  # the key of each question asked (for the « why » lines)
 
     # --- answers --------------------------------------------------------------------------
 
@@ -165,9 +168,17 @@ class Engine:
         current = _lookup(self.answers, path)
         self.put(path, current[:length] if isinstance(current, list) else [])
 
-    def suggest(self, path: PathKey, value: Any) -> None:
-        """Record the questionnaire's own proposal for ``path`` (used when the file has none)."""
+    def suggest(self, path: PathKey, value: Any, *, model: bool = True) -> None:
+        """Record the questionnaire's own proposal for ``path`` (used when the file has none).
+
+        ``model``: the proposal is the AVECsanté model's choice (the four collèges…), shown as
+        such; otherwise it is only derived from other answers (an identifier, the siège's commune).
+        """
         _put(self.suggested, path, value)
+        if model:
+            self._model_choices.add(format_path(path))
+        else:
+            self._model_choices.discard(format_path(path))
 
     def proposal(self, path: PathKey) -> tuple[Any, str]:
         """Return the value proposed for ``path`` and where it comes from."""
@@ -218,8 +229,11 @@ class Engine:
             self.say(f"  {described}")
         why = pourquoi.POURQUOI.get(key, "")
         model = schema_view.default(path) if path is not None else MISSING
-        if model is MISSING and path is not None:
-            model = _lookup(self.suggested, path)
+        if path is not None and any(
+            format_path(path[:cut]) in self._model_choices for cut in range(1, len(path) + 1)
+        ):
+            suggestion = _lookup(self.suggested, path)
+            model = model if suggestion is MISSING else suggestion
         if model is not MISSING and why:
             self.say(f"  Modèle AVECsanté\u00a0: {shown(model)}. {why}")
         elif why:
@@ -340,7 +354,7 @@ class Engine:
                 check(value) if check and value is not DELETE else []
             )
 
-        self.asked.append(path)
+        self.asked.append(pattern_of(path))
         if self.auto:
             return self._take(format_path(path), title, proposal, problems, optional)
         self._header(
@@ -378,6 +392,7 @@ class Engine:
                 f"« {shown(value)} » n'est pas l'une des réponses possibles ({', '.join(map(shown, values))})"
             ]
 
+        self.asked.append(key)
         if self.auto:
             return self._take(key, title, proposal, problems, False)
         self._header(key, path=None, title=title, proposal=proposal, source="", choices=choices)
@@ -403,6 +418,7 @@ class Engine:
         def problems(value: Any) -> list[str]:
             return [] if isinstance(value, bool) else [f"« {value} » : répondez oui ou non"]
 
+        self.asked.append(key)
         if self.auto:
             return bool(self._take(key, title, proposal, problems, False))
         self._header(key, path=None, title=title, proposal=proposal, source="", choices=())
@@ -433,7 +449,7 @@ class Engine:
             )
             return refused or schema_view.problems(path, value)
 
-        self.asked.append(path)
+        self.asked.append(pattern_of(path))
         if self.auto:
             answer = self._take(format_path(path), title, proposal, problems, False)
         else:
@@ -453,7 +469,7 @@ class Engine:
         title = schema_view.title(path)
         proposal, source = self.proposal(path)
         proposed = list(proposal) if isinstance(proposal, list) else []
-        self.asked.append(path)
+        self.asked.append(pattern_of(path))
         if self.auto:
             taken = self._take(
                 format_path(path), title, proposed, lambda v: schema_view.problems(path, v), False

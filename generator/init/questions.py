@@ -89,10 +89,10 @@ def association(e: Engine) -> None:
     e.value(("association", "population"))
     e.value(("association", "siege", "adresse"))
     e.value(("association", "siege", "code_postal"))
-    e.suggest(("association", "siege", "commune"), communes[0])
+    e.suggest(("association", "siege", "commune"), communes[0], model=False)
     siege = e.value(("association", "siege", "commune"))
     e.value(("association", "duree"))
-    e.suggest(("association", "fait_a"), siege)
+    e.suggest(("association", "fait_a"), siege, model=False)
     e.value(("association", "fait_a"))
     e.many(("objet", "missions_aci"), choices=_schema_choices(_missions(), dict(MISSIONS)))
     e.texts(("objet", "objectifs_supplementaires"), "Objectif")
@@ -372,7 +372,7 @@ def membre(e: Engine, path: PathKey, honneur: bool = False) -> None:
     if not honneur:
         e.value((*path, "domicile"), optional=True)
     taken = {m.get("id") for m in _all_members(e) if m is not e.get(path)}
-    e.suggest((*path, "id"), identifiant(prenom, nom, {t for t in taken if isinstance(t, str)}))
+    e.suggest((*path, "id"), identifiant(prenom, nom, {t for t in taken if isinstance(t, str)}), model=False)
     e.value((*path, "id"), check=lambda v: [f"l'identifiant « {v} » est déjà pris"] if v in taken else [])
 
 
@@ -523,7 +523,7 @@ def _bureau_elu(e: Engine) -> None:
             before_list = before if isinstance(before, list) else [before] if before else []
             for index in range(2):
                 if index < len(before_list):
-                    e.suggest((*here, index), before_list[index])
+                    e.suggest((*here, index), before_list[index], model=False)
                 e.put((*here, index), before_list[index] if index < len(before_list) else DELETE)
                 designation(e, (*here, index), f"Co-président n° {index + 1}")
         else:

@@ -156,16 +156,41 @@ def _insert(base: CommentedMap, key: str, value: Any, order: list[str]) -> None:
     base.insert(position, key, value)
 
 
+def _drop(base: CommentedMap, key: str) -> None:
+    """Remove ``key``, keeping the full-line comments that followed it (they belong to what comes next).
+
+    ruamel attaches the comment lines after a value to that value's key: they would go with it.
+    """
+    if key not in base:
+        return
+    keys = list(base)
+    slot = base.ca.items.get(key)
+    token = slot[2] if slot and len(slot) > 2 else None  # ruamel: slot 2 holds the comment after the value
+    del base[key]
+    if token is None:
+        return
+    following = token.value.split("\n", 1)[1] if "\n" in token.value else ""
+    if not following.strip() or keys.index(key) == 0:
+        return
+    previous = keys[keys.index(key) - 1]
+    kept = base.ca.items.setdefault(previous, [None, None, None, None])
+    if kept[2] is None:
+        token.value = "\n" + following
+        kept[2] = token
+    else:
+        kept[2].value = kept[2].value + following
+
+
 def merge_map(base: CommentedMap, answers: Mapping[str, Any], path: PathKey) -> None:
     """Merge answers into a mapping of the file: replace, insert in order, remove emptied keys."""
     order = _order(path)
     if _is_map(path):
         for key in [k for k in base if k not in answers]:
-            del base[key]
+            _drop(base, key)
     for key, value in answers.items():
         here = (*path, key)
         if value is DELETE:
-            base.pop(key, None)
+            _drop(base, key)
         elif isinstance(value, dict) and isinstance(base.get(key), CommentedMap):
             merge_map(base[key], value, here)
         elif isinstance(value, list) and isinstance(base.get(key), CommentedSeq):
@@ -218,7 +243,7 @@ def render(answers: Mapping[str, Any], base_text: str | None, target: Path) -> s
     if lines and lines[0].startswith(MODELINE):
         lines[0] = modeline(target)
     elif base_text is None:
-        lines[:0] = [modeline(target), *ENTETE.splitlines()]
+        lines[:0] = [modeline(target), *ENTETE.splitlines(), ""]
     else:
         lines.insert(0, modeline(target))
     return "\n".join(lines) + "\n"
