@@ -320,10 +320,14 @@ def main() -> None:
 @click.option(
     "--depuis",
     type=click.Path(dir_okay=False),
+    metavar="FICHIER",
     help="Reprend un fichier de réponses : ses réponses sont proposées par défaut, ses commentaires gardés.",
 )
 @click.option(
-    "--modele", "exemple", help="Part d'un exemple livré (sans questions), par exemple cpts-avecsante."
+    "--modele",
+    "exemple",
+    metavar="EXEMPLE",
+    help="Part d'un exemple livré (sans questions), par exemple cpts-avecsante.",
 )
 @click.option(
     "--defauts", is_flag=True, help="Prend chaque valeur proposée sans poser de question (scripts)."
