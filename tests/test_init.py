@@ -289,6 +289,13 @@ def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
     assert run("init", "--modele", "cpts-avecsante", "--force", str(target)).exit_code == 0
 
 
+def test_a_missing_folder_is_refused_before_the_first_question(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "absent" / "f.yaml"))
+    assert result.exit_code == 3
+    assert "n'existe pas" in result.output
+    assert "Dénomination" not in result.output
+
+
 def test_modele_and_depuis_exclude_each_other(tmp_path: Path) -> None:
     result = run("init", "--modele", "cpts-avecsante", "--depuis", str(EXAMPLES[0]), str(tmp_path / "f.yaml"))
     assert result.exit_code == 2

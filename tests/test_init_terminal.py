@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+import pexpect
 from _terminal import Driver, spawn
 
 from generator import api
-
-pytest.importorskip("pexpect")
 
 # The answers a new user types; every other question is answered by Entrée (the proposal).
 FOUNDERS: list[tuple[str, str | list[str]]] = [
@@ -127,7 +125,7 @@ def test_ctrl_c_leaves_no_file_and_exits_130(tmp_path: Path) -> None:
     assert driver.run(stop_at=r"^Territoire") is None
     child.sendintr()
     child.expect("Interrompu.")
-    child.expect(__import__("pexpect").EOF)
+    child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == []
@@ -140,7 +138,7 @@ def test_ctrl_c_during_depuis_leaves_the_previous_file_untouched(tmp_path: Path)
     child = spawn("init", "--depuis", "cpts.yaml", cwd=tmp_path)
     assert Driver(child, [(r"^Dénomination", "Autre nom")]).run(stop_at=r"^Fonctions") is None
     child.sendintr()
-    child.expect(__import__("pexpect").EOF)
+    child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert target.read_bytes() == source.read_bytes()

@@ -51,6 +51,11 @@ def _refuse_existing(target: Path, force: bool, depuis: Path | None) -> None:
         raise OutputRefusedError(
             f"« {target} » est un dossier : donnez le nom du fichier de réponses à écrire"
         )
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputRefusedError(
+            f"le dossier « {parent} » n'existe pas : créez-le avant d'y écrire les réponses"
+        )
     if target.exists() and not force and not (depuis is not None and _same_file(target, depuis)):
         raise OutputRefusedError(f"« {target} » existe déjà ; ajoutez --force pour le remplacer")
 
