@@ -18,7 +18,9 @@ from typing import Any
 import click
 
 from generator import api, batch, bundle
-from generator.errors import CptsError, UsageError, UserMessageError
+from generator.errors import CptsError, InvalidAnswersError, UsageError, UserMessageError
+from generator.init import command as init_command_module
+from generator.init.terminal import ClickTerminal, Interrupted
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
@@ -413,3 +415,66 @@ def schema_command(ctx: click.Context) -> int:
 def main() -> None:
     """Entry point of the ``cpts`` console script."""
     cli.main(prog_name="cpts")
+
+
+@cli.command("init")
+@click.argument("fichier", required=False, type=click.Path())
+@click.option(
+    "--depuis",
+    type=click.Path(dir_okay=False),
+    metavar="FICHIER",
+    help="Reprend un fichier de réponses : ses réponses sont proposées par défaut, ses commentaires gardés.",
+)
+@click.option(
+    "--modele",
+    "exemple",
+    metavar="EXEMPLE",
+    help="Part d'un exemple livré (sans questions), par exemple cpts-avecsante.",
+)
+@click.option(
+    "--defauts", is_flag=True, help="Prend chaque valeur proposée sans poser de question (scripts)."
+)
+@click.option("--force", is_flag=True, help="Remplace un fichier existant.")
+@click.pass_context
+def init_command(  # noqa: PLR0917 (click passes each option by position)
+    ctx: click.Context,
+    fichier: str | None,
+    depuis: str | None,
+    exemple: str | None,
+    defauts: bool,
+    force: bool,
+) -> int:
+    """Pose les questions des fondateurs et écrit le fichier de réponses."""
+
+    def action() -> int:
+        if exemple is not None and depuis is not None:
+            raise UsageError("--modele et --depuis s'excluent : choisissez un point de départ")
+        target = fichier or depuis
+        if target is None:
+            raise UsageError("argument manquant : FICHIER (le fichier de réponses à écrire)")
+        try:
+            if exemple is not None:
+                written = init_command_module.from_example(exemple, Path(target), force)
+            else:
+                if not defauts:
+                    click.echo(
+                        "Questionnaire des fondateurs : Entrée garde la valeur proposée entre crochets."
+                    )
+                    click.echo("Ctrl-C interrompt sans rien écrire.")
+                written = init_command_module.questionnaire(
+                    ClickTerminal(), Path(target), Path(depuis) if depuis else None, auto=defauts, force=force
+                )
+        except Interrupted:
+            click.echo("\nInterrompu.", err=True)
+            return EXIT_INTERRUPTED
+        except InvalidAnswersError as error:
+            for finding in error.findings:
+                click.echo(finding.format(), err=True)
+            raise
+        for finding in written.warnings:
+            click.echo(finding.format())
+        click.echo(f"Fichier de réponses écrit : {written.path}")
+        click.echo(f"Documents : cpts render {written.path} -o DOSSIER")
+        return 0
+
+    return _run(ctx.obj["debug"], action)

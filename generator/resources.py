@@ -1,7 +1,8 @@
 """Locate the package data (schema, templates, reference Word document) in a wheel or a checkout.
 
-In the wheel, ``schemas/`` and ``models/`` are installed as ``generator/data/schemas`` and
-``generator/data/models`` (see ``pyproject.toml``); in a checkout they sit beside the package.
+In the wheel, ``schemas/``, ``models/`` and ``examples/`` are installed as ``generator/data/schemas``,
+``generator/data/models`` and ``generator/data/examples`` (see ``pyproject.toml``); in a checkout
+they sit beside the package.
 Every other module asks this one, so there is a single place that knows the layout.
 """
 
@@ -15,7 +16,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def data_dir(kind: str) -> Path:
-    """Return the folder holding ``kind`` (``"schemas"`` or ``"models"``)."""
+    """Return the folder holding ``kind`` (``"schemas"``, ``"models"`` or ``"examples"``)."""
     installed = _PACKAGE_DIR / "data" / kind
     if installed.is_dir():
         return installed
@@ -30,3 +31,8 @@ def schema_path() -> Path:
 def reference_docx_path() -> Path:
     """Return the default reference Word document (styles, margins) shipped in ``generator/data``."""
     return _PACKAGE_DIR / "data" / "reference.docx"
+
+
+def examples_dir() -> Path:
+    """Return the folder of the shipped example answers files (``cpts init --modele``)."""
+    return data_dir("examples")
