@@ -125,12 +125,15 @@ def render_bundle(
     texts = render_markdown(model, names)
     documents: dict[str, bytes] = {}
     if word:
-        from generator.docx import convert  # noqa: PLC0415  (python-docx only when needed)
+        # python-docx only when needed: ``cpts check`` and Markdown output never import it.
+        from generator.docx import convert, verify  # noqa: PLC0415
         from generator.docx import reference as references  # noqa: PLC0415
 
         layout = references.load(reference)
         info = convert.DocumentInfo(model.association.nom, document_date(model))
         documents = {name: convert.to_docx(text, layout, info) for name, text in texts.items()}
+        for name, data in documents.items():
+            verify.reopen(f"{name}.docx", data)  # nothing is published that would not reopen
     pdfs = pdf.convert(documents) if "pdf" in formats else {}
     files: dict[str, bytes] = {}
     for name, text in texts.items():

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from generator import api
+from generator import api, batch, bundle
 from generator.errors import CptsError, InvalidAnswersError, UsageError, UserMessageError
 from generator.init import command as init_command_module
 from generator.init.terminal import ClickTerminal, Interrupted
@@ -255,14 +255,16 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 
 
 @cli.command("render")
-@click.argument("fichier", type=click.Path(dir_okay=False))
+# No ``dir_okay=False``: a folder of answers files is a batch.
+@click.argument("fichiers", nargs=-1, required=True, type=click.Path())
 @click.option(
     "-o",
     "--sortie",
     "sortie",
     required=True,
-    type=click.Path(file_okay=False),
-    help="Dossier à créer pour les documents.",
+    type=click.Path(),
+    help="Dossier à créer pour les documents (un sous-dossier par association pour un lot), "
+    "ou nom de l'archive avec --zip.",
 )
 @click.option(
     "--documents",
@@ -286,19 +288,35 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
     type=click.Path(dir_okay=False),
     help="Document Word (.docx) dont les styles, marges, en-tête et pied de page sont repris.",
 )
-@click.option("--force", is_flag=True, help="Remplace les documents d'un dossier existant.")
+@click.option("--zip", "archive", is_flag=True, help="Écrit une seule archive .zip au lieu d'un dossier.")
+@click.option(
+    "-j",
+    "--processus",
+    "jobs",
+    type=click.IntRange(min=1, max=256),
+    default=None,
+    metavar="N",
+    help="Nombre de processus pour un lot (par défaut : un par cœur).",
+)
+@click.option("--force", is_flag=True, help="Remplace les documents d'un dossier ou d'une archive existants.")
 @click.pass_context
 def render_command(
     ctx: click.Context,
     *,
-    fichier: str,
+    fichiers: Sequence[str],
     sortie: str,
     documents: str,
     formats: str,
     modele_word: str | None,
+    archive: bool,
+    jobs: int | None,
     force: bool,
 ) -> int:
-    """Produit les documents d'une CPTS (Markdown, Word, PDF) dans un nouveau dossier."""
+    """Produit les documents d'une CPTS (Markdown, Word, PDF), ou ceux de plusieurs CPTS (lot).
+
+    Avec un seul fichier, les documents sont écrits dans le dossier de sortie. Avec plusieurs
+    fichiers ou un dossier de fichiers, chaque association a son sous-dossier.
+    """
 
     def action() -> int:
         names = [name.strip() for name in documents.split(",") if name.strip()]
@@ -308,23 +326,78 @@ def render_command(
                 f"document inconnu : {', '.join(unknown) or '(aucun)'} ; "
                 f"documents possibles : {', '.join(DOCUMENTS)}"
             )
-        chosen = api.parse_formats(formats)
-        result = api.check_file(fichier)
-        for finding in result.findings:
-            click.echo(finding.format())
-        if result.model is None:
-            click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
-            return 1
-        reference = Path(modele_word) if modele_word is not None else None
-        written = api.write_documents(
-            result.model, Path(sortie), names, formats=chosen, reference=reference, force=force
+        options = batch.Options(
+            documents=tuple(names),
+            formats=api.parse_formats(formats),
+            reference=modele_word,
+            force=force,
+            debug=ctx.obj["debug"],
+            archive=archive,
         )
-        click.echo(f"{len(written)} document(s) écrit(s) dans {sortie} :")
-        for path in written:
-            click.echo(f"  {path.name}")
-        return 0
+        target = Path(sortie)
+        if archive and target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        if len(fichiers) == 1 and not Path(fichiers[0]).is_dir():
+            return _render_one(fichiers[0], target, options)
+        return _render_batch(fichiers, target, options, jobs or batch.default_jobs())
 
     return _run(ctx.obj["debug"], action)
+
+
+def _render_one(fichier: str, target: Path, options: batch.Options) -> int:
+    result = api.check_file(fichier)
+    for finding in result.findings:
+        click.echo(finding.format())
+    if result.model is None:
+        click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
+        return 1
+    files = batch.bundle_files(result.model, options)
+    if options.archive:
+        bundle.write_file(target, bundle.zip_bytes(files), options.force)
+        click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
+        return 0
+    written = bundle.write_bundle(target, files, options.force)
+    click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
+    for path in written:
+        click.echo(f"  {path.name}")
+    return 0
+
+
+def _render_batch(fichiers: Sequence[str], target: Path, options: batch.Options, jobs: int) -> int:
+    files = batch.collect(fichiers)
+    # A bar on a terminal only: a log or a pipe gets the summary table alone.
+    show = sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files), label="Production des documents", file=sys.stderr, show_pos=True, hidden=not show
+    ) as bar:
+        outcomes = batch.run(
+            [str(f) for f in files], target, options, jobs, progress=lambda outcome: bar.update(1)
+        )
+    for outcome in outcomes:
+        for error in outcome.errors:
+            click.echo(error)
+        if outcome.code not in {0, 1}:
+            click.echo(f"cpts : {outcome.message}", err=True)
+    click.echo(_summary(outcomes, target))
+    return batch.worst(outcomes)
+
+
+def _summary(outcomes: Sequence[batch.Outcome], target: Path) -> str:
+    """Return the summary table of a batch: one row per file, then the totals."""
+    rows = [("Fichier", "Résultat", "Avertissements", "Documents")]
+    for outcome in outcomes:
+        rows.append((outcome.file, outcome.verdict, str(outcome.warnings), outcome.folder or "—"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    written = sum(1 for outcome in outcomes if outcome.code == 0)
+    lines.append(
+        f"Documents produits pour {written} {'fichier' if written < 2 else 'fichiers'} "
+        f"sur {len(outcomes)}, dans {target}."
+    )
+    return "\n".join(lines)
 
 
 @cli.command("schema")

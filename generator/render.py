@@ -152,6 +152,10 @@ def _tidy(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
+# A Jinja delimiter not preceded by the backslash that escapes user braces.
+_PLACEHOLDER = re.compile(r"(?<!\\)\{[{%]|(?<!\\)\}\}|%\}")
+
+
 def _check_complete(name: str, numbered: Numbered) -> None:
     """Refuse a document with an empty article or a leftover placeholder."""
     lines = numbered.text.split("\n")
@@ -163,10 +167,10 @@ def _check_complete(name: str, numbered: Numbered) -> None:
         next_level = len(following) - len(following.lstrip("#"))
         if following == "" or (following.startswith("#") and next_level <= level):
             raise TemplateRenderError(f"{name} : la section « {line.lstrip('# ')} » est vide")
-    # User values are escaped (« \{\{ »), so braces left here come from a broken template.
-    for placeholder in ("{{", "{%", "}}"):
-        if placeholder in numbered.text:
-            raise TemplateRenderError(f"{name} : texte provisoire « {placeholder} » dans le document")
+    # User values are escaped (« \{\{ », « \{% »), so unescaped delimiters come from a broken template.
+    leftover = _PLACEHOLDER.search(numbered.text)
+    if leftover:
+        raise TemplateRenderError(f"{name} : texte provisoire « {leftover.group()} » dans le document")
 
 
 def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> RenderedDocument:

@@ -21,28 +21,6 @@ HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 INVALID = MINIMAL.replace("cotisation: 50", "cotisation: cinquante")
 
-# Every file of tests/fixtures/hostile/ and the exit code of ``cpts check`` on it.
-HOSTILE_EXIT_CODES = {
-    "alias-bomb.yaml": 2,
-    "ancre.yaml": 2,
-    "etiquette-python.yaml": 2,
-    "etiquette-binaire.yaml": 2,
-    "imbrication-profonde.yaml": 2,
-    "cp1252.yaml": 2,
-    "utf8-bom.yaml": 0,
-    "utf16-bom.yaml": 0,
-    "tabulation.yaml": 2,
-    "cle-double.yaml": 1,
-    "binaire.yaml": 2,
-    "vide.yaml": 1,
-    "commentaires.yaml": 1,
-    "caractere-controle.yaml": 2,
-    "bidi-echappe.yaml": 1,
-    "nul-echappe.yaml": 1,
-    "plusieurs-documents.yaml": 2,
-    "yaml11-scalaires.yaml": 0,
-}
-
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), prog_name="cpts")
@@ -121,22 +99,6 @@ def test_check_binary_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert_no_traceback(result)
     assert "binaire" in result.stderr
-
-
-@pytest.mark.parametrize(("name", "code"), sorted(HOSTILE_EXIT_CODES.items()))
-def test_check_hostile_fixture(name: str, code: int) -> None:
-    result = run("check", str(HOSTILE / name))
-    assert result.exit_code == code, result.output
-    assert_no_traceback(result)
-    if code == 2:
-        assert result.stderr.startswith(f"cpts : {HOSTILE / name}")
-    else:
-        assert result.stderr == ""
-
-
-def test_every_hostile_fixture_has_an_expected_exit_code() -> None:
-    on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix == ".yaml"}
-    assert on_disk == set(HOSTILE_EXIT_CODES)
 
 
 def test_check_json_format(tmp_path: Path) -> None:

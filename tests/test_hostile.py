@@ -1,0 +1,279 @@
+"""Every row of ``spec/hostile-inputs.md``: a fixture, its exit code and its French message.
+
+The table ``HOSTILE`` names every file of ``tests/fixtures/hostile/`` with what ``cpts check``
+must answer. Files that are valid are also rendered, and the documents are read back to show that
+the hostile text came through as plain text (escaped, normalised, never evaluated).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from _answers import MINIMAL
+from click.testing import CliRunner, Result
+from markdown_it import MarkdownIt
+
+from generator import bundle
+from generator.cli import cli
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What ``cpts check`` answers on one fixture: exit code and a fragment of its message."""
+
+    code: int
+    message: str
+
+
+HOSTILE_CASES = {
+    # YAML features that let a small file explode or run code.
+    "alias-bomb.yaml": Expected(2, "ancre YAML « &a » refusée"),
+    "ancre.yaml": Expected(2, "les ancres et alias ne sont pas acceptés"),
+    "etiquette-python.yaml": Expected(2, "étiquette YAML explicite « tag:yaml.org,2002:python/object/apply"),
+    "etiquette-binaire.yaml": Expected(2, "étiquette YAML explicite « tag:yaml.org,2002:binary » refusée"),
+    "imbrication-profonde.yaml": Expected(2, "imbrication trop profonde (plus de 40 niveaux)"),
+    "plusieurs-documents.yaml": Expected(2, "un seul document YAML est attendu"),
+    # Encodings and bytes.
+    "cp1252.yaml": Expected(2, "n'est pas encodé en UTF-8 (octet 0xE9 à la position 30)"),
+    "utf8-bom.yaml": Expected(0, "valide (0 erreur"),
+    "utf16-bom.yaml": Expected(0, "valide (0 erreur"),
+    "binaire.yaml": Expected(2, "ce fichier semble binaire"),
+    "tabulation.yaml": Expected(2, ":3:1: YAML illisible : tabulation interdite en YAML"),
+    "caractere-controle.yaml": Expected(2, ":3:17: caractère interdit dans un fichier YAML"),
+    # Silent YAML behaviours.
+    "cle-double.yaml": Expected(
+        1, "[YAML-CLE-DOUBLE] la clé « territoire » apparaît deux fois (lignes 3 et 4)"
+    ),
+    "vide.yaml": Expected(1, "fichier vide : aucune réponse n'y figure"),
+    "commentaires.yaml": Expected(1, "fichier vide : aucune réponse n'y figure"),
+    "yaml11-scalaires.yaml": Expected(0, "la commune du siège (« Non »)"),
+    "yaml11-booleens.yaml": Expected(0, "la commune du siège (« off »)"),
+    "yaml11-nombres.yaml": Expected(0, "valide (0 erreur"),
+    "date-impossible.yaml": Expected(
+        1, ":15:9: ag_constitutive.date: [SCHEMA] « 2024-02-30 » ne convient pas : attendu une date"
+    ),
+    "nan.yaml": Expected(1, ":8:28: colleges[0].cotisation: [SCHEMA] doit être un nombre"),
+    "inf.yaml": Expected(1, ":9:29: colleges[1].cotisation: [SCHEMA] doit être un nombre"),
+    # Characters that break documents or disguise text: refused with path and line.
+    "nul-echappe.yaml": Expected(1, ":2:8: association.nom: [SCHEMA] contient un caractère invisible"),
+    "bidi-echappe.yaml": Expected(1, "(U+202E)"),
+    "bidi-isolat.yaml": Expected(
+        1, ":3:15: association.territoire: [SCHEMA] contient un caractère invisible"
+    ),
+    "c1-echappe.yaml": Expected(1, "(U+0085)"),
+    "surrogat-echappe.yaml": Expected(1, "(U+D800)"),
+    "non-caractere.yaml": Expected(1, "(U+FFFE)"),
+    "texte-long.yaml": Expected(1, "texte trop long (12000 caractères ; au plus 200)"),
+    # Valid files whose text must come through as plain text.
+    "nfd.yaml": Expected(0, "valide (0 erreur"),
+    "jinja.yaml": Expected(0, "valide (0 erreur"),
+    "markdown.yaml": Expected(0, "valide (0 erreur"),
+    "nom-chemin.yaml": Expected(0, "valide (0 erreur"),
+    "nom-reserve.yaml": Expected(0, "valide (0 erreur"),
+}
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="cpts")
+
+
+def assert_no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(HOSTILE_CASES.items()))
+def test_check_hostile_fixture(name: str, expected: Expected) -> None:
+    result = run("check", str(HOSTILE / name))
+    assert result.exit_code == expected.code, result.output
+    assert_no_traceback(result)
+    assert expected.message in result.output
+    if expected.code == 2:
+        # Unreadable input: one line on stderr naming the file (and the line where there is one).
+        assert result.stderr.startswith(f"cpts : {HOSTILE / name}")
+        assert result.stdout == ""
+    else:
+        assert result.stderr == ""
+        assert str(HOSTILE / name) in result.stdout
+
+
+def test_every_hostile_fixture_has_an_expectation() -> None:
+    on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix == ".yaml"}
+    assert on_disk == set(HOSTILE_CASES)
+
+
+def test_every_fixture_is_described_in_the_folder_readme() -> None:
+    readme = (HOSTILE / "README.md").read_text(encoding="utf-8")
+    assert [name for name in HOSTILE_CASES if f"`{name}`" not in readme] == []
+
+
+def test_a_file_over_one_mebibyte_is_refused_before_parsing(tmp_path: Path) -> None:
+    target = tmp_path / "geant.yaml"
+    target.write_text('association:\n  nom: "' + "x" * 1_100_000 + '"\n', encoding="utf-8")
+    result = run("check", str(target))
+    assert result.exit_code == 2
+    assert_no_traceback(result)
+    assert "fichier trop volumineux (1100023 octets ; au plus 1048576 octets" in result.stderr
+
+
+# --- valid hostile files, rendered ----------------------------------------------------------------
+
+
+def render(name: str, tmp_path: Path) -> dict[str, str]:
+    target = tmp_path / "sortie"
+    result = run("render", str(HOSTILE / name), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert_no_traceback(result)
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(target.iterdir()) if p.suffix == ".md"}
+
+
+def test_yaml_1_1_scalars_are_rendered_as_written(tmp_path: Path) -> None:
+    statuts = render("yaml11-nombres.yaml", tmp_path)["statuts.md"]
+    assert "01500" in statuts  # not 832 (octal)
+    assert "1:30" in statuts  # not 90 (sexagesimal)
+    assert "0612345678" in statuts  # not 612345678
+    booleens = render("yaml11-booleens.yaml", tmp_path / "b")["statuts.md"]
+    assert "«\u00a0no\u00a0»" in booleens  # the territory, not False
+
+
+def test_decomposed_accents_are_normalised(tmp_path: Path) -> None:
+    assert "Socie\u0301te\u0301" in (HOSTILE / "nfd.yaml").read_text(encoding="utf-8")
+    for name, text in render("nfd.yaml", tmp_path).items():
+        assert unicodedata.is_normalized("NFC", text), name
+        assert "CPTS Société du Val" in text, name
+
+
+def test_template_syntax_in_a_value_is_printed_not_evaluated(tmp_path: Path) -> None:
+    for name, text in render("jinja.yaml", tmp_path).items():
+        assert r"CPTS \{\{ 7\*7 \}\} \{% raw %\}" in text, name
+        assert "CPTS 49" not in text, name
+
+
+# The HTML comments the templates themselves write (layout markers for the DOCX).
+TEMPLATE_MARKERS = {"<!-- saut-de-page -->", "<!-- signatures -->", "<!-- formulaire -->", "<!-- coupon -->"}
+
+
+def test_markdown_in_a_value_builds_no_structure(tmp_path: Path) -> None:
+    parser = MarkdownIt("commonmark").enable("table")
+    for name, text in render("markdown.yaml", tmp_path).items():
+        tokens = parser.parse(text)
+        kinds = {token.type for token in tokens}
+        assert not kinds & {"fence", "code_block", "blockquote_open"}, name
+        assert [
+            t for t in tokens if t.type == "html_block" and t.content.strip() not in TEMPLATE_MARKERS
+        ] == []
+        inline = [child for token in tokens for child in token.children or []]
+        assert not {child.type for child in inline} & {"html_inline", "link_open"}, name
+        # Templates write bold text of their own; none of it may come from the value.
+        depth, bold = 0, []
+        for child in inline:
+            depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+            if depth and child.type == "text":
+                bold.append(child.content)
+        assert not [text for text in bold if "Test" in text or "lien" in text], name
+        titles = [
+            "".join(child.content for child in tokens[i + 1].children or [])
+            for i, token in enumerate(tokens)
+            if token.type == "heading_open" and token.tag == "h1"
+        ]
+        assert len(titles) == 1, name
+        # The name is there, character for character, once the escapes are read.
+        assert "«\u00a0# CPTS **Test** | a | b | [lien](http://x) <b>html</b>" in titles[0], name
+
+
+@pytest.mark.parametrize("name", ["nom-chemin.yaml", "nom-reserve.yaml"])
+def test_file_names_never_come_from_user_text(name: str, tmp_path: Path) -> None:
+    written = render(name, tmp_path)
+    assert set(written) <= {
+        "statuts.md",
+        "reglement-interieur.md",
+        "pv-ag-constitutive.md",
+        "bulletin-adhesion.md",
+        "liste-dirigeants.md",
+        "verification.md",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sortie"]
+
+
+# --- output folder, disk and unexpected failures ---------------------------------------------------
+
+
+def write_answers(tmp_path: Path) -> str:
+    answers = tmp_path / "reponses.yaml"
+    answers.write_text(MINIMAL, encoding="utf-8")
+    return str(answers)
+
+
+def test_a_non_empty_output_folder_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "sortie"
+    target.mkdir()
+    (target / "statuts.md").write_text("version signée", encoding="utf-8")
+    result = run("render", write_answers(tmp_path), "-o", str(target))
+    assert result.exit_code == 3
+    assert "le dossier existe et n'est pas vide" in result.stderr
+    assert "--force" in result.stderr
+    assert [p.name for p in target.iterdir()] == ["statuts.md"]
+    assert (target / "statuts.md").read_text(encoding="utf-8") == "version signée"
+
+
+def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fsync = os.fsync
+    calls = []
+
+    def disk_full(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # the first file is written, the second one fails
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(bundle.os, "fsync", disk_full)
+    answers = write_answers(tmp_path)
+    result = run("render", answers, "-o", str(tmp_path / "sortie"))
+    assert result.exit_code == 4
+    assert_no_traceback(result)
+    assert "écriture impossible" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml"]
+
+
+def test_a_failed_rename_leaves_the_existing_files_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "sortie"
+    target.mkdir()
+    (target / "statuts.md").write_text("ancienne version", encoding="utf-8")
+
+    def cross_device(source: object, destination: object) -> None:
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    monkeypatch.setattr(bundle.os, "replace", cross_device)
+    result = run("render", write_answers(tmp_path), "-o", str(target), "--force")
+    assert result.exit_code == 4
+    assert_no_traceback(result)
+    assert (target / "statuts.md").read_text(encoding="utf-8") == "ancienne version"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml", "sortie"]
+
+
+@pytest.mark.parametrize(
+    "error", [KeyError("x"), AssertionError(), UnicodeEncodeError("ascii", "é", 0, 1, "x")]
+)
+def test_any_other_exception_is_an_internal_error(
+    error: Exception, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(bundle, "write_bundle", broken)
+    monkeypatch.setattr("generator.api.write_bundle", broken)
+    result = run("render", write_answers(tmp_path), "-o", str(tmp_path / "sortie"))
+    assert result.exit_code == 70
+    assert_no_traceback(result)
+    assert "erreur interne" in result.stderr
+    assert "--debug" in result.stderr
+    assert not (tmp_path / "sortie").exists()
