@@ -19,8 +19,6 @@ import click
 
 from generator import api, batch, bundle
 from generator.errors import CptsError, InvalidAnswersError, UsageError, UserMessageError
-from generator.init import command as init_command_module
-from generator.init.terminal import ClickTerminal, Interrupted
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
@@ -447,6 +445,10 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
     """Pose les questions des fondateurs et écrit le fichier de réponses."""
 
     def action() -> int:
+        # The questionnaire (and ruamel.yaml) loads only for this command: check and render stay light.
+        from generator.init import command as init_command_module  # noqa: PLC0415
+        from generator.init.terminal import ClickTerminal, Interrupted  # noqa: PLC0415
+
         if exemple is not None and depuis is not None:
             raise UsageError("--modele et --depuis s'excluent : choisissez un point de départ")
         target = fichier or depuis
