@@ -11,6 +11,7 @@ import docx
 import pytest
 from _docx_expectations import markers, paragraphs, tables
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from generator import api
 from generator.docx import make_reference, reference
@@ -229,6 +230,19 @@ def test_form_lines_checkboxes_and_receipt():
     assert all(p.paragraph_format.keep_with_next for c in receipt.rows[0].cells for p in c.paragraphs)
     assert not before_break[-1].paragraph_format.keep_with_next
     assert document.paragraphs[-1].paragraph_format.page_break_before
+
+
+def test_checkbox_lines_sit_together_and_a_new_page_starts_at_its_top():
+    document = convert_markdown(
+        "# Titre\n\nAvant.\n\n☐ Un.\n\n☐ Deux.\n\n☐ Trois.\n\nAprès.\n\n<!-- saut-de-page -->\n\n## Suite\n"
+    )
+    spacing = {p.text: p.paragraph_format.space_after for p in document.paragraphs}
+    # The boxes are one list of choices; the text around keeps the style's distance.
+    assert spacing["☐ Un."] == spacing["☐ Deux."] == Pt(2)
+    assert spacing["Avant."] is None and spacing["☐ Trois."] is None
+    suite = document.paragraphs[-1]
+    assert suite.paragraph_format.page_break_before
+    assert suite.paragraph_format.space_before == 0  # no gap above the first line of the page
 
 
 @pytest.mark.parametrize(

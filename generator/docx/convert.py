@@ -35,6 +35,7 @@ MARKERS = ("saut-de-page", "signatures", "formulaire", "coupon")
 # Checkboxes and scissors: a font that has the glyphs in Word (LibreOffice falls back by itself).
 _SYMBOLS = re.compile(r"([☐☑☒✂])")
 SYMBOL_FONT = "Segoe UI Symbol"
+_CHECKBOX = "☐"
 MONOSPACE_FONT = "Courier New"
 
 # « # » is the document's title, « ## » a titre, « ### » an article, « #### » a sous-article.
@@ -42,8 +43,9 @@ _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 _DEEPEST_HEADING = "Heading 3"
 
 _AFTER_BLOCK = Pt(6)
-_SIGNING_SPACE = 1300  # twentieths of a point under the signatures' last row (2.3 cm)
-_WRITING_LINE = 480  # height of a form's row: room to write by hand (0.85 cm)
+_BETWEEN_CHECKBOXES = Pt(2)
+_SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
+_WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
 _CELL_MARGIN = 115
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
@@ -118,6 +120,7 @@ class _Writer:
         self.segment: list[Block] = []
         self.segment_has_coupon = False
         self.title: str | None = None
+        self.checkbox_line: Paragraph | None = None  # the last paragraph, when it is a « ☐ … » line
         self.last_is_table = False
 
     # Blocks -------------------------------------------------------------------------------
@@ -178,6 +181,8 @@ class _Writer:
         _set_style(paragraph, self.style_ids[style])
         if self.pending_break:
             paragraph.paragraph_format.page_break_before = True
+            # It opens a page: a heading's space above would only push the page's content down.
+            paragraph.paragraph_format.space_before = Pt(0)
             self.pending_break = False
         elif self.last_is_table and not style.startswith(("Heading", "Title")):
             paragraph.paragraph_format.space_before = _AFTER_BLOCK  # a table has no space after it
@@ -199,10 +204,16 @@ class _Writer:
 
     def _text_paragraph(self, inline: Token) -> None:
         if not self.lists:
+            previous = self.segment[-1] if self.segment else None
             paragraph = self._paragraph("Normal")
             if self.quote_depth:
                 paragraph.paragraph_format.left_indent = Twips(567 * self.quote_depth)
             self._inline(paragraph, inline, italic=self.quote_depth > 0)
+            is_checkbox = inline.content.startswith(_CHECKBOX)
+            if is_checkbox and previous is not None and previous is self.checkbox_line:
+                # A run of « ☐ … » lines is a list of choices: its lines sit close together.
+                self.checkbox_line.paragraph_format.space_after = _BETWEEN_CHECKBOXES
+            self.checkbox_line = paragraph if is_checkbox else None
             return
         current = self.lists[-1]
         level = len(self.lists) - 1
@@ -260,8 +271,8 @@ class _Writer:
         """Draw « ✂ - - - - » across the page: the receipt is cut along it."""
         paragraph = self._paragraph("Normal")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(12)
+        paragraph.paragraph_format.space_before = Pt(8)
+        paragraph.paragraph_format.space_after = Pt(8)
         self._run(paragraph, "✂")
         paragraph.add_run("\t")
         ooxml.right_tab(paragraph, self.text_width, leader="hyphen")
