@@ -105,7 +105,8 @@ def test_the_bulletin_prints_one_page_per_college_with_its_receipt(example, tmp_
         assert not [other for other in others if other in flat], number
         # Its receipt, below the cut line, names the collège and the one who signs for the association.
         receipt = flat.split("✂", 1)[1]
-        assert flatten("Reçu à remettre au demandeur") in receipt, number
+        assert flatten("Reçu. L'association") in receipt, number
+        assert flatten("accuse réception de la demande d'adhésion") in receipt, number
         assert flatten(college_dans_phrase(intitule)) in receipt, number
         assert flatten("Pour l'association") in receipt, number
     assert flatten("Information sur vos données personnelles") in flatten(pages[-1])
