@@ -17,7 +17,7 @@ from generator.api import load_answers
 from generator.labels import college_dans_phrase, fonction_titre
 from generator.markdown import escape
 from generator.render import render_documents
-from generator.typography import en_lettres, montant
+from generator.typography import en_lettres, montant, montant_complet, montant_en_lettres
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -151,8 +151,12 @@ def test_cotisations_agree(rendered):
     bulletin = {}
     for college in model.colleges:
         form = normalise(section(docs["bulletin-adhesion"], escape(college.intitule)))
-        found = re.search(r"^Cotisation annuelle : (.+?)(?: \(|$)", form, re.M)
+        found = re.search(r"^Cotisation annuelle : (.+?)(?: \((.+?)\)|$)", form, re.M)
         bulletin[escape(college.intitule)] = found.group(1)
+        if college.cotisation:
+            # In figures and in letters, on the form and again on its receipt.
+            assert found.group(2) == normalise(montant_en_lettres(college.cotisation))
+            assert normalise(montant_complet(college.cotisation)) in form.split("<!-- coupon -->")[1]
     expected = {
         escape(c.intitule): normalise(montant(c.cotisation)) if c.cotisation else "0 €"
         for c in model.colleges
@@ -161,7 +165,11 @@ def test_cotisations_agree(rendered):
     assert {k: normalise(v) for k, v in pv.items()} == expected
     # The bulletin says « exonérés » in words for a free collège; its amount otherwise.
     assert {k: (v if "exonérés" not in v else "0 €") for k, v in bulletin.items()} == expected
-    assert docs["bulletin-adhesion"].count("\n## ") == len(model.colleges)
+    # One form per collège, in the statuts' order, then the notice on personal data, once.
+    headings = re.findall(r"^## (.+)$", docs["bulletin-adhesion"], re.M)
+    assert headings == [escape(c.intitule) for c in model.colleges] + [
+        "Information sur vos données personnelles"
+    ]
 
 
 def pv_officers(pv: str) -> dict[str, list[str]]:

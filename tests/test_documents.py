@@ -74,6 +74,36 @@ def test_amounts_and_collèges_are_those_of_the_answers(rendered):
         assert escape(commune) in reglement
 
 
+NOTICE = "Information sur vos données personnelles"
+NOTICE_ITEMS = (
+    "Responsable du traitement",
+    "Finalités",
+    "Base légale",
+    "Destinataires",
+    "Durée de conservation",
+    "Vos droits",
+)
+
+
+def test_the_bulletin_has_one_form_per_college_then_the_notice_once(rendered):
+    model, documents = rendered
+    bulletin = documents["bulletin-adhesion"].markdown
+    *forms, notice = bulletin.split("<!-- saut-de-page -->")
+    assert len(forms) == len(model.colleges)
+    for college, form in zip(model.colleges, forms, strict=True):
+        assert f"\n## {escape(college.intitule)}\n" in form
+        assert form.count("<!-- coupon -->") == 1
+        assert form.count("<!-- signatures -->") == 2  # the applicant's, the receipt's
+        # The applicant ticks that he read the notice; the notice itself is not repeated here.
+        assert re.search(rf"^☐[ \u00a0]J'ai pris connaissance de l'«[ \u00a0]{NOTICE}[ \u00a0]»", form, re.M)
+        assert not [item for item in NOTICE_ITEMS if item in form]
+    assert notice.strip().startswith(f"## {NOTICE}\n")
+    for item in NOTICE_ITEMS:
+        assert notice.count(f"- **{item}**") == 1, item
+    assert "CNIL" in notice
+    assert bulletin.count(NOTICE_ITEMS[0]) == 1
+
+
 def _model(text):
     result = check_loaded(load_text(text, "reponses.yaml"))
     assert result.model is not None, [f.format() for f in result.findings]

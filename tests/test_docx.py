@@ -11,6 +11,7 @@ import docx
 import pytest
 from _docx_expectations import markers, paragraphs, tables
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from generator import api
 from generator.docx import make_reference, reference
@@ -229,6 +230,53 @@ def test_form_lines_checkboxes_and_receipt():
     assert all(p.paragraph_format.keep_with_next for c in receipt.rows[0].cells for p in c.paragraphs)
     assert not before_break[-1].paragraph_format.keep_with_next
     assert document.paragraphs[-1].paragraph_format.page_break_before
+
+
+def test_checkbox_lines_sit_together_and_a_new_page_starts_at_its_top():
+    document = convert_markdown(
+        "# Titre\n\nAvant.\n\n☐ Un.\n\n☐ Deux.\n\n☐ Trois.\n\nAprès.\n\n<!-- saut-de-page -->\n\n## Suite\n"
+    )
+    spacing = {p.text: p.paragraph_format.space_after for p in document.paragraphs}
+    # The boxes are one list of choices; the text around keeps the style's distance.
+    assert spacing["☐ Un."] == spacing["☐ Deux."] == Pt(2)
+    assert spacing["Avant."] is None and spacing["☐ Trois."] is None
+    suite = document.paragraphs[-1]
+    assert suite.paragraph_format.page_break_before
+    assert suite.paragraph_format.space_before == 0  # no gap above the first line of the page
+
+
+def test_a_grid_column_is_never_narrower_than_its_longest_word():
+    long_text = "un texte assez long pour réclamer toute la largeur de la page " * 2
+    document = convert_markdown(
+        "| Fonction | Nom | Domicile | Nationalité |\n|---|---|---|---|\n"
+        f"| Administrateur | {long_text} | {long_text} | française |\n"
+    )
+    grid = document.tables[0]._tbl.tblGrid
+    widths = [int(column.get(qn("w:w"))) for column in grid.findall(qn("w:gridCol"))]
+    # By their average text alone these columns would get about 1 300 and 900 twips: too narrow
+    # for « Administrateur » or « Nationalité » (9.5 pt Arial: about 95 twips a letter, plus margins).
+    assert widths[0] >= len("Administrateur") * 95 + 170
+    assert widths[3] >= len("Nationalité") * 95 + 170
+    assert sum(widths) == 9070
+
+
+def test_signatures_never_open_a_page_alone():
+    document = convert_markdown(
+        "Le tableau :\n\n| Nom | Qualité |\n|---|---|\n| A | B |\n| C | D |\n\n"
+        "Certifiée conforme.\n\n<!-- signatures -->\n\n| Le président |\n|---|\n| X |\n\n"
+        "## Clôture\n\nLa séance est levée.\n\nFait à Lille.\n\n"
+        "<!-- signatures -->\n\n| Le secrétaire |\n|---|\n| Y |\n"
+    )
+    table = document.tables[0]
+    keeps = [
+        [p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs] for row in table.rows
+    ]
+    # The last row of the list comes with « Certifiée conforme » and the signatures; the rows
+    # above may stay on the previous page.
+    assert keeps == [[None, None], [None, None], [True, True]]
+    text = {p.text: p.paragraph_format.keep_with_next for p in document.paragraphs}
+    assert text["Certifiée conforme."] and text["La séance est levée."] and text["Fait à Lille."]
+    assert not text["Le tableau :"]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from generator import api, pdf
 from generator.cli import cli
+from generator.labels import college_dans_phrase
 from generator.render import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,11 @@ _SPACES = re.compile(r"\s+")
 def squeeze(text):
     """Drop every space (a title may wrap at a hyphen or a non-breaking space in the PDF)."""
     return _SPACES.sub("", text.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+def flatten(text):
+    """``squeeze`` without hyphens either: justified text is hyphenated at the end of its lines."""
+    return squeeze(text).replace("-", "")
 
 
 @cache
@@ -82,6 +88,29 @@ def test_pdf_has_every_title_and_article(example, name, tmp_path):
     pages = text.count("\f") + (0 if text.endswith("\f") else 1)
     assert f"Page 1 sur {pages}" in text
     assert f"Page {pages} sur {pages}" in text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_bulletin_prints_one_page_per_college_with_its_receipt(example, tmp_path):
+    model = api.load_answers(example)
+    _, data = converted()[(example, "bulletin-adhesion")]
+    pages = [page for page in pdf_text(data, tmp_path).split("\f") if page.strip()]
+    colleges = [college.intitule for college in model.colleges]
+    # One page per collège, then the notice on personal data on a page of its own.
+    assert len(pages) == len(colleges) + 1
+    for number, (intitule, page) in enumerate(zip(colleges, pages, strict=False)):
+        flat = flatten(page)
+        others = [flatten(other) for other in colleges if other != intitule]
+        assert flatten(intitule) in flat, number
+        assert not [other for other in others if other in flat], number
+        # Its receipt, below the cut line, names the collège and the one who signs for the association.
+        receipt = flat.split("✂", 1)[1]
+        assert flatten("Reçu. L'association") in receipt, number
+        assert flatten("accuse réception de la demande d'adhésion") in receipt, number
+        assert flatten(college_dans_phrase(intitule)) in receipt, number
+        assert flatten("Pour l'association") in receipt, number
+    assert flatten("Information sur vos données personnelles") in flatten(pages[-1])
+    assert "✂" not in pages[-1]
 
 
 def test_render_writes_pdf_files(tmp_path):

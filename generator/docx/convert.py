@@ -18,7 +18,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
-from docx.table import Table
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -35,6 +35,7 @@ MARKERS = ("saut-de-page", "signatures", "formulaire", "coupon")
 # Checkboxes and scissors: a font that has the glyphs in Word (LibreOffice falls back by itself).
 _SYMBOLS = re.compile(r"([☐☑☒✂])")
 SYMBOL_FONT = "Segoe UI Symbol"
+_CHECKBOX = "☐"
 MONOSPACE_FONT = "Courier New"
 
 # « # » is the document's title, « ## » a titre, « ### » an article, « #### » a sous-article.
@@ -42,10 +43,15 @@ _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 _DEEPEST_HEADING = "Heading 3"
 
 _AFTER_BLOCK = Pt(6)
-_SIGNING_SPACE = 1300  # twentieths of a point under the signatures' last row (2.3 cm)
-_WRITING_LINE = 480  # height of a form's row: room to write by hand (0.85 cm)
+_BETWEEN_CHECKBOXES = Pt(2)
+_SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
+_WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
 _CELL_MARGIN = 115
+# A word of a grid's cell, with the hyphen after which a line may break (« Chalonnes-sur-Loire »).
+_WORD = re.compile(r"[^\s-]+-?")
+_WORD_CHAR_WIDTH = 105  # twentieths of a point: one character of a word in the table text
+_LONGEST_UNBROKEN = 16  # a longer word is left to hyphenation rather than widen its column
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _DEFAULT_TEXT_WIDTH = 9070  # A4 with 2.5 cm margins, when the reference gives no page size
 _ALIGNMENTS = {
@@ -118,6 +124,7 @@ class _Writer:
         self.segment: list[Block] = []
         self.segment_has_coupon = False
         self.title: str | None = None
+        self.checkbox_line: Paragraph | None = None  # the last paragraph, when it is a « ☐ … » line
         self.last_is_table = False
 
     # Blocks -------------------------------------------------------------------------------
@@ -178,6 +185,8 @@ class _Writer:
         _set_style(paragraph, self.style_ids[style])
         if self.pending_break:
             paragraph.paragraph_format.page_break_before = True
+            # It opens a page: a heading's space above would only push the page's content down.
+            paragraph.paragraph_format.space_before = Pt(0)
             self.pending_break = False
         elif self.last_is_table and not style.startswith(("Heading", "Title")):
             paragraph.paragraph_format.space_before = _AFTER_BLOCK  # a table has no space after it
@@ -188,6 +197,7 @@ class _Writer:
     def _spacer(self) -> Paragraph:
         paragraph = self._paragraph("Normal")
         paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.space_before = Pt(0)
         paragraph.paragraph_format.line_spacing = Pt(2)
         return paragraph
 
@@ -199,10 +209,16 @@ class _Writer:
 
     def _text_paragraph(self, inline: Token) -> None:
         if not self.lists:
+            previous = self.segment[-1] if self.segment else None
             paragraph = self._paragraph("Normal")
             if self.quote_depth:
                 paragraph.paragraph_format.left_indent = Twips(567 * self.quote_depth)
             self._inline(paragraph, inline, italic=self.quote_depth > 0)
+            is_checkbox = inline.content.startswith(_CHECKBOX)
+            if is_checkbox and previous is not None and previous is self.checkbox_line:
+                # A run of « ☐ … » lines is a list of choices: its lines sit close together.
+                self.checkbox_line.paragraph_format.space_after = _BETWEEN_CHECKBOXES
+            self.checkbox_line = paragraph if is_checkbox else None
             return
         current = self.lists[-1]
         level = len(self.lists) - 1
@@ -254,14 +270,21 @@ class _Writer:
                     # « Fait à …, le … » stays on the page of the signatures, a line above them.
                     self.segment[-1].paragraph_format.keep_with_next = True
                     self.segment[-1].paragraph_format.space_after = Pt(12)
+                    # Nor do they open a page alone: the paragraph or the table's last row above
+                    # comes along (a PV's closing sentence, the last officer of a list).
+                    above = self.segment[-2] if len(self.segment) > 1 else None
+                    if isinstance(above, Table):
+                        _keep_row_with_next(above.rows[-1])
+                    elif above is not None:
+                        above.paragraph_format.keep_with_next = True
                 self.pending_table = name
 
     def _cut_line(self) -> None:
         """Draw « ✂ - - - - » across the page: the receipt is cut along it."""
         paragraph = self._paragraph("Normal")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(12)
+        paragraph.paragraph_format.space_before = Pt(8)
+        paragraph.paragraph_format.space_after = Pt(8)
         self._run(paragraph, "✂")
         paragraph.add_run("\t")
         ooxml.right_tab(paragraph, self.text_width, leader="hyphen")
@@ -396,41 +419,71 @@ def _bottom_border(style: str) -> BaseOxmlElement:
     return borders
 
 
+def _keep_row_with_next(row: _Row) -> None:
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def _keep_with_next(block: Block, whole: bool) -> None:
     """Keep ``block`` with the next one; for a table, ``whole=False`` spares its last row."""
     if isinstance(block, Paragraph):
         block.paragraph_format.keep_with_next = True
         return
-    rows = block.rows if whole else block.rows[:-1]
-    for row in rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+    for row in block.rows if whole else block.rows[:-1]:
+        _keep_row_with_next(row)
 
 
 def _widths(rows: list[list[_Cell]], columns: int, kind: str | None, total: int) -> list[int]:
     """Share the text width between columns by the length of their content.
 
     Signatures get equal columns; a form's labels as much as they need (up to a third of the
-    line), its writing columns the rest, in equal shares.
+    line), its writing columns the rest, in equal shares. A grid's columns are as wide as their
+    average text (long texts wrap), but never narrower than their longest word.
     """
     texts = [[row[column].inline.content for row in rows if column < len(row)] for column in range(columns)]
-    if kind == "signatures":
-        weights = [1.0] * columns
-    elif kind == "formulaire":
+    if kind == "formulaire":
         return _form_widths(texts, total)
+    if kind == "signatures":
+        return _share(total, [1.0] * columns, [0] * columns)
+    weights = []
+    floors = []
+    for column in texts:
+        if not any(text.strip() for text in column[1:]):
+            weights.append(30.0)  # a column left blank to sign or write by hand
+            floors.append(0)
+            continue
+        average = sum(len(text) for text in column) / max(len(column), 1)
+        weights.append(max(min(average, 40.0), 6.0))
+        # « administrateur » or « Nationalité » whole on its line, not cut before its last letters.
+        longest = max((len(word) for text in column for word in _WORD.findall(text)), default=0)
+        floors.append(min(longest, _LONGEST_UNBROKEN) * _WORD_CHAR_WIDTH + 2 * _CELL_MARGIN)
+    return _share(total, weights, floors)
+
+
+def _share(total: int, weights: list[float], floors: list[int]) -> list[int]:
+    """Share ``total`` in proportion to ``weights``, every column at least its floor.
+
+    A column whose share falls short of its floor gets its floor, and the others share what is
+    left, until every share holds. Floors that exceed the width together are scaled down.
+    """
+    if sum(floors) >= total:
+        widths = [total * floor // sum(floors) for floor in floors]
     else:
-        weights = []
-        for column in texts:
-            average = sum(len(text) for text in column) / max(len(column), 1)
-            longest_word = max((len(word) for text in column for word in text.split()), default=0)
-            if not any(text.strip() for text in column[1:]):
-                weights.append(30.0)  # a column left blank to sign or write by hand
-            else:
-                # A column as wide as its average text (long texts wrap), never narrower than its
-                # longest word, so that a commune's name is not cut in the middle.
-                weights.append(max(min(average, 40.0), longest_word * 1.3, 6.0))
-    widths = [int(total * weight / sum(weights)) for weight in weights]
+        fixed: dict[int, int] = {}
+        shares: dict[int, int] = {}
+        while True:
+            free = [index for index in range(len(weights)) if index not in fixed]
+            weight = sum(weights[index] for index in free)
+            if not free or weight <= 0:
+                break
+            rest = total - sum(fixed.values())
+            shares = {index: int(rest * weights[index] / weight) for index in free}
+            short = {index: floors[index] for index in free if shares[index] < floors[index]}
+            if not short:
+                break
+            fixed.update(short)
+        widths = [fixed.get(index, shares.get(index, 0)) for index in range(len(weights))]
     widths[-1] += total - sum(widths)
     return widths
 

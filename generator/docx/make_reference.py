@@ -29,9 +29,10 @@ FONT = "Arial"
 ACCENT = "1F3A5F"
 GREY = "595959"
 
-# A4 portrait, 2.5 cm margins, header and footer 1.25 cm from the edge (twentieths of a point).
-PAGE = {"w": 11906, "h": 16838, "top": 1418, "bottom": 1418, "left": 1418, "right": 1418}
-HEADER_FOOTER = 709
+# A4 portrait, 2.5 cm side margins, 2 cm at the top and bottom with the header and footer 1 cm from
+# the edge (twentieths of a point): the bulletin's forms need the height of a full page each.
+PAGE = {"w": 11906, "h": 16838, "top": 1134, "bottom": 1134, "left": 1418, "right": 1418}
+HEADER_FOOTER = 567
 
 
 def _style(
