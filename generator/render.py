@@ -8,10 +8,14 @@ label: the statuts' numbering is passed on, never re-derived.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -91,18 +95,54 @@ def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
     return heading
 
 
+# The options that shape compiled templates: part of the cache folder's name, so a change of
+# options never reuses code compiled under the old ones (Jinja keys its cache on the source only).
+_ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be written is skipped, never an error."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Store a compiled template, or silently do without (read-only home, full disk)."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return the cache of compiled templates: compiling ~80 templates costs more than rendering.
+
+    ``CPTS_CACHE`` names the folder (``off`` to do without); otherwise ``$XDG_CACHE_HOME/cpts`` or
+    ``~/.cache/cpts``. The output never depends on the cache: only compile time does.
+    """
+    setting = os.environ.get("CPTS_CACHE", "")
+    if setting.lower() == "off":
+        return None
+    try:
+        root = Path(setting or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cpts"
+        options = hashlib.sha256(repr(sorted(_ENVIRONMENT_OPTIONS.items())).encode()).hexdigest()[:12]
+        folder = root / f"modeles-jinja{jinja2.__version__}-{options}"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, or not writable
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment over ``models/``, built once."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("models"))),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
         finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+        **_ENVIRONMENT_OPTIONS,
     )
     env.filters.update(
         {
