@@ -481,23 +481,6 @@ def delais(m: Cpts) -> Iterator[Problem]:
                 )
 
 
-def _voters(m: Cpts) -> set[str]:
-    """Return the ids of the present or represented founders who have a deliberative vote."""
-    ag = m.ag_constitutive
-    if ag is None:
-        return set()
-    ids = set(ag.presents) | {r.membre for r in ag.representes}
-    voters = set()
-    for member_id in ids:
-        member = m.membre(member_id)
-        if member is None or member.honneur:
-            continue
-        college = m.college(member.college) if member.college else None
-        if college is None or college.deliberatif:
-            voters.add(member_id)
-    return voters
-
-
 def _unknown(m: Cpts, member_id: str) -> str:
     ids = ", ".join(f.id for f in m.fondateurs)
     return f"« {member_id} » n'est pas un membre fondateur (identifiants : {ids})"
@@ -638,7 +621,7 @@ def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
 
 def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     base: PathKey = ("ag_constitutive",)
-    voters = len(_voters(m))
+    voters = len(set(m.votants()))  # a member both present and represented votes once
     for resolution, vote in ag.votes.items():
         if vote.unanimite:
             continue

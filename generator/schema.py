@@ -83,7 +83,8 @@ def _shown(value: Any) -> str:
     return f"« {text} »"
 
 
-def _type_name(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """Return the JSON Schema type name of a loaded value (``integer``, ``string``, ``array``…)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -178,7 +179,7 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "type":
         if instance is None:
             return f"valeur manquante : doit être {_types_fr(value)}"
-        given = "une valeur vrai/faux" if isinstance(instance, bool) else _TYPE_FR[_type_name(instance)]
+        given = "une valeur vrai/faux" if isinstance(instance, bool) else _TYPE_FR[json_type(instance)]
         return f"doit être {_types_fr(value)}, pas {given} {_shown(instance)}"
     if kind == "enum":
         options = ", ".join(str(v) for v in value)

@@ -136,22 +136,10 @@ def _types(node: Mapping[str, Any]) -> set[str]:
     elif isinstance(declared, list):
         found.update(declared)
     for value in [node["const"]] if "const" in node else node.get("enum", []):
-        found.add(_type_of(value))
+        found.add(answers_schema.json_type(value))
     for branch in node.get("anyOf", ()):
         found |= _types(branch)
     return found
-
-
-def _type_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    return "string"
 
 
 def types(path: PathKey) -> set[str]:
