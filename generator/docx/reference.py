@@ -66,9 +66,10 @@ class Styles:
     """
 
     paragraph: dict[str, ParagraphStyle]
-    table_grid: _TableStyle
-    # Paragraph style identifiers to write, ``None`` for the default style (written as nothing).
+    # Style identifiers to write, ``None`` for the default style (written as nothing): paragraph
+    # styles by name, and the grid tables' style.
     ids: dict[str, str | None]
+    table_grid_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,9 @@ def _resolve_styles(document: Document) -> Styles:
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_id = default.style_id if default is not None else None
     ids = {name: (None if s.style_id == default_id else s.style_id) for name, s in paragraph.items()}
-    return Styles(paragraph, grid, ids)
+    default_table = document.styles.default(WD_STYLE_TYPE.TABLE)
+    grid_id = None if default_table is not None and default_table.style_id == grid.style_id else grid.style_id
+    return Styles(paragraph, ids, grid_id)
 
 
 def _style(document: Document, name: str, style_id: str) -> Any:  # a ParagraphStyle or a _TableStyle
