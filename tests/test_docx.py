@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import api
-from generator.docx import make_reference, reference
+from generator.docx import make_reference, ooxml, package, reference
 from generator.docx.convert import SYMBOL_FONT, DocumentInfo, to_docx
 from generator.errors import TemplateRenderError, UnreadableInputError
 from generator.render import DOCUMENTS
@@ -423,3 +423,28 @@ def test_properties_follow_the_schema_order(example):
 def test_markers_follow_the_schema_order():
     data = to_docx(FORM + "\n1. un\n   - deux\n\n> citation\n\n---\n", reference.load(), INFO)
     assert out_of_order(data) == []
+
+
+def test_a_paragraph_with_every_property_follows_the_schema_order():
+    document, _ = reference.load().open()
+    paragraph = ooxml.paragraph(document.element.body, "Heading1")
+    paragraph.keep_next = paragraph.page_break_before = paragraph.bottom_border = True
+    paragraph.numbering = (0, 1)
+    paragraph.right_tab = (9070, "dot")
+    paragraph.space_before, paragraph.space_after, paragraph.exact_line = 0, 120, 40
+    paragraph.left_indent = 425
+    paragraph.align = "center"
+    paragraph.finish()
+    written = [child.tag.split("}")[1] for child in paragraph.element.find(qn("w:pPr"))]
+    assert written == [
+        "pStyle",
+        "keepNext",
+        "pageBreakBefore",
+        "numPr",
+        "pBdr",
+        "tabs",
+        "spacing",
+        "ind",
+        "jc",
+    ]
+    assert out_of_order(package.save(document, INFO.date)) == []

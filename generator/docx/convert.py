@@ -1,4 +1,4 @@
-"""Markdown → DOCX: markdown-it-py's tokens drive python-docx, block by block.
+"""Markdown → DOCX: markdown-it-py's tokens become the document body's XML, block by block.
 
 The Markdown rendered from the templates is the reviewed source; this module only lays it out.
 Headings become Word's built-in Title and Heading 1–3 (navigation pane, table of contents),
@@ -6,6 +6,10 @@ lists List Bullet / List Number (nested up to three levels of style), tables Tab
 template markers of ``notes/markdown-conventions`` (HTML comments, which a user value can never
 produce: ``<`` is escaped) become page breaks, borderless signature blocks, forms with writing
 lines and a detachable receipt. A marker the converter does not know is a template bug and fails.
+
+The body is written with ``ooxml`` (lxml, in schema order) rather than python-docx's property
+setters, which cost most of the conversion's time; python-docx opens the reference document,
+writes the header, footer and numbering definitions, and saves.
 """
 
 from __future__ import annotations
@@ -13,18 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt, Twips
-from docx.table import Table, _Row
-from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from generator.docx import numbering, ooxml, package
 from generator.docx.layout import add_header_and_footer
+from generator.docx.ooxml import Para
 from generator.docx.reference import Reference, Styles
 from generator.errors import TemplateRenderError
 
@@ -42,8 +43,13 @@ MONOSPACE_FONT = "Courier New"
 _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 _DEEPEST_HEADING = "Heading 3"
 
-_AFTER_BLOCK = Pt(6)
-_BETWEEN_CHECKBOXES = Pt(2)
+# Lengths in twentieths of a point (twips), as WordprocessingML writes them.
+_AFTER_BLOCK = 120  # 6 pt
+_BETWEEN_CHECKBOXES = 40  # 2 pt
+_BEFORE_SIGNATURES = 240  # 12 pt: « Fait à …, le … », a line above the signatures
+_AROUND_CUT_LINE = 160  # 8 pt
+_SPACER_LINE = 40  # 2 pt: the discreet paragraph that carries a page break or ends the document
+_QUOTE_INDENT = 567  # 1 cm per level of quotation
 _SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
 _WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
@@ -54,11 +60,7 @@ _WORD_CHAR_WIDTH = 105  # twentieths of a point: one character of a word in the 
 _LONGEST_UNBROKEN = 16  # a longer word is left to hyphenation rather than widen its column
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _DEFAULT_TEXT_WIDTH = 9070  # A4 with 2.5 cm margins, when the reference gives no page size
-_ALIGNMENTS = {
-    "text-align:left": WD_ALIGN_PARAGRAPH.LEFT,
-    "text-align:center": WD_ALIGN_PARAGRAPH.CENTER,
-    "text-align:right": WD_ALIGN_PARAGRAPH.RIGHT,
-}
+_ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,14 @@ class _Cell:
         return not self.inline.content.strip()
 
 
-Block = Paragraph | Table
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A written table: its cells' paragraphs, row by row, whose properties may still change."""
+
+    rows: list[list[Para]]
+
+
+Block = Para | _Table
 
 
 def _text_width(document: Document) -> int:
@@ -107,12 +116,12 @@ def _text_width(document: Document) -> int:
 
 
 class _Writer:
-    """Walks the token stream once and appends each block to the document."""
+    """Walks the token stream once and appends each block to the document's body."""
 
     def __init__(self, document: Document, styles: Styles) -> None:
-        self.document = document
+        self.body: Any = document.element.body
         self.style_ids = styles.ids
-        self.table_grid = styles.table_grid
+        self.table_grid = styles.table_grid_id
         self.numbering = numbering.ListNumbering(document)
         self.text_width = _text_width(document)
         self.lists: list[_List] = []
@@ -120,16 +129,29 @@ class _Writer:
         self.quote_depth = 0
         self.pending_break = False
         self.pending_table: str | None = None
+        # Every paragraph written: their properties are written once the body is complete.
+        self.paragraphs: list[Para] = []
         # The blocks since the last page break: a receipt keeps them together on one page.
         self.segment: list[Block] = []
         self.segment_has_coupon = False
         self.title: str | None = None
-        self.checkbox_line: Paragraph | None = None  # the last paragraph, when it is a « ☐ … » line
+        self.checkbox_line: Para | None = None  # the last paragraph, when it is a « ☐ … » line
         self.last_is_table = False
 
     # Blocks -------------------------------------------------------------------------------
 
     def write(self, tokens: list[Token]) -> None:
+        # The section properties close the body: set aside while the blocks are appended.
+        section = self.body.find(ooxml.SECT_PR)
+        if section is not None:
+            self.body.remove(section)
+        self._blocks(tokens)
+        for paragraph in self.paragraphs:
+            paragraph.finish()
+        if section is not None:
+            self.body.append(section)
+
+    def _blocks(self, tokens: list[Token]) -> None:
         index = 0
         while index < len(tokens):
             token = tokens[index]
@@ -145,9 +167,9 @@ class _Writer:
                 index += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
-                if not self.lists and self.segment and isinstance(self.segment[-1], Paragraph):
+                if not self.lists and self.segment and isinstance(self.segment[-1], Para):
                     # List items sit close together; the text after the list keeps its distance.
-                    self.segment[-1].paragraph_format.space_after = _AFTER_BLOCK
+                    self.segment[-1].space_after = _AFTER_BLOCK
                 index += 1
             elif kind == "list_item_open":
                 self.item_started = True
@@ -161,8 +183,7 @@ class _Writer:
                 self._code(token.content)
                 index += 1
             elif kind == "hr":
-                rule = self._paragraph("Normal")
-                ooxml.set_paragraph_property(rule, _bottom_border("single"))
+                self._paragraph("Normal").bottom_border = True
                 index += 1
             elif kind in ("blockquote_open", "blockquote_close"):
                 self.quote_depth += 1 if kind == "blockquote_open" else -1
@@ -178,32 +199,32 @@ class _Writer:
             # Word shows a paragraph mark after a final table anyway; make it a discreet one.
             self._spacer()
 
-    def _paragraph(self, style: str) -> Paragraph:
+    def _paragraph(self, style: str) -> Para:
         if self.pending_table is not None:
             raise TemplateRenderError(f"le marqueur « {self.pending_table} » doit précéder un tableau")
-        paragraph = self.document.add_paragraph()
-        _set_style(paragraph, self.style_ids[style])
+        paragraph = ooxml.paragraph(self.body, self.style_ids[style])
+        self.paragraphs.append(paragraph)
         if self.pending_break:
-            paragraph.paragraph_format.page_break_before = True
+            paragraph.page_break_before = True
             # It opens a page: a heading's space above would only push the page's content down.
-            paragraph.paragraph_format.space_before = Pt(0)
+            paragraph.space_before = 0
             self.pending_break = False
         elif self.last_is_table and not style.startswith(("Heading", "Title")):
-            paragraph.paragraph_format.space_before = _AFTER_BLOCK  # a table has no space after it
+            paragraph.space_before = _AFTER_BLOCK  # a table has no space after it
         self.segment.append(paragraph)
         self.last_is_table = False
         return paragraph
 
-    def _spacer(self) -> Paragraph:
+    def _spacer(self) -> Para:
         paragraph = self._paragraph("Normal")
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.space_before = Pt(0)
-        paragraph.paragraph_format.line_spacing = Pt(2)
+        paragraph.space_after = 0
+        paragraph.space_before = 0
+        paragraph.exact_line = _SPACER_LINE
         return paragraph
 
     def _heading(self, level: int, inline: Token) -> None:
         paragraph = self._paragraph(_HEADING_STYLES.get(level, _DEEPEST_HEADING))
-        text = self._inline(paragraph, inline)
+        text = self._inline(paragraph.element, inline)
         if level == 1 and self.title is None:
             self.title = text
 
@@ -212,12 +233,12 @@ class _Writer:
             previous = self.segment[-1] if self.segment else None
             paragraph = self._paragraph("Normal")
             if self.quote_depth:
-                paragraph.paragraph_format.left_indent = Twips(567 * self.quote_depth)
-            self._inline(paragraph, inline, italic=self.quote_depth > 0)
+                paragraph.left_indent = _QUOTE_INDENT * self.quote_depth
+            self._inline(paragraph.element, inline, italic=self.quote_depth > 0)
             is_checkbox = inline.content.startswith(_CHECKBOX)
             if is_checkbox and previous is not None and previous is self.checkbox_line:
                 # A run of « ☐ … » lines is a list of choices: its lines sit close together.
-                self.checkbox_line.paragraph_format.space_after = _BETWEEN_CHECKBOXES
+                self.checkbox_line.space_after = _BETWEEN_CHECKBOXES
             self.checkbox_line = paragraph if is_checkbox else None
             return
         current = self.lists[-1]
@@ -225,11 +246,11 @@ class _Writer:
         base = "List Number" if current.ordered else "List Bullet"
         paragraph = self._paragraph(base if level == 0 else f"{base} {min(level + 1, 3)}")
         if self.item_started:
-            numbering.apply(paragraph, current.num_id, level)
+            paragraph.numbering = (numbering.level(level), current.num_id)
             self.item_started = False
         else:  # a second paragraph in the same item: aligned with the item's text, no bullet
-            paragraph.paragraph_format.left_indent = Twips(numbering.continuation_indent(level))
-        self._inline(paragraph, inline)
+            paragraph.left_indent = numbering.continuation_indent(level)
+        self._inline(paragraph.element, inline)
 
     def _open_list(self, token: Token) -> None:
         level = len(self.lists)
@@ -242,11 +263,11 @@ class _Writer:
 
     def _code(self, content: str) -> None:
         paragraph = self._paragraph("Normal")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.align = "left"
         for number, line in enumerate(content.rstrip("\n").split("\n")):
             if number:
-                paragraph.add_run().add_break()
-            paragraph.add_run(line).font.name = MONOSPACE_FONT
+                ooxml.line_break(paragraph.element)
+            ooxml.run(paragraph.element, line, font=MONOSPACE_FONT)
 
     # Markers ------------------------------------------------------------------------------
 
@@ -266,35 +287,35 @@ class _Writer:
                 self._cut_line()
                 self.segment_has_coupon = True
             else:
-                if name == "signatures" and self.segment and isinstance(self.segment[-1], Paragraph):
+                if name == "signatures" and self.segment and isinstance(self.segment[-1], Para):
                     # « Fait à …, le … » stays on the page of the signatures, a line above them.
-                    self.segment[-1].paragraph_format.keep_with_next = True
-                    self.segment[-1].paragraph_format.space_after = Pt(12)
+                    self.segment[-1].keep_next = True
+                    self.segment[-1].space_after = _BEFORE_SIGNATURES
                     # Nor do they open a page alone: the paragraph or the table's last row above
                     # comes along (a PV's closing sentence, the last officer of a list).
                     above = self.segment[-2] if len(self.segment) > 1 else None
-                    if isinstance(above, Table):
+                    if isinstance(above, _Table):
                         _keep_row_with_next(above.rows[-1])
                     elif above is not None:
-                        above.paragraph_format.keep_with_next = True
+                        above.keep_next = True
                 self.pending_table = name
 
     def _cut_line(self) -> None:
         """Draw « ✂ - - - - » across the page: the receipt is cut along it."""
         paragraph = self._paragraph("Normal")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.paragraph_format.space_before = Pt(8)
-        paragraph.paragraph_format.space_after = Pt(8)
-        self._run(paragraph, "✂")
-        paragraph.add_run("\t")
-        ooxml.right_tab(paragraph, self.text_width, leader="hyphen")
+        paragraph.align = "left"
+        paragraph.space_before = _AROUND_CUT_LINE
+        paragraph.space_after = _AROUND_CUT_LINE
+        self._run(paragraph.element, "✂")
+        ooxml.run(paragraph.element, "\t")
+        paragraph.right_tab = (self.text_width, "hyphen")
 
     def _end_segment(self) -> None:
         if self.segment_has_coupon:
             # Form and receipt on one page: every block keeps with the next, rows never split.
             for block in self.segment[:-1]:
                 _keep_with_next(block, whole=True)
-            if isinstance(self.segment[-1], Table):
+            if isinstance(self.segment[-1], _Table):
                 _keep_with_next(self.segment[-1], whole=False)
         self.segment = []
         self.segment_has_coupon = False
@@ -319,8 +340,10 @@ class _Writer:
         if self.pending_break:
             self._spacer()  # carries the page break: a table cannot
         columns = max(len(row) for row in rows)
-        table = self.document.add_table(rows=len(rows), cols=columns)
-        self.segment.append(table)
+        widths = _widths(rows, columns, kind, self.text_width)
+        tbl = ooxml.table(self.body, self.table_grid if kind is None else None, kind is not None, widths)
+        written = _Table([])
+        self.segment.append(written)
         self.last_is_table = True
         cell_style = self.style_ids["Tableau"]
         last = len(rows) - 1
@@ -329,60 +352,58 @@ class _Writer:
             all(column >= len(cells) or cells[column].empty for cells in rows[header_rows:])
             for column in range(columns)
         )
-        for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
-            is_header = number < header_rows and kind != "formulaire"
+        form = kind == "formulaire"
+        for number, cells in enumerate(rows):
+            is_header = number < header_rows and not form
             height = 0
-            if kind == "formulaire":
+            if form:
                 height = _WRITING_LINE
             elif kind == "signatures" and number == last:
                 height = _SIGNING_SPACE
             elif blank_column and not is_header and len(rows) > header_rows:
                 height = _HAND_FILLED_ROW
-            ooxml.set_row_properties(row, header=is_header and kind is None, min_height_twips=height)
-            for cell, source in zip(row.cells, cells, strict=False):
-                paragraph = cell.paragraphs[0]
-                _set_style(paragraph, cell_style)
-                if source.align in _ALIGNMENTS:
-                    paragraph.alignment = _ALIGNMENTS[source.align]
-                self._inline(paragraph, source.inline, bold=is_header)
-                if kind == "formulaire":
-                    ooxml.set_cell_bottom_aligned(cell)
-                    if source.empty:
-                        ooxml.set_cell_borders(cell, bottom="single")
+            tr = ooxml.row(tbl, header=is_header and kind is None, min_height_twips=height)
+            paragraphs = []
+            for column, width in enumerate(widths):
+                if column >= len(cells):  # a short row: its missing cells stay empty
+                    paragraphs.append(ooxml.cell(tr, width))
+                    continue
+                source = cells[column]
+                paragraph = ooxml.cell(tr, width, bottom_aligned=form, bottom_line=form and source.empty)
+                paragraphs.append(paragraph)
+                paragraph.style = cell_style
+                paragraph.align = _ALIGNMENTS.get(source.align or "")
+                self._inline(paragraph.element, source.inline, bold=is_header)
                 if kind == "signatures" and number < last:
-                    paragraph.paragraph_format.keep_with_next = True
-        if kind is None:
-            table.style = self.table_grid
-        else:
-            ooxml.set_table_borderless(table)
-        ooxml.set_column_widths(table, _widths(rows, columns, kind, self.text_width))
+                    paragraph.keep_next = True
+            self.paragraphs.extend(paragraphs)
+            written.rows.append(paragraphs)
         return index + 1
 
     # Inline text --------------------------------------------------------------------------
 
-    def _inline(self, paragraph: Paragraph, inline: Token, bold: bool = False, italic: bool = False) -> str:
-        """Append the runs of one inline token; return its plain text."""
+    def _inline(self, p: Any, inline: Token, bold: bool = False, italic: bool = False) -> str:
+        """Append the runs of one inline token to the ``w:p`` ``p``; return its plain text."""
         strong = int(bold)
         emphasis = int(italic)
         plain: list[str] = []
         for child in inline.children or []:
             kind = child.type
             if kind == "text":
-                self._run(paragraph, child.content, strong > 0, emphasis > 0)
+                self._run(p, child.content, strong > 0, emphasis > 0)
                 plain.append(child.content)
             elif kind in ("strong_open", "strong_close"):
                 strong += 1 if kind == "strong_open" else -1
             elif kind in ("em_open", "em_close"):
                 emphasis += 1 if kind == "em_open" else -1
             elif kind == "softbreak":
-                self._run(paragraph, " ", strong > 0, emphasis > 0)
+                self._run(p, " ", strong > 0, emphasis > 0)
                 plain.append(" ")
             elif kind == "hardbreak":
-                paragraph.add_run().add_break()
+                ooxml.line_break(p)
                 plain.append("\n")
             elif kind == "code_inline":
-                run = paragraph.add_run(child.content)
-                run.font.name = MONOSPACE_FONT
+                ooxml.run(p, child.content, font=MONOSPACE_FONT)
                 plain.append(child.content)
             elif kind in ("link_open", "link_close"):
                 continue  # the link's text is printed; a signed document has nothing to click
@@ -390,45 +411,25 @@ class _Writer:
                 raise TemplateRenderError(f"élément Markdown non pris en charge dans un texte : {kind}")
         return "".join(plain)
 
-    def _run(self, paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
+    def _run(self, p: Any, text: str, bold: bool = False, italic: bool = False) -> None:
+        if not _SYMBOLS.search(text):
+            if text:
+                ooxml.run(p, text, bold, italic)
+            return
         for piece in _SYMBOLS.split(text):
-            if not piece:
-                continue
-            run = paragraph.add_run()
-            if "\t" in piece or "\n" in piece:
-                run.text = piece  # python-docx turns them into w:tab and w:br
-            else:
-                run._r.add_t(piece)
-            if bold:
-                run.bold = True
-            if italic:
-                run.italic = True
-            if _SYMBOLS.fullmatch(piece):
-                run.font.name = SYMBOL_FONT
+            if piece:
+                ooxml.run(p, piece, bold, italic, SYMBOL_FONT if _SYMBOLS.fullmatch(piece) else None)
 
 
-def _set_style(paragraph: Paragraph, style_id: str | None) -> None:
-    """Write the paragraph's style by identifier (resolved once per document: see ``Styles``)."""
-    if style_id is not None:
-        paragraph._p.get_or_add_pPr().style = style_id
-
-
-def _bottom_border(style: str) -> BaseOxmlElement:
-    borders = ooxml.element("pBdr")
-    borders.append(ooxml.element("bottom", val=style, sz="6", space="1", color="404040"))
-    return borders
-
-
-def _keep_row_with_next(row: _Row) -> None:
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+def _keep_row_with_next(row: list[Para]) -> None:
+    for paragraph in row:
+        paragraph.keep_next = True
 
 
 def _keep_with_next(block: Block, whole: bool) -> None:
     """Keep ``block`` with the next one; for a table, ``whole=False`` spares its last row."""
-    if isinstance(block, Paragraph):
-        block.paragraph_format.keep_with_next = True
+    if isinstance(block, Para):
+        block.keep_next = True
         return
     for row in block.rows if whole else block.rows[:-1]:
         _keep_row_with_next(row)

@@ -19,9 +19,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
-from docx.text.paragraph import Paragraph
-
-from generator.docx.ooxml import element, set_paragraph_property
 
 LEVELS = 9
 INDENT = 425  # twentieths of a point per level (0.75 cm)
@@ -103,12 +100,9 @@ class ListNumbering:
         return int(num.numId)
 
 
-def apply(paragraph: Paragraph, num_id: int, level: int) -> None:
-    """Number ``paragraph`` with instance ``num_id`` at ``level`` (0 for the outermost list)."""
-    num_pr = element("numPr")
-    num_pr.append(element("ilvl", val=str(min(level, LEVELS - 1))))
-    num_pr.append(element("numId", val=str(num_id)))
-    set_paragraph_property(paragraph, num_pr)
+def level(depth: int) -> int:
+    """Return the numbering level of a list nested ``depth`` lists deep (0 for the outermost)."""
+    return min(depth, LEVELS - 1)
 
 
 def continuation_indent(level: int) -> int:

@@ -4,6 +4,10 @@ python-docx stamps the zip entries and the core properties with the clock. Here 
 properties are dated from the answers (the constitutive assembly's date), every zip entry gets
 that date and fixed attributes, and the entries keep one order (``[Content_Types].xml`` first,
 as Office writes it).
+
+The package is written once, straight into that zip: python-docx's ``PackageWriter`` serializes
+the parts, in its own order, to a writer of ours that dates each entry (saving with python-docx
+and rewriting its zip compressed every part twice).
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 
 from docx.document import Document
-
-CONTENT_TYPES = "[Content_Types].xml"
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 
 
 def set_properties(document: Document, title: str, author: str, date: dt.date) -> None:
@@ -35,19 +40,35 @@ def set_properties(document: Document, title: str, author: str, date: dt.date) -
     properties.version = ""
 
 
+class _DatedZip:
+    """The writer ``PackageWriter`` writes to: one zip entry per part, with fixed date and attributes."""
+
+    def __init__(self, archive: zipfile.ZipFile, date: dt.date) -> None:
+        self._archive = archive
+        self._stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3  # the default depends on the platform
+        info.external_attr = 0o644 << 16
+        self._archive.writestr(info, blob, compresslevel=6)
+
+
 def save(document: Document, date: dt.date) -> bytes:
-    """Return the document's bytes, the zip rewritten with fixed dates, order and attributes."""
-    raw = io.BytesIO()
-    document.save(raw)
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    """Return the document's bytes: every part in a zip entry with fixed date and attributes."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     output = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        ordered = [name for name in names if name == CONTENT_TYPES] + [n for n in names if n != CONTENT_TYPES]
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # the default depends on the platform
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=6)
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _DatedZip(archive, date)
+        # What ``PackageWriter.write`` does, with our writer instead of python-docx's zip writer:
+        # ``[Content_Types].xml`` first, then the package's relationships, then every part.
+        # Its helpers are typed for python-docx's writer, which ours stands in for.
+        steps: Any = PackageWriter
+        steps._write_content_types_stream(writer, parts)
+        steps._write_pkg_rels(writer, package.rels)
+        steps._write_parts(writer, parts)
     return output.getvalue()

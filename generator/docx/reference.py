@@ -52,6 +52,8 @@ PARAGRAPH_STYLES = {
 }
 TABLE_STYLES = {"Table Grid": "TableGrid"}
 
+_STYLE, _NAME, _VAL, _STYLE_ID = (qn(f"w:{name}") for name in ("style", "name", "val", "styleId"))
+
 # Relationships of the document body that the emptied body no longer uses (a letterhead's sample
 # text may hold pictures or links); the header's and footer's own relationships are kept.
 _BODY_ONLY = {RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.CHART, RT.PACKAGE, RT.DIAGRAM_DATA}
@@ -66,9 +68,10 @@ class Styles:
     """
 
     paragraph: dict[str, ParagraphStyle]
-    table_grid: _TableStyle
-    # Paragraph style identifiers to write, ``None`` for the default style (written as nothing).
+    # Style identifiers to write, ``None`` for the default style (written as nothing): paragraph
+    # styles by name, and the grid tables' style.
     ids: dict[str, str | None]
+    table_grid_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,26 +151,53 @@ def _default_style_elements() -> dict[str, Any]:
     return {style.style_id: style.element for style in document.styles}
 
 
+class _StyleIndex:
+    """The document's ``w:style`` elements by name and by identifier, read in one pass.
+
+    The first of each wins, as with python-docx's lookups, which run an XPath query over every
+    style for each name: for the fifteen styles of every document that cost as much as opening it.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.by_name: dict[str, Any] = {}
+        self.by_id: dict[str, Any] = {}
+        for style in root.iterchildren(_STYLE):
+            self._add(style)
+
+    def _add(self, style: Any) -> None:
+        name = style.find(_NAME)
+        if name is not None:
+            self.by_name.setdefault(name.get(_VAL), style)
+        self.by_id.setdefault(style.get(_STYLE_ID), style)
+
+    def append(self, style: Any) -> None:
+        self.root.append(style)
+        self._add(style)
+
+
 def _resolve_styles(document: Document) -> Styles:
-    paragraph = {name: _style(document, name, style_id) for name, style_id in PARAGRAPH_STYLES.items()}
-    grid = _style(document, "Table Grid", TABLE_STYLES["Table Grid"])
+    index = _StyleIndex(document.styles.element)
+    paragraph = {name: _style(index, name, style_id) for name, style_id in PARAGRAPH_STYLES.items()}
+    grid = _style(index, "Table Grid", TABLE_STYLES["Table Grid"])
     if not isinstance(grid, _TableStyle):
         raise ValueError("le style « Table Grid » n'est pas un style de tableau")
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_id = default.style_id if default is not None else None
     ids = {name: (None if s.style_id == default_id else s.style_id) for name, s in paragraph.items()}
-    return Styles(paragraph, grid, ids)
+    default_table = document.styles.default(WD_STYLE_TYPE.TABLE)
+    grid_id = None if default_table is not None and default_table.style_id == grid.style_id else grid.style_id
+    return Styles(paragraph, ids, grid_id)
 
 
-def _style(document: Document, name: str, style_id: str) -> Any:  # a ParagraphStyle or a _TableStyle
+def _style(index: _StyleIndex, name: str, style_id: str) -> Any:  # a ParagraphStyle or a _TableStyle
     """Return the document's style ``name``, copying the default one into it when missing."""
-    styles = document.styles
     wanted = WD_STYLE_TYPE.TABLE if name in TABLE_STYLES else WD_STYLE_TYPE.PARAGRAPH
-    by_name = styles.element.get_by_name(BabelFish.ui2internal(name))
+    by_name = index.by_name.get(BabelFish.ui2internal(name))
     if by_name is not None and by_name.type == wanted:
         return StyleFactory(by_name)
     # LibreOffice names some built-in styles differently; the identifier is the same.
-    by_id = styles.element.get_by_id(style_id)
+    by_id = index.by_id.get(style_id)
     if by_id is not None and by_id.type == wanted:
         return StyleFactory(by_id)
     if by_name is not None or by_id is not None:
@@ -176,7 +206,7 @@ def _style(document: Document, name: str, style_id: str) -> Any:  # a ParagraphS
     # A style based on one the document lacks would be broken: the link is dropped.
     for link in ("basedOn", "next"):
         target = new.find(qn(f"w:{link}"))
-        if target is not None and styles.element.get_by_id(target.get(qn("w:val"))) is None:
+        if target is not None and target.get(_VAL) not in index.by_id:
             new.remove(target)
-    styles.element.append(new)
+    index.append(new)
     return StyleFactory(new)
