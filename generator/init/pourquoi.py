@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from generator.model import RESOLUTIONS
+
 _CA = "gouvernance.conseil_administration"
 _BUREAU = "gouvernance.bureau"
 _AG = "gouvernance.assemblees"
@@ -270,14 +272,7 @@ for _fonction in _FONCTIONS:
     _base = f"ag_constitutive.bureau_elu.{_fonction}"
     for _suffix in ("", ".personne", ".*", ".*.personne"):
         _LINES[_base + _suffix] = _DESIGNATION
-for _resolution in (
-    "statuts",
-    "administrateurs",
-    "bureau",
-    "cotisations",
-    "reglement_interieur",
-    "formalites",
-):
+for _resolution in RESOLUTIONS:
     for _count in ("pour", "contre", "abstention"):
         _LINES[f"ag_constitutive.votes.{_resolution}.{_count}"] = _VOTE
 
