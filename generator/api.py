@@ -158,10 +158,3 @@ def write_documents(
 ) -> list[Path]:
     """Render the documents in every requested format and write them into ``target``, atomically."""
     return write_bundle(target, render_bundle(model, names, formats, reference), force)
-
-
-def write_markdown_bundle(
-    model: Cpts, target: Path, names: list[str] | None = None, force: bool = False
-) -> list[Path]:
-    """Render the documents and write them as ``STEM.md`` into ``target``, atomically."""
-    return write_documents(model, target, names, formats=("md",), force=force)

@@ -349,12 +349,20 @@ def _render_one(fichier: str, target: Path, options: batch.Options) -> int:
     if result.model is None:
         click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
         return 1
-    files = batch.bundle_files(result.model, options)
     if options.archive:
+        files = batch.bundle_files(result.model, options)
         bundle.write_file(target, bundle.zip_bytes(files), options.force)
         click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
         return 0
-    written = bundle.write_bundle(target, files, options.force)
+    reference = Path(options.reference) if options.reference is not None else None
+    written = api.write_documents(
+        result.model,
+        target,
+        list(options.documents),
+        formats=options.formats,
+        reference=reference,
+        force=options.force,
+    )
     click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
     for path in written:
         click.echo(f"  {path.name}")
