@@ -33,6 +33,11 @@ def reference_docx_path() -> Path:
     return _PACKAGE_DIR / "data" / "reference.docx"
 
 
+def prepared_reference_path() -> Path:
+    """Return the default reference as ``generator.docx.prepare`` prepares it (``skeleton``)."""
+    return _PACKAGE_DIR / "data" / "reference-prepared.docx"
+
+
 def examples_dir() -> Path:
     """Return the folder of the shipped example answers files (``cpts init --modele``)."""
     return data_dir("examples")

@@ -14,11 +14,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import api
-from generator.docx import make_reference, ooxml, package, reference
+from generator.docx import make_reference, ooxml, package, reference, skeleton
 from generator.docx.convert import SYMBOL_FONT, DocumentInfo, to_docx
 from generator.errors import TemplateRenderError, UnreadableInputError
 from generator.render import DOCUMENTS
-from generator.resources import reference_docx_path
+from generator.resources import prepared_reference_path, reference_docx_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -137,6 +137,13 @@ def test_two_renders_give_identical_bytes(example):
 
 def test_the_shipped_reference_is_what_its_script_writes():
     assert reference_docx_path().read_bytes() == make_reference.build()
+
+
+def test_the_shipped_skeleton_is_what_prepare_makes_of_the_reference():
+    # A render on the default layout reads this file instead of preparing the reference with
+    # python-docx: it must be exactly what the preparation gives today.
+    expected = make_reference.build_prepared(reference_docx_path().read_bytes())
+    assert prepared_reference_path().read_bytes() == expected
 
 
 def test_lists_are_numbered_afresh_and_nested():
@@ -426,8 +433,9 @@ def test_markers_follow_the_schema_order():
 
 
 def test_a_paragraph_with_every_property_follows_the_schema_order():
-    document, _ = reference.load().open()
-    paragraph = ooxml.paragraph(document.element.body, "Heading1")
+    prepared = skeleton.of(reference.load())
+    document = package.parse(prepared.parts[prepared.document])
+    paragraph = ooxml.paragraph(document.find(ooxml.BODY), "Heading1")
     paragraph.keep_next = paragraph.page_break_before = paragraph.bottom_border = True
     paragraph.numbering = (0, 1)
     paragraph.right_tab = (9070, "dot")
@@ -447,4 +455,5 @@ def test_a_paragraph_with_every_property_follows_the_schema_order():
         "ind",
         "jc",
     ]
-    assert out_of_order(package.save(document, INFO.date)) == []
+    parts = prepared.parts | {prepared.document: package.serialize(document)}
+    assert out_of_order(package.write(parts.items(), INFO.date)) == []

@@ -184,3 +184,23 @@ def test_check_does_not_import_python_docx():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_a_render_on_the_default_layout_does_not_import_python_docx(tmp_path):
+    # The default reference ships prepared (generator/data/reference-prepared.docx): python-docx,
+    # 75 ms to import, is needed only to check and prepare an advisor's own reference.
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from generator.cli import cli\n"
+        f"arguments = ['render', {str(EXAMPLE)!r}, '-o', {str(tmp_path / 'sortie')!r}]\n"
+        "result = CliRunner().invoke(cli, arguments)\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.')))\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
+    ).stdout
+    assert output.strip() == "[]"
+    assert docx.Document(str(tmp_path / "sortie" / "statuts.docx")).paragraphs[0].style.name == "Title"

@@ -7,9 +7,10 @@ template markers of ``notes/markdown-conventions`` (HTML comments, which a user 
 produce: ``<`` is escaped) become page breaks, borderless signature blocks, forms with writing
 lines and a detachable receipt. A marker the converter does not know is a template bug and fails.
 
-The body is written with ``ooxml`` (lxml, in schema order) rather than python-docx's property
-setters, which cost most of the conversion's time; python-docx opens the reference document,
-writes the header, footer and numbering definitions, and saves.
+Each document is a copy of the prepared reference (``skeleton``: styles, header, footer and list
+definitions already in place), filled in with lxml: the body written by ``ooxml`` in schema order,
+the lists' numbering instances, the association's name in the header, the core properties; then
+saved by ``package``. python-docx is not imported here: it only prepares a reference.
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from docx.document import Document
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.docx import numbering, ooxml, package
-from generator.docx.layout import add_header_and_footer
+from generator.docx import numbering, ooxml, package, skeleton
 from generator.docx.ooxml import Para
-from generator.docx.reference import Reference, Styles
+from generator.docx.reference import Reference
+from generator.docx.skeleton import Skeleton
 from generator.errors import TemplateRenderError
 
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -59,7 +59,6 @@ _WORD = re.compile(r"[^\s-]+-?")
 _WORD_CHAR_WIDTH = 105  # twentieths of a point: one character of a word in the table text
 _LONGEST_UNBROKEN = 16  # a longer word is left to hyphenation rather than widen its column
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
-_DEFAULT_TEXT_WIDTH = 9070  # A4 with 2.5 cm margins, when the reference gives no page size
 _ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 
@@ -73,12 +72,30 @@ class DocumentInfo:
 
 def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
     """Return the DOCX bytes of one Markdown document, laid out on ``reference``."""
-    document, styles = reference.open()
-    writer = _Writer(document, styles)
+    prepared = skeleton.of(reference)
+    document = package.parse(prepared.parts[prepared.document])
+    numbering_root = package.parse(prepared.parts[prepared.numbering])
+    writer = _Writer(document.find(ooxml.BODY), prepared, numbering_root)
     writer.write(_PARSER.parse(markdown))
-    add_header_and_footer(document, styles, info.association)
-    package.set_properties(document, writer.title or info.association, info.association, info.date)
-    return package.save(document, info.date)
+    written = {
+        prepared.document: package.serialize(document),
+        prepared.numbering: package.serialize(numbering_root),
+        prepared.core: package.core_properties(
+            prepared.parts[prepared.core], writer.title or info.association, info.association, info.date
+        ),
+    }
+    for name in prepared.headers:
+        written[name] = _header(prepared.parts[name], info.association)
+    return package.write(
+        ((name, written.get(name, data)) for name, data in prepared.parts.items()), info.date
+    )
+
+
+def _header(data: bytes, text: str) -> bytes:
+    """Return a prepared header with ``text`` (the association's name) in its first paragraph."""
+    root = package.parse(data)
+    ooxml.run(root.find(ooxml.P), text)
+    return package.serialize(root)
 
 
 @dataclass(slots=True)
@@ -107,23 +124,17 @@ class _Table:
 Block = Para | _Table
 
 
-def _text_width(document: Document) -> int:
-    section = document.sections[-1]
-    if section.page_width is None:
-        return _DEFAULT_TEXT_WIDTH
-    emu = section.page_width - (section.left_margin or 0) - (section.right_margin or 0)
-    return int(emu) // 635 if emu > 0 else _DEFAULT_TEXT_WIDTH
-
-
 class _Writer:
     """Walks the token stream once and appends each block to the document's body."""
 
-    def __init__(self, document: Document, styles: Styles) -> None:
-        self.body: Any = document.element.body
-        self.style_ids = styles.ids
-        self.table_grid = styles.table_grid_id
-        self.numbering = numbering.ListNumbering(document)
-        self.text_width = _text_width(document)
+    def __init__(self, body: Any, prepared: Skeleton, numbering_root: Any) -> None:
+        self.body = body
+        self.style_ids = prepared.style_ids
+        self.table_grid = prepared.table_grid_id
+        self.numbering = numbering.ListNumbering(
+            numbering_root, prepared.bullet_abstract, prepared.ordered_abstract
+        )
+        self.text_width = prepared.text_width
         self.lists: list[_List] = []
         self.item_started = False
         self.quote_depth = 0

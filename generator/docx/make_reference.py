@@ -1,4 +1,4 @@
-"""Write the default reference document ``generator/data/reference.docx`` (run once, commit the result).
+"""Write the default reference document ``generator/data/reference.docx`` and its prepared skeleton.
 
 The reference document plays the part of pandoc's ``reference.docx``: the converter opens it,
 empties its body and writes the document into it, so its styles, page size, margins, header and
@@ -262,11 +262,22 @@ def build() -> bytes:
     return buffer.getvalue()
 
 
+def build_prepared(data: bytes) -> bytes:
+    """Return the skeleton file of the reference document ``data`` (``skeleton``, ``prepare``)."""
+    # python-docx, through ``prepare``: only this script and advisors' references need it.
+    from generator.docx import prepare, skeleton  # noqa: PLC0415
+    from generator.docx.reference import Reference  # noqa: PLC0415
+
+    return skeleton.to_bytes(prepare.prepare(Reference(data, "reference.docx")))
+
+
 def main() -> None:
-    """Write the reference document beside the package data."""
-    target = Path(__file__).resolve().parent.parent / "data" / "reference.docx"
-    target.write_bytes(build())
-    sys.stdout.write(f"{target}\n")
+    """Write the reference document and its prepared skeleton beside the package data."""
+    folder = Path(__file__).resolve().parent.parent / "data"
+    data = build()
+    (folder / "reference.docx").write_bytes(data)
+    (folder / "reference-prepared.docx").write_bytes(build_prepared(data))
+    sys.stdout.write(f"{folder / 'reference.docx'}\n{folder / 'reference-prepared.docx'}\n")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,8 @@ properties are out of order, LibreOffice is lenient). A paragraph's properties m
 after its text is written (a later marker keeps it with the next block), so they are gathered in a
 ``Para`` record and its ``w:pPr`` is written once, by ``Para.finish``, when the body is complete.
 
-python-docx still opens the reference document, holds the styles, sections, header, footer and
-numbering definitions, and saves; the elements made here are python-docx's own element classes
-(they are created inside its tree), so its API reads them as it reads its own.
+Only lxml is used here: the document is a copy of the prepared reference's main part
+(``skeleton``), parsed with lxml, into which the converter appends the body's elements.
 """
 
 from __future__ import annotations
@@ -18,10 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement  # type: ignore[import-untyped]  # python-docx's own XML library
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,7 +36,7 @@ TBL_LAYOUT, TBL_LOOK, TBL_GRID, GRID_COL = (_W + n for n in ("tblLayout", "tblLo
 TR, TR_PR, CANT_SPLIT, TR_HEIGHT, TBL_HEADER = (
     _W + n for n in ("tr", "trPr", "cantSplit", "trHeight", "tblHeader")
 )
-SECT_PR = _W + "sectPr"
+SECT_PR, BODY = _W + "sectPr", _W + "body"
 TC, TC_PR, TC_W, TC_BORDERS, V_ALIGN = (_W + n for n in ("tc", "tcPr", "tcW", "tcBorders", "vAlign"))
 TOP, LEFT, BOTTOM, RIGHT, INSIDE_H, INSIDE_V = (
     _W + n for n in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -231,22 +226,3 @@ def cell(tr: Any, width: int, bottom_aligned: bool = False, bottom_line: bool = 
     if bottom_aligned:
         SubElement(tc_pr, V_ALIGN, {VAL: "bottom"})
     return Para(SubElement(tc, P))
-
-
-def element(tag: str, **attributes: str) -> BaseOxmlElement:
-    """Return a new ``w:`` element with ``w:`` attributes (for the few elements made outside a tree)."""
-    new = OxmlElement(f"w:{tag}")
-    for name, value in attributes.items():
-        new.set(qn(f"w:{name}"), value)
-    return new
-
-
-def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """Append a simple field (``PAGE``, ``NUMPAGES``): Word and LibreOffice compute it on layout."""
-    field = element("fldSimple", instr=f" {instruction} ")
-    r = element("r")
-    t = element("t")
-    t.text = shown
-    r.append(t)
-    field.append(r)
-    paragraph._p.append(field)
