@@ -198,12 +198,14 @@ _PLACEHOLDER = re.compile(r"(?<!\\)\{[{%]|(?<!\\)\}\}|%\}")
 
 def _check_complete(name: str, numbered: Numbered) -> None:
     """Refuse a document with an empty article or a leftover placeholder."""
-    lines = numbered.text.split("\n")
+    # A heading's content is the next non-blank line: the list of those lines, read once, gives
+    # it to every heading without rescanning the rest of the document (a heading is never blank).
+    lines = [line for line in numbered.text.split("\n") if line.strip()]
     for index, line in enumerate(lines):
         if not line.startswith("#"):
             continue
         level = len(line) - len(line.lstrip("#"))
-        following = next((next_line for next_line in lines[index + 1 :] if next_line.strip()), "")
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         next_level = len(following) - len(following.lstrip("#"))
         if following == "" or (following.startswith("#") and next_level <= level):
             raise TemplateRenderError(f"{name} : la section « {line.lstrip('# ')} » est vide")
