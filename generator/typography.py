@@ -3,17 +3,20 @@
 Amounts and dates come from babel (« 1 500 € », « 2 février 2023 »), numbers in letters from
 num2words. The final pass puts the non-breaking spaces French typography wants before « : ; ! ? »
 and inside « guillemets », on the whole rendered Markdown, user text included.
+
+The formatters are pure and a bundle asks them for the same few values hundreds of times: their
+results are cached. babel and num2words are imported on first use (num2words loads every
+language it knows), so that ``cpts check``, which formats nothing, does not pay for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
-
-from babel.dates import format_date
-from babel.numbers import format_decimal
-from num2words import num2words
+from typing import Any, TypeVar, cast
 
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
@@ -35,23 +38,63 @@ MOIS = {
 }
 
 
+Formatter = TypeVar("Formatter", bound=Callable[..., str])
+
+
+def _cached(function: Formatter) -> Formatter:
+    """Cache a pure formatter on the exact values of its arguments.
+
+    The key holds each argument's type and repr, not the argument alone: ``Decimal("1.0")``,
+    ``Decimal(1)``, ``1`` and ``True`` are equal keys for a dict but not for a formatter
+    (« 1,0 » against « 1 »).
+    """
+
+    @functools.lru_cache(maxsize=4096)
+    def by_value(key: tuple[tuple[type, str], ...], args: tuple[Any, ...]) -> str:
+        return function(*args)
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        if kwargs:
+            return function(*args, **kwargs)
+        return by_value(tuple((type(arg), repr(arg)) for arg in args), args)
+
+    return cast(Formatter, wrapper)
+
+
+def _format_decimal(value: int | Decimal, pattern: str | None = None) -> str:
+    from babel.numbers import format_decimal  # noqa: PLC0415 - see the module docstring
+
+    return str(format_decimal(value, format=pattern, locale=LOCALE))
+
+
+def _num2words(value: int, to: str = "cardinal") -> str:
+    from num2words import num2words  # noqa: PLC0415 - see the module docstring
+
+    return str(num2words(value, lang="fr", to=to))
+
+
+@_cached
 def nombre(value: int | Decimal) -> str:
     """Return a number with French digit grouping: « 1 500 », « 12,5 »."""
-    return format_decimal(value, locale=LOCALE)
+    return _format_decimal(value)
 
 
+@_cached
 def montant(value: Decimal | int) -> str:
     """Return an amount in euros: « 1 500 € », « 12,50 € »."""
     amount = Decimal(value)
     pattern = "#,##0" if amount == amount.to_integral_value() else "#,##0.00"
-    return f"{format_decimal(amount, format=pattern, locale=LOCALE)}{NBSP}€"
+    return f"{_format_decimal(amount, pattern)}{NBSP}€"
 
 
+@_cached
 def en_lettres(value: int) -> str:
     """Return a whole number in French words: 1500 → « mille cinq cents »."""
-    return str(num2words(int(value), lang="fr"))
+    return _num2words(int(value))
 
 
+@_cached
 def montant_en_lettres(value: Decimal | int) -> str:
     """Return an amount in words: « mille cinq cents euros », « douze euros cinquante »."""
     amount = Decimal(value).quantize(Decimal("0.01"))
@@ -73,8 +116,11 @@ def montant_complet(value: Decimal | int) -> str:
     return f"{montant_en_lettres(value)} ({montant(value)})"
 
 
+@_cached
 def date_longue(value: dt.date) -> str:
     """Return « 2 février 2023 », with « 1er » for the first of the month."""
+    from babel.dates import format_date  # noqa: PLC0415 - see the module docstring
+
     text = format_date(value, "d MMMM y", locale=LOCALE)
     if value.day == 1:
         text = "1er" + text[1:]
@@ -96,6 +142,7 @@ def mois(code: str) -> str:
 _DENOMINATEURS = {2: "moitié", 3: "tiers", 4: "quart"}
 
 
+@_cached
 def fraction(text: str) -> str:
     """Return a fraction in words with its article: « la moitié », « les deux tiers »."""
     if text == "1/2+1":
@@ -112,7 +159,7 @@ def fraction(text: str) -> str:
             return f"le {noun}"
         plural = noun if noun.endswith("s") else f"{noun}s"
         return f"les {en_lettres(numerator)} {plural}"
-    ordinal = str(num2words(denominator, lang="fr", to="ordinal"))
+    ordinal = _num2words(denominator, to="ordinal")
     if numerator == 1:
         return f"un {ordinal}"
     return f"les {en_lettres(numerator)} {ordinal}s"
