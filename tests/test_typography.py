@@ -131,3 +131,22 @@ def test_french_spacing_matches_the_line_by_line_reference(text):
 def test_french_spacing_matches_the_reference_on_hand_picked_texts(text):
     assert t.french_spacing(text) == _reference_spacing(text)
     assert t.french_spacing(text) != text  # each text has something to space
+
+
+_NUMBERS = st.one_of(
+    st.integers(min_value=0, max_value=10**9),
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("1.0"), Decimal("1"), Decimal("1.50"), Decimal("1.5"), Decimal("0.10"), 1]),
+)
+
+
+@given(st.lists(_NUMBERS, min_size=1, max_size=6), st.dates())
+@settings(max_examples=300, deadline=None)
+def test_cached_formatters_give_what_the_uncached_ones_give(values, date):
+    # Equal values of different types or exponents (1, Decimal("1.0")) share no cache entry.
+    for value in values:
+        assert t.nombre(value) == t.nombre.__wrapped__(value)
+        assert t.montant(value) == t.montant.__wrapped__(value)
+        assert t.montant_en_lettres(value) == t.montant_en_lettres.__wrapped__(value)
+        assert t.en_lettres(int(value)) == t.en_lettres.__wrapped__(int(value))
+    assert t.date_longue(date) == t.date_longue.__wrapped__(date)
