@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
+import marshal
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -105,8 +108,36 @@ _ENVIRONMENT_OPTIONS: dict[str, Any] = {
 }
 
 
+def load_bucket(bucket: jinja2.bccache.Bucket, data: bytes) -> None:
+    """Fill ``bucket`` from a cache file's bytes, as ``Bucket.load_bytecode`` reads an open file.
+
+    Jinja's reader hands the open file to ``marshal.load``, which reads it in small pieces: about
+    four times slower than ``marshal.loads`` on the whole file, for the same code. Anything
+    unexpected leaves the bucket empty, and the template is compiled again.
+    """
+    bucket.reset()
+    stream = io.BytesIO(data)
+    if stream.read(len(jinja2.bccache.bc_magic)) != jinja2.bccache.bc_magic:
+        return
+    try:
+        if pickle.load(stream) != bucket.checksum:
+            return
+        bucket.code = marshal.loads(memoryview(data)[stream.tell() :])
+    except (EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        bucket.reset()
+
+
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs; a cache that cannot be written is skipped, never an error."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Read a compiled template in one go (see :func:`load_bucket`); a missing file is a miss."""
+        try:
+            with open(self._get_cache_filename(bucket), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return
+        load_bucket(bucket, data)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Store a compiled template, or silently do without (read-only home, full disk)."""
