@@ -223,8 +223,10 @@ def _tidy(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
-# A Jinja delimiter not preceded by the backslash that escapes user braces.
-_PLACEHOLDER = re.compile(r"(?<!\\)\{[{%]|(?<!\\)\}\}|%\}")
+# A Jinja delimiter not preceded by the backslash that escapes user braces. The backslash is
+# looked for behind the two delimiter characters, not before them: a pattern that starts with a
+# literal is searched for quickly, one that starts with a lookbehind is tried at every character.
+_PLACEHOLDER = re.compile(r"\{[{%](?<!\\..)|\}\}(?<!\\..)|%\}", re.DOTALL)
 
 
 def _check_complete(name: str, numbered: Numbered) -> None:
