@@ -13,14 +13,17 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator import api, batch, bundle
+from generator import api, bundle
 from generator.errors import CptsError, InvalidAnswersError, UsageError, UserMessageError
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
+
+if TYPE_CHECKING:  # a single render or a check never imports the batch machinery
+    from generator import batch
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
@@ -324,44 +327,52 @@ def render_command(
                 f"document inconnu : {', '.join(unknown) or '(aucun)'} ; "
                 f"documents possibles : {', '.join(DOCUMENTS)}"
             )
+        chosen = api.parse_formats(formats)
+        target = Path(sortie)
+        if archive and target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        if len(fichiers) == 1 and not Path(fichiers[0]).is_dir():
+            reference = Path(modele_word) if modele_word is not None else None
+            return _render_one(fichiers[0], target, names, chosen, reference, force=force, archive=archive)
+        # Worker processes (concurrent.futures, multiprocessing) cost their import only here.
+        from generator import batch  # noqa: PLC0415
+
         options = batch.Options(
             documents=tuple(names),
-            formats=api.parse_formats(formats),
+            formats=chosen,
             reference=modele_word,
             force=force,
             debug=ctx.obj["debug"],
             archive=archive,
         )
-        target = Path(sortie)
-        if archive and target.suffix.lower() != ".zip":
-            target = target.with_name(target.name + ".zip")
-        if len(fichiers) == 1 and not Path(fichiers[0]).is_dir():
-            return _render_one(fichiers[0], target, options)
         return _render_batch(fichiers, target, options, jobs or batch.default_jobs())
 
     return _run(ctx.obj["debug"], action)
 
 
-def _render_one(fichier: str, target: Path, options: batch.Options) -> int:
+def _render_one(
+    fichier: str,
+    target: Path,
+    names: list[str],
+    formats: tuple[str, ...],
+    reference: Path | None,
+    *,
+    force: bool,
+    archive: bool,
+) -> int:
     result = api.check_file(fichier)
     for finding in result.findings:
         click.echo(finding.format())
     if result.model is None:
         click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
         return 1
-    if options.archive:
-        files = batch.bundle_files(result.model, options)
-        bundle.write_file(target, bundle.zip_bytes(files), options.force)
+    if archive:
+        files = api.render_bundle(result.model, names, formats, reference)
+        bundle.write_file(target, bundle.zip_bytes(files), force)
         click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
         return 0
-    reference = Path(options.reference) if options.reference is not None else None
     written = api.write_documents(
-        result.model,
-        target,
-        list(options.documents),
-        formats=options.formats,
-        reference=reference,
-        force=options.force,
+        result.model, target, names, formats=formats, reference=reference, force=force
     )
     click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
     for path in written:
@@ -370,6 +381,8 @@ def _render_one(fichier: str, target: Path, options: batch.Options) -> int:
 
 
 def _render_batch(fichiers: Sequence[str], target: Path, options: batch.Options, jobs: int) -> int:
+    from generator import batch  # noqa: PLC0415
+
     files = batch.collect(fichiers)
     # A bar on a terminal only: a log or a pipe gets the summary table alone.
     show = sys.stderr.isatty()

@@ -1,6 +1,8 @@
 """Read an answers file: safe, strict YAML with the position of every node.
 
-PyYAML's scanner and parser are used as they are; composition and construction are ours so that
+PyYAML's scanner and parser are used as they are (libyaml's, in C, when PyYAML was built with
+it, with the pure-Python ones as the reference: see :func:`load_text`); composition and
+construction are ours so that
 - anchors, aliases and explicit tags are refused at parse time (no alias bomb, no object tags);
 - nesting depth is capped before Python's recursion limit is reached;
 - scalars are resolved the YAML 1.2 way (``no``, ``01500``, ``1:30`` stay strings);
@@ -87,24 +89,32 @@ class _Resolver(BaseResolver):
     """Know no implicit types: :func:`_scalar_value` resolves plain scalars itself."""
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, _Resolver):
-    """A YAML composer that refuses anchors, aliases, explicit tags and deep nesting."""
+class _StrictComposer(Composer):
+    """A YAML composer that refuses anchors, aliases, explicit tags and deep nesting.
 
-    def __init__(self, text: str, file: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
+    It reads parser events only, so it sits on PyYAML's pure-Python parser as on libyaml's.
+    """
+
+    _file: str
+    _depth: int
+
+    def _start(self, file: str) -> None:
         Composer.__init__(self)
-        _Resolver.__init__(self)
+        _Resolver.__init__(self)  # type: ignore[arg-type]
         self._file = file
         self._depth = 0
+
+    @property
+    def _events(self) -> Any:
+        """The parser's event methods, brought by the loader class (pure-Python parser or C)."""
+        return self
 
     def _refuse(self, event: Any, message: str) -> UnreadableInputError:
         mark = event.start_mark
         return UnreadableInputError(f"{self._file}:{mark.line + 1}:{mark.column + 1}: {message}")
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self._events.peek_event()
         if isinstance(event, AliasEvent):
             raise self._refuse(
                 event,
@@ -132,29 +142,78 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _Resolver):
         end: Any = event.end_mark
         try:
             if isinstance(event, ScalarEvent):
-                self.get_event()  # type: ignore[no-untyped-call]
-                return ScalarNode(_STR, event.value, start, end, style=event.style)
+                self._events.get_event()
+                # libyaml marks a plain scalar with style "", PyYAML's parser with None.
+                return ScalarNode(_STR, event.value, start, end, style=event.style or None)
             if isinstance(event, SequenceStartEvent):
-                self.get_event()  # type: ignore[no-untyped-call]
+                self._events.get_event()
                 seq = SequenceNode(_SEQ, [], start, None, flow_style=event.flow_style)
                 index = 0
-                while not self.check_event(SequenceEndEvent):
+                while not self._events.check_event(SequenceEndEvent):
                     seq.value.append(self.compose_node(seq, index))
                     index += 1
-                seq.end_mark = self.get_event().end_mark  # type: ignore[no-untyped-call]
+                seq.end_mark = self._events.get_event().end_mark
                 return seq
             if isinstance(event, MappingStartEvent):
-                self.get_event()  # type: ignore[no-untyped-call]
+                self._events.get_event()
                 mapping = MappingNode(_MAP, [], start, None, flow_style=event.flow_style)
-                while not self.check_event(MappingEndEvent):
+                while not self._events.check_event(MappingEndEvent):
                     key = self.compose_node(mapping, None)
                     value = self.compose_node(mapping, key)
                     mapping.value.append((key, value))
-                mapping.end_mark = self.get_event().end_mark  # type: ignore[no-untyped-call]
+                mapping.end_mark = self._events.get_event().end_mark
                 return mapping
             raise self._refuse(event, "structure YAML inattendue.")
         finally:
             self._depth -= 1
+
+
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, _Resolver):
+    """The pure-Python loader: the reference for every result and every error message."""
+
+    def __init__(self, text: str, file: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        self._start(file)
+
+
+# Texts libyaml reads otherwise than PyYAML, found by tests/test_loader_fast.py: a tab (PyYAML
+# refuses one wherever a token could start: « a\tb », « 'x'\t »), a byte order mark (libyaml
+# skips it anywhere, so columns shift) and a comment glued to a block scalar header (« |# »,
+# which PyYAML refuses). Matching more than needed only costs the fast path.
+_FAST_UNSURE = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
+
+
+class _NotSure(Exception):
+    """The fast path declines a text: the pure-Python reference reads it instead."""
+
+
+_FastLoader: Any = None
+if yaml.__with_libyaml__:  # pragma: no branch - libyaml ships in PyYAML's wheels
+    from yaml._yaml import CParser
+
+    class _CStrictLoader(_StrictComposer, CParser, _Resolver):
+        """libyaml's scanner and parser (C) under the same composer: the loader's fast path."""
+
+        def __init__(self, text: str, file: str) -> None:
+            CParser.__init__(self, text)
+            self._start(file)
+
+        def compose_node(self, parent: Node | None, index: Any) -> Node:
+            event: Any = self.peek_event()
+            if isinstance(event, ScalarEvent) and not event.style:
+                in_flow = parent is None or getattr(parent, "flow_style", False)
+                # libyaml places an empty plain scalar of a flow collection (« {a: } ») or of a
+                # bare document elsewhere than PyYAML does.
+                if in_flow and event.value == "":
+                    raise _NotSure("valeur vide hors d'un bloc")
+                # In « [a?b] » PyYAML reads « ? » as a key indicator (YAML 1.1), libyaml as text.
+                if in_flow and "?" in event.value:
+                    raise _NotSure("point d'interrogation dans une collection entre crochets")
+            return super().compose_node(parent, index)
+
+    _FastLoader = _CStrictLoader
 
 
 def _scalar_value(node: ScalarNode) -> Any:
@@ -314,16 +373,50 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> Unreada
     )
 
 
-def load_text(text: str, file: str) -> LoadedAnswers:
-    """Parse YAML text into data with positions; raise ``UnreadableInputError`` if malformed."""
+def _compose(loader: Any) -> Node | None:
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _build(node: Node | None, file: str) -> LoadedAnswers:
     result = LoadedAnswers(file=file, data=None)
+    if node is None:
+        result.positions[()] = Position(1, 1)
+        return result
+    result.data = _Builder(result).build(node, ())
+    return result
+
+
+def _load_fast(text: str, file: str) -> LoadedAnswers:
+    """Load with libyaml's parser; raise anything at all on a text it is not sure to read as we do.
+
+    libyaml is not PyYAML: its character check differs, so PyYAML's check runs first, and its
+    errors are worded differently, so an error here only means « ask the reference ».
+    """
+    if _FastLoader is None:
+        raise _NotSure("PyYAML sans libyaml")
+    if Reader.NON_PRINTABLE.search(text):
+        raise _NotSure("caractère refusé par le lecteur de PyYAML")
+    if _FAST_UNSURE.search(text):
+        raise _NotSure("construction lue autrement par libyaml")
+    if not text.endswith("\n"):
+        # At an unterminated last line libyaml's marks differ from PyYAML's (« ? a », « --- »).
+        raise _NotSure("dernière ligne sans fin de ligne")
+    return _build(_compose(_FastLoader(text, file)), file)
+
+
+def _load_reference(text: str, file: str) -> LoadedAnswers:
+    """Load with PyYAML's pure-Python scanner and parser; every refusal is worded here."""
     try:
         # The reader checks every character when it is built: that check must be caught too.
         loader = _StrictLoader(text, file)
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, text, file) from exc
     try:
-        node = loader.get_single_node()
+        node = _compose(loader)
     except UnreadableInputError:
         raise
     except yaml.reader.ReaderError as exc:
@@ -332,13 +425,26 @@ def load_text(text: str, file: str) -> LoadedAnswers:
         raise _yaml_error(exc, file) from exc
     except RecursionError as exc:  # belt and braces: MAX_DEPTH should stop this first
         raise UnreadableInputError(f"{file}: imbrication trop profonde.") from exc
-    finally:
-        loader.dispose()
-    if node is None:
-        result.positions[()] = Position(1, 1)
-        return result
-    result.data = _Builder(result).build(node, ())
-    return result
+    except ValueError as exc:  # PyYAML's chr() of a « \U » escape beyond U+10FFFF, uncaught there
+        mark = loader.get_mark()
+        raise UnreadableInputError(
+            f"{file}:{mark.line + 1}:{mark.column + 1}: YAML illisible : la séquence d'échappement "
+            "« \\U » désigne un caractère qui n'existe pas (au-delà de U+10FFFF)."
+        ) from exc
+    return _build(node, file)
+
+
+def load_text(text: str, file: str) -> LoadedAnswers:
+    """Parse YAML text into data with positions; raise ``UnreadableInputError`` if malformed.
+
+    libyaml's parser (C) reads a valid file about three times faster than PyYAML's pure-Python
+    one. It is only trusted with success: on any error at all, the text is read again by the
+    pure-Python path, whose messages (and verdict) are the ones the user gets.
+    """
+    try:
+        return _load_fast(text, file)
+    except Exception:  # whatever libyaml stumbles on, the reference path words it
+        return _load_reference(text, file)
 
 
 def load_file(path: str | Path) -> LoadedAnswers:

@@ -5,14 +5,15 @@ with a throw-away user profile in a temporary folder so that a LibreOffice alrea
 desktop is neither used nor disturbed. The PDF's bytes are LibreOffice's: unlike the DOCX they
 carry its creation date. A LibreOffice that fails or hangs (``TIMEOUT_SECONDS``) is an output
 failure (exit 4); a missing one, a usage error (exit 2), reported before any work.
+
+``subprocess`` and ``signal`` are imported when a PDF is made: every render imports this module,
+few ask for a PDF, and those two cost more to import than the rest of it.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,9 @@ def require_soffice() -> str:
 
 def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
     """Run LibreOffice in its own process group, so that a timeout stops all its processes."""
+    import signal  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
     environment = {**os.environ, "HOME": str(folder)}  # LibreOffice writes beside HOME too
     with subprocess.Popen(
         command,
@@ -74,6 +78,8 @@ def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
 
 def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
     """Convert DOCX files (stem → bytes) to PDF (stem → bytes) in one LibreOffice run."""
+    import subprocess  # noqa: PLC0415
+
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="cpts-pdf-") as work:
         folder = Path(work)

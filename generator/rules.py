@@ -7,7 +7,6 @@ located in the file. Errors refuse the answers; warnings go to the verification 
 
 from __future__ import annotations
 
-import calendar
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -434,7 +433,10 @@ def delais(m: Cpts) -> Iterator[Problem]:
     exercice = m.finances.exercice
     if exercice != "civil":
         month, day = int(exercice[:2]), int(exercice[3:])
-        # A non-leap year: an exercise cannot start on 29 February every year.
+        # A non-leap year: an exercise cannot start on 29 February every year. (calendar, and
+        # the locale module it loads, are imported here: few files have a non-civil exercise.)
+        import calendar  # noqa: PLC0415
+
         if day > calendar.monthrange(2023, month)[1]:
             yield (
                 ("finances", "exercice"),

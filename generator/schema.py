@@ -10,7 +10,6 @@ read as a number or a boolean but the schema wants text (a code postal ``59190``
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -65,6 +64,13 @@ def _format_checker() -> FormatChecker:
 def validator() -> Draft202012Validator:
     """Return the validator, built once (checking the schema itself is left to the tests)."""
     return Draft202012Validator(load_schema(), format_checker=_format_checker())
+
+
+def _close_matches(word: str, possibilities: list[str], n: int) -> list[str]:
+    """Return the likely meant values; difflib is imported only for a file with an error."""
+    import difflib  # noqa: PLC0415
+
+    return difflib.get_close_matches(word, possibilities, n=n)
 
 
 def _shown(value: Any) -> str:
@@ -183,7 +189,7 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
         return f"doit être {_types_fr(value)}, pas {given} {_shown(instance)}"
     if kind == "enum":
         options = ", ".join(str(v) for v in value)
-        guess = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1)
+        guess = _close_matches(str(instance), [str(v) for v in value], n=1)
         hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
         return f"{_shown(instance)} n'est pas une valeur permise (valeurs possibles : {options}){hint}"
     if kind == "const":
@@ -307,7 +313,7 @@ def _findings_for(loaded: LoadedAnswers, error: Any) -> Iterator[Finding]:
         for name in error.instance:
             if name in allowed:
                 continue
-            guess = difflib.get_close_matches(name, allowed, n=1)
+            guess = _close_matches(name, allowed, n=1)
             hint = (
                 f" ; vouliez-vous dire « {guess[0]} » ?"
                 if guess

@@ -474,6 +474,14 @@ def test_escaped_invisible_character_is_refused_by_the_schema(escape: str, code:
     assert finding.format().startswith("t.yaml:2:8: association.nom: [SCHEMA] ")
 
 
+def test_escape_beyond_unicode_is_refused_with_its_position() -> None:
+    # PyYAML's scanner calls chr() on « \U10001000 » and lets its ValueError out (exit 70 before).
+    text = MINIMAL.replace('nom: "CPTS Test"', 'nom: "CPTS \\U10001000"')
+    message = refused(text)
+    assert message.startswith("t.yaml:2:16: YAML illisible : ")  # at the first digit of the escape
+    assert "U+10FFFF" in message
+
+
 @pytest.mark.parametrize("name", ["bidi-echappe.yaml", "nul-echappe.yaml"])
 def test_escaped_invisible_fixtures_are_refused(name: str) -> None:
     result = api.check_file(HOSTILE / name)
