@@ -154,14 +154,23 @@ def in_process(runs: int) -> tuple[list[str], list[bool]]:
 # --- 2. whole process -------------------------------------------------------------------------------
 
 
-def run_seconds(command: list[str], runs: int, before: Callable[[], None] = lambda: None) -> float:
-    times = []
-    for _ in range(runs + 1):
-        before()
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])
+def run_seconds(commands: dict[str, list[str]], runs: int, before: Callable[[], None]) -> dict[str, float]:
+    """Return the median wall time of each command, run in turn so that all see the same load.
+
+    On a shared machine the load drifts within seconds: timing the floor after the command
+    would compare two different machines. One warm-up round is not counted.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, command in commands.items():
+            before()
+            start = time.perf_counter()
+            subprocess.run(
+                command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+            )
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def whole_process(runs: int) -> tuple[list[str], list[bool]]:
@@ -175,10 +184,16 @@ def whole_process(runs: int) -> tuple[list[str], list[bool]]:
         def clean() -> None:
             shutil.rmtree(target, ignore_errors=True)
 
-        render = [sys.executable, "-m", "generator", "render", str(largest), "-o", str(target)]
-        cli = run_seconds(render, runs, clean)
-    floor = run_seconds([sys.executable, "-c", IMPORT_FLOOR], runs)
-    check = run_seconds([sys.executable, "-m", "generator", "check", str(largest)], runs)
+        medians = run_seconds(
+            {
+                "render": [sys.executable, "-m", "generator", "render", str(largest), "-o", str(target)],
+                "floor": [sys.executable, "-c", IMPORT_FLOOR],
+                "check": [sys.executable, "-m", "generator", "check", str(largest)],
+            },
+            runs,
+            clean,
+        )
+    cli, floor, check = medians["render"], medians["floor"], medians["check"]
     imported = subprocess.run(
         [sys.executable, "-c", CHECK_IMPORTS, str(largest)],
         check=True,
@@ -294,8 +309,8 @@ def main() -> int:
     for title, part in (
         (f"## En mémoire (médiane de {runs} passes)", lambda: in_process(runs)),
         (
-            f"## Processus complet (médiane de {max(3, runs // 3)} passes)",
-            lambda: whole_process(max(3, runs // 3)),
+            f"## Processus complet (médiane de {runs} passes, les commandes à tour de rôle)",
+            lambda: whole_process(runs),
         ),
         (f"## Lot de {count} fichiers", lambda: batch(count)),
     ):
