@@ -7,7 +7,6 @@ calls these functions. python-docx is imported only when a DOCX or a PDF is aske
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,7 +62,7 @@ def check_loaded(loaded: loader.LoadedAnswers) -> CheckResult:
     if any(f.severity is Severity.ERREUR for f in ordered):
         return CheckResult(loaded.file, ordered, None)
     warnings = tuple(f for f in ordered if f.severity is Severity.AVERTISSEMENT)
-    return CheckResult(loaded.file, ordered, dataclasses.replace(model, avertissements=warnings))
+    return CheckResult(loaded.file, ordered, model._replace(avertissements=warnings))
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
