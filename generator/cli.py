@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from generator import api, bundle
-from generator.errors import CptsError, InvalidAnswersError, UsageError, UserMessageError
+from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
@@ -178,6 +178,9 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         click.echo("Interrompu.", err=True)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output left (``| head``): nothing more can be said, quietly.
+        return OutputIOError.exit_code
     except (CptsError, Exception) as error:
         if debug:
             click.echo(traceback.format_exc(), err=True)
