@@ -445,16 +445,17 @@ def test_markers_follow_the_schema_order():
 
 def test_a_paragraph_with_every_property_follows_the_schema_order():
     prepared = skeleton.of(reference.load())
-    document = package.parse(prepared.parts[prepared.document])
-    paragraph = ooxml.paragraph(document.find(ooxml.BODY), "Heading1")
+    body = ooxml.Body()
+    paragraph = ooxml.paragraph(body, "Heading1")
+    ooxml.run(paragraph, "Titre")
     paragraph.keep_next = paragraph.page_break_before = paragraph.bottom_border = True
     paragraph.numbering = (0, 1)
     paragraph.right_tab = (9070, "dot")
     paragraph.space_before, paragraph.space_after, paragraph.exact_line = 0, 120, 40
     paragraph.left_indent = 425
     paragraph.align = "center"
-    paragraph.finish()
-    written = [child.tag.split("}")[1] for child in paragraph.element.find(qn("w:pPr"))]
+    document = package.parse(ooxml.fill(prepared.parts[prepared.document], body))
+    written = [child.tag.split("}")[1] for child in document.find(f"{ooxml.BODY}/{qn('w:p')}/{qn('w:pPr')}")]
     assert written == [
         "pStyle",
         "keepNext",
@@ -466,5 +467,5 @@ def test_a_paragraph_with_every_property_follows_the_schema_order():
         "ind",
         "jc",
     ]
-    parts = prepared.parts | {prepared.document: package.serialize(document)}
+    parts = prepared.parts | {prepared.document: ooxml.fill(prepared.parts[prepared.document], body)}
     assert out_of_order(package.write(parts.items(), INFO.date)) == []

@@ -8,9 +8,10 @@ produce: ``<`` is escaped) become page breaks, borderless signature blocks, form
 lines and a detachable receipt. A marker the converter does not know is a template bug and fails.
 
 Each document is a copy of the prepared reference (``skeleton``: styles, header, footer and list
-definitions already in place), filled in with lxml: the body written by ``ooxml`` in schema order,
-the lists' numbering instances, the association's name in the header, the core properties; then
-saved by ``package``. python-docx is not imported here: it only prepares a reference.
+definitions already in place), filled in: the body written as text by ``ooxml`` in schema order,
+and with lxml the lists' numbering instances, the association's name in the header and the core
+properties; then saved by ``package``. python-docx is not imported here: it only prepares a
+reference.
 """
 
 from __future__ import annotations
@@ -78,12 +79,11 @@ class DocumentInfo:
 def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
     """Return the DOCX bytes of one Markdown document, laid out on ``reference``."""
     prepared = skeleton.of(reference)
-    document = package.parse(prepared.parts[prepared.document])
     numbering_root = package.parse(prepared.parts[prepared.numbering])
-    writer = _Writer(document.find(ooxml.BODY), prepared, numbering_root)
+    writer = _Writer(prepared, numbering_root)
     writer.write(PARSER.parse(markdown))
     written = {
-        prepared.document: package.serialize(document),
+        prepared.document: ooxml.fill(prepared.parts[prepared.document], writer.body),
         prepared.numbering: package.serialize(numbering_root),
         prepared.core: package.core_properties(
             prepared.parts[prepared.core], writer.title or info.association, info.association, info.date
@@ -99,7 +99,9 @@ def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
 def _header(data: bytes, text: str) -> bytes:
     """Return a prepared header with ``text`` (the association's name) in its first paragraph."""
     root = package.parse(data)
-    ooxml.run(root.find(ooxml.P), text)
+    run = ooxml.run_xml(text)
+    holder = package.parse(f'<w:holder xmlns:w="{ooxml.W_NAMESPACE}">{run}</w:holder>'.encode())
+    root.find(ooxml.P).append(holder[0])
     return package.serialize(root)
 
 
@@ -132,8 +134,8 @@ Block = Para | _Table
 class _Writer:
     """Walks the token stream once and appends each block to the document's body."""
 
-    def __init__(self, body: Any, prepared: Skeleton, numbering_root: Any) -> None:
-        self.body = body
+    def __init__(self, prepared: Skeleton, numbering_root: Any) -> None:
+        self.body = ooxml.Body()
         self.style_ids = prepared.style_ids
         self.table_grid = prepared.table_grid_id
         self.numbering = numbering.ListNumbering(
@@ -145,8 +147,6 @@ class _Writer:
         self.quote_depth = 0
         self.pending_break = False
         self.pending_table: str | None = None
-        # Every paragraph written: their properties are written once the body is complete.
-        self.paragraphs: list[Para] = []
         # The blocks since the last page break: a receipt keeps them together on one page.
         self.segment: list[Block] = []
         self.segment_has_coupon = False
@@ -157,15 +157,7 @@ class _Writer:
     # Blocks -------------------------------------------------------------------------------
 
     def write(self, tokens: list[Token]) -> None:
-        # The section properties close the body: set aside while the blocks are appended.
-        section = self.body.find(ooxml.SECT_PR)
-        if section is not None:
-            self.body.remove(section)
         self._blocks(tokens)
-        for paragraph in self.paragraphs:
-            paragraph.finish()
-        if section is not None:
-            self.body.append(section)
 
     def _blocks(self, tokens: list[Token]) -> None:
         index = 0
@@ -219,7 +211,6 @@ class _Writer:
         if self.pending_table is not None:
             raise TemplateRenderError(f"le marqueur « {self.pending_table} » doit précéder un tableau")
         paragraph = ooxml.paragraph(self.body, self.style_ids[style])
-        self.paragraphs.append(paragraph)
         if self.pending_break:
             paragraph.page_break_before = True
             # It opens a page: a heading's space above would only push the page's content down.
@@ -240,7 +231,7 @@ class _Writer:
 
     def _heading(self, level: int, inline: Token) -> None:
         paragraph = self._paragraph(_HEADING_STYLES.get(level, _DEEPEST_HEADING))
-        text = self._inline(paragraph.element, inline)
+        text = self._inline(paragraph, inline)
         if level == 1 and self.title is None:
             self.title = text
 
@@ -250,7 +241,7 @@ class _Writer:
             paragraph = self._paragraph("Normal")
             if self.quote_depth:
                 paragraph.left_indent = _QUOTE_INDENT * self.quote_depth
-            self._inline(paragraph.element, inline, italic=self.quote_depth > 0)
+            self._inline(paragraph, inline, italic=self.quote_depth > 0)
             is_checkbox = inline.content.startswith(_CHECKBOX)
             if is_checkbox and previous is not None and previous is self.checkbox_line:
                 # A run of « ☐ … » lines is a list of choices: its lines sit close together.
@@ -266,7 +257,7 @@ class _Writer:
             self.item_started = False
         else:  # a second paragraph in the same item: aligned with the item's text, no bullet
             paragraph.left_indent = numbering.continuation_indent(level)
-        self._inline(paragraph.element, inline)
+        self._inline(paragraph, inline)
 
     def _open_list(self, token: Token) -> None:
         level = len(self.lists)
@@ -282,8 +273,8 @@ class _Writer:
         paragraph.align = "left"
         for number, line in enumerate(content.rstrip("\n").split("\n")):
             if number:
-                ooxml.line_break(paragraph.element)
-            ooxml.run(paragraph.element, line, font=MONOSPACE_FONT)
+                ooxml.line_break(paragraph)
+            ooxml.run(paragraph, line, font=MONOSPACE_FONT)
 
     # Markers ------------------------------------------------------------------------------
 
@@ -322,8 +313,8 @@ class _Writer:
         paragraph.align = "left"
         paragraph.space_before = _AROUND_CUT_LINE
         paragraph.space_after = _AROUND_CUT_LINE
-        self._run(paragraph.element, "✂")
-        ooxml.run(paragraph.element, "\t")
+        self._run(paragraph, "✂")
+        ooxml.run(paragraph, "\t")
         paragraph.right_tab = (self.text_width, "hyphen")
 
     def _end_segment(self) -> None:
@@ -389,16 +380,15 @@ class _Writer:
                 paragraphs.append(paragraph)
                 paragraph.style = cell_style
                 paragraph.align = _ALIGNMENTS.get(source.align or "")
-                self._inline(paragraph.element, source.inline, bold=is_header)
+                self._inline(paragraph, source.inline, bold=is_header)
                 if kind == "signatures" and number < last:
                     paragraph.keep_next = True
-            self.paragraphs.extend(paragraphs)
             written.rows.append(paragraphs)
         return index + 1
 
     # Inline text --------------------------------------------------------------------------
 
-    def _inline(self, p: Any, inline: Token, bold: bool = False, italic: bool = False) -> str:
+    def _inline(self, p: Para, inline: Token, bold: bool = False, italic: bool = False) -> str:
         """Append the runs of one inline token to the ``w:p`` ``p``; return its plain text."""
         strong = int(bold)
         emphasis = int(italic)
@@ -425,7 +415,7 @@ class _Writer:
                 raise TemplateRenderError(f"élément Markdown non pris en charge dans un texte : {kind}")
         return "".join(plain)
 
-    def _run(self, p: Any, text: str, bold: bool = False, italic: bool = False) -> None:
+    def _run(self, p: Para, text: str, bold: bool = False, italic: bool = False) -> None:
         if not _SYMBOLS.search(text):
             if text:
                 ooxml.run(p, text, bold, italic)

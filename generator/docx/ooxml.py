@@ -1,70 +1,49 @@
-"""The document body's WordprocessingML, written directly with lxml: paragraphs, runs, tables.
+"""The document body's WordprocessingML, written as text: paragraphs, runs, tables.
 
 python-docx's property setters find each child's place among all its possible successors, name
-by name (``qn`` on every name, at every call): for a document of a few hundred paragraphs that was
-most of the conversion's time. Here every element is created under its parent with precomputed
-tag names, in the order the schema requires (ECMA-376 part 1, wml.xsd: Word refuses a file whose
-properties are out of order, LibreOffice is lenient). A paragraph's properties may still change
-after its text is written (a later marker keeps it with the next block), so they are gathered in a
-``Para`` record and its ``w:pPr`` is written once, by ``Para.finish``, when the body is complete.
-
-Only lxml is used here: the document is a copy of the prepared reference's main part
-(``skeleton``), parsed with lxml, into which the converter appends the body's elements.
+by name: for a document of a few hundred paragraphs that was most of the conversion's time, and
+building the same elements one by one with lxml still cost as much as the Markdown parsing.
+Here each block is a small record that writes its own XML, in the order the schema requires
+(ECMA-376 part 1, wml.xsd: Word refuses a file whose properties are out of order, LibreOffice is
+lenient), with the ``w:`` prefix the prepared reference declares. A paragraph's properties may
+still change after its text is written (a later marker keeps it with the next block), so they
+are gathered in a ``Para`` record and its ``w:pPr`` is written with the rest, by ``Body.xml``,
+once the body is complete. Text is escaped as lxml escapes it, so the bytes are the same as an
+lxml tree serialized; ``verify`` parses every part before anything is published.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
-from lxml.etree import SubElement  # type: ignore[import-untyped]  # python-docx's own XML library
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + W_NAMESPACE + "}"
+# Clark names of the few elements found in the prepared reference's parts with lxml.
+P, BODY, SECT_PR = _W + "p", _W + "body", _W + "sectPr"
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-# Tags and attributes in Clark notation, computed once.
-P, PPR, PSTYLE, KEEP_NEXT, PAGE_BREAK_BEFORE = (
-    _W + n for n in ("p", "pPr", "pStyle", "keepNext", "pageBreakBefore")
+_NO_BORDER = "".join(
+    f'<w:{edge} w:val="none"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
-NUM_PR, ILVL, NUM_ID, PBDR, TABS, TAB = (_W + n for n in ("numPr", "ilvl", "numId", "pBdr", "tabs", "tab"))
-SPACING, IND, JC = (_W + n for n in ("spacing", "ind", "jc"))
-R, RPR, RFONTS, BOLD, ITALIC, T, BR = (_W + n for n in ("r", "rPr", "rFonts", "b", "i", "t", "br"))
-TBL, TBL_PR, TBL_STYLE, TBL_W, TBL_BORDERS = (
-    _W + n for n in ("tbl", "tblPr", "tblStyle", "tblW", "tblBorders")
-)
-TBL_LAYOUT, TBL_LOOK, TBL_GRID, GRID_COL = (_W + n for n in ("tblLayout", "tblLook", "tblGrid", "gridCol"))
-TR, TR_PR, CANT_SPLIT, TR_HEIGHT, TBL_HEADER = (
-    _W + n for n in ("tr", "trPr", "cantSplit", "trHeight", "tblHeader")
-)
-SECT_PR, BODY = _W + "sectPr", _W + "body"
-TC, TC_PR, TC_W, TC_BORDERS, V_ALIGN = (_W + n for n in ("tc", "tcPr", "tcW", "tcBorders", "vAlign"))
-TOP, LEFT, BOTTOM, RIGHT, INSIDE_H, INSIDE_V = (
-    _W + n for n in ("top", "left", "bottom", "right", "insideH", "insideV")
-)
-VAL, W_, TYPE, SZ, SPACE, COLOR = (_W + n for n in ("val", "w", "type", "sz", "space", "color"))
-BEFORE, AFTER, LINE, LINE_RULE = (_W + n for n in ("before", "after", "line", "lineRule"))
-LEADER, POS, H_RULE, ASCII, H_ANSI = (_W + n for n in ("leader", "pos", "hRule", "ascii", "hAnsi"))
-
-_EDGES = (TOP, LEFT, BOTTOM, RIGHT, INSIDE_H, INSIDE_V)
-_NO_BORDER = {VAL: "none"}
-_LINE = {SZ: "6", SPACE: "0", COLOR: "404040"}
 # The attributes python-docx gives every new table: Word's default look for a table style.
-_TABLE_LOOK = {
-    _W + "firstColumn": "1",
-    _W + "firstRow": "1",
-    _W + "lastColumn": "0",
-    _W + "lastRow": "0",
-    _W + "noHBand": "0",
-    _W + "noVBand": "1",
-    VAL: "04A0",
-}
+_TABLE_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
+# What lxml writes as references in an attribute value, beyond « & < > ».
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _attribute(value: str) -> str:
+    """Return ``value`` quoted and escaped for an attribute, as lxml writes it."""
+    return '"' + escape(value, _ATTRIBUTE_ENTITIES) + '"'
 
 
 @dataclass(slots=True, eq=False)
 class Para:
-    """One ``w:p`` and the properties its ``w:pPr`` will hold (lengths in twentieths of a point)."""
+    """One ``w:p``: its runs, and what its ``w:pPr`` will hold (lengths in twentieths of a point)."""
 
-    element: Any
     style: str | None = None
     keep_next: bool = False
     page_break_before: bool = False
@@ -76,153 +55,219 @@ class Para:
     exact_line: int | None = None
     left_indent: int | None = None
     align: str | None = None  # left, center, right
+    runs: list[str] = field(default_factory=list)
+    cell_properties: str | None = None  # the ``w:tcPr`` of the cell this paragraph fills
 
-    def finish(self) -> None:
-        """Write ``w:pPr`` as the paragraph's first child, its children in schema order."""
-        if not (
-            self.style is not None
-            or self.keep_next
-            or self.page_break_before
-            or self.numbering is not None
-            or self.bottom_border
-            or self.right_tab is not None
-            or self.space_before is not None
-            or self.space_after is not None
-            or self.exact_line is not None
-            or self.left_indent is not None
-            or self.align is not None
-        ):
-            return
-        p = self.element
-        ppr = SubElement(p, PPR)
-        p.insert(0, ppr)
+    def properties(self) -> str:
+        """Return the ``w:pPr``, its children in schema order, or nothing if it would be empty."""
+        parts = []
         if self.style is not None:
-            SubElement(ppr, PSTYLE, {VAL: self.style})
+            parts.append(f"<w:pStyle w:val={_attribute(self.style)}/>")
         if self.keep_next:
-            SubElement(ppr, KEEP_NEXT)
+            parts.append("<w:keepNext/>")
         if self.page_break_before:
-            SubElement(ppr, PAGE_BREAK_BEFORE)
+            parts.append("<w:pageBreakBefore/>")
         if self.numbering is not None:
-            num_pr = SubElement(ppr, NUM_PR)
-            SubElement(num_pr, ILVL, {VAL: str(self.numbering[0])})
-            SubElement(num_pr, NUM_ID, {VAL: str(self.numbering[1])})
+            level, num_id = self.numbering
+            parts.append(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
         if self.bottom_border:
-            borders = SubElement(ppr, PBDR)
-            SubElement(borders, BOTTOM, {VAL: "single", SZ: "6", SPACE: "1", COLOR: "404040"})
+            parts.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="404040"/></w:pBdr>')
         if self.right_tab is not None:
             position, leader = self.right_tab
-            SubElement(SubElement(ppr, TABS), TAB, {VAL: "right", LEADER: leader, POS: str(position)})
+            parts.append(f'<w:tabs><w:tab w:val="right" w:leader="{leader}" w:pos="{position}"/></w:tabs>')
         if self.space_before is not None or self.space_after is not None or self.exact_line is not None:
-            spacing = SubElement(ppr, SPACING)
+            spacing = "<w:spacing"
             if self.space_before is not None:
-                spacing.set(BEFORE, str(self.space_before))
+                spacing += f' w:before="{self.space_before}"'
             if self.space_after is not None:
-                spacing.set(AFTER, str(self.space_after))
+                spacing += f' w:after="{self.space_after}"'
             if self.exact_line is not None:
-                spacing.set(LINE, str(self.exact_line))
-                spacing.set(LINE_RULE, "exact")
+                spacing += f' w:line="{self.exact_line}" w:lineRule="exact"'
+            parts.append(spacing + "/>")
         if self.left_indent is not None:
-            SubElement(ppr, IND, {LEFT: str(self.left_indent)})
+            parts.append(f'<w:ind w:left="{self.left_indent}"/>')
         if self.align is not None:
-            SubElement(ppr, JC, {VAL: self.align})
+            parts.append(f'<w:jc w:val="{self.align}"/>')
+        return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
+
+    def xml(self) -> str:
+        """Return the paragraph's XML (with its cell around it, for a table's paragraph)."""
+        content = self.properties() + "".join(self.runs)
+        paragraph = f"<w:p>{content}</w:p>" if content else "<w:p/>"
+        if self.cell_properties is None:
+            return paragraph
+        return f"<w:tc>{self.cell_properties}{paragraph}</w:tc>"
 
 
-def paragraph(parent: Any, style: str | None = None) -> Para:
-    """Append an empty ``w:p`` to ``parent`` (the body or a cell)."""
-    return Para(SubElement(parent, P), style)
+@dataclass(slots=True, eq=False)
+class Row:
+    """One ``w:tr``: its properties and its cells' paragraphs."""
+
+    properties: str
+    cells: list[Para] = field(default_factory=list)
+
+    def xml(self) -> str:
+        """Return the row's XML."""
+        return f"<w:tr>{self.properties}{''.join(cell.xml() for cell in self.cells)}</w:tr>"
 
 
-def _append_text(run: Any, text: str) -> None:
-    t = SubElement(run, T)
-    t.text = text
-    if len(text.strip()) < len(text):  # Word drops a ``w:t``'s outer spaces unless told not to
-        t.set(XML_SPACE, "preserve")
+@dataclass(slots=True, eq=False)
+class Table:
+    """One ``w:tbl``: its properties and grid, and its rows."""
+
+    head: str
+    rows: list[Row] = field(default_factory=list)
+
+    def xml(self) -> str:
+        """Return the table's XML."""
+        return f"<w:tbl>{self.head}{''.join(row.xml() for row in self.rows)}</w:tbl>"
 
 
-def run(p: Any, text: str, bold: bool = False, italic: bool = False, font: str | None = None) -> None:
-    """Append a run of ``text`` to the ``w:p`` ``p``, tabs and line breaks included.
+@dataclass(slots=True, eq=False)
+class Body:
+    """The blocks of a document's body, in order."""
+
+    blocks: list[Para | Table] = field(default_factory=list)
+
+    def xml(self) -> str:
+        """Return the body's content, without the section properties."""
+        return "".join(block.xml() for block in self.blocks)
+
+
+def paragraph(body: Body, style: str | None = None) -> Para:
+    """Append an empty paragraph to the body."""
+    new = Para(style)
+    body.blocks.append(new)
+    return new
+
+
+def _text(text: str) -> str:
+    # Word drops a ``w:t``'s outer spaces unless told not to.
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:t{space}>{escape(text)}</w:t>"
+
+
+def run_xml(text: str, bold: bool = False, italic: bool = False, font: str | None = None) -> str:
+    """Return a run of ``text``, tabs and line breaks included.
 
     A tab becomes ``w:tab``, a line break ``w:br``, the text between them ``w:t``: as python-docx's
     ``Run.text`` writes them, so Word shows them as such rather than as spaces.
     """
-    r = SubElement(p, R)
+    properties = ""
     if bold or italic or font is not None:
-        rpr = SubElement(r, RPR)
         if font is not None:
-            SubElement(rpr, RFONTS, {ASCII: font, H_ANSI: font})
+            quoted = _attribute(font)
+            properties += f"<w:rFonts w:ascii={quoted} w:hAnsi={quoted}/>"
         if bold:
-            SubElement(rpr, BOLD)
+            properties += "<w:b/>"
         if italic:
-            SubElement(rpr, ITALIC)
+            properties += "<w:i/>"
+        properties = f"<w:rPr>{properties}</w:rPr>"
     if "\t" not in text and "\n" not in text and "\r" not in text:
-        if text:
-            _append_text(r, text)
-        return
-    pending: list[str] = []
-    for char in text:
-        if char in "\t\r\n":
-            if pending:
-                _append_text(r, "".join(pending))
-                pending.clear()
-            SubElement(r, TAB if char == "\t" else BR)
-        else:
-            pending.append(char)
-    if pending:
-        _append_text(r, "".join(pending))
+        content = _text(text) if text else ""
+    else:
+        pieces: list[str] = []
+        pending: list[str] = []
+        for char in text:
+            if char in "\t\r\n":
+                if pending:
+                    pieces.append(_text("".join(pending)))
+                    pending.clear()
+                pieces.append("<w:tab/>" if char == "\t" else "<w:br/>")
+            else:
+                pending.append(char)
+        if pending:
+            pieces.append(_text("".join(pending)))
+        content = "".join(pieces)
+    inner = properties + content
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
 
 
-def line_break(p: Any) -> None:
-    """Append a run holding a line break to the ``w:p`` ``p``."""
-    SubElement(SubElement(p, R), BR)
+def run(p: Para, text: str, bold: bool = False, italic: bool = False, font: str | None = None) -> None:
+    """Append a run of ``text`` to the paragraph ``p`` (see :func:`run_xml`)."""
+    p.runs.append(run_xml(text, bold, italic, font))
 
 
-def table(parent: Any, style: str | None, borderless: bool, widths: list[int]) -> Any:
-    """Append a ``w:tbl`` with fixed column ``widths`` (twentieths of a point); return it.
+def line_break(p: Para) -> None:
+    """Append a run holding a line break to the paragraph ``p``."""
+    p.runs.append("<w:r><w:br/></w:r>")
+
+
+def table(body: Body, style: str | None, borderless: bool, widths: list[int]) -> Table:
+    """Append a table with fixed column ``widths`` (twentieths of a point); return it.
 
     Word reads the cell widths, LibreOffice the grid: both are written, and the layout is fixed so
     neither application stretches a column to fit its longest word. ``borderless`` removes every
     border, whatever the default table style draws.
     """
-    tbl = SubElement(parent, TBL)
-    tbl_pr = SubElement(tbl, TBL_PR)
-    if style is not None:
-        SubElement(tbl_pr, TBL_STYLE, {VAL: style})
-    SubElement(tbl_pr, TBL_W, {W_: str(sum(widths)), TYPE: "dxa"})
+    properties = f"<w:tblStyle w:val={_attribute(style)}/>" if style is not None else ""
+    properties += f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
     if borderless:
-        borders = SubElement(tbl_pr, TBL_BORDERS)
-        for edge in _EDGES:
-            SubElement(borders, edge, _NO_BORDER)
-    SubElement(tbl_pr, TBL_LAYOUT, {TYPE: "fixed"})
-    SubElement(tbl_pr, TBL_LOOK, _TABLE_LOOK)
-    grid = SubElement(tbl, TBL_GRID)
-    for width in widths:
-        SubElement(grid, GRID_COL, {W_: str(width)})
-    return tbl
+        properties += f"<w:tblBorders>{_NO_BORDER}</w:tblBorders>"
+    properties += '<w:tblLayout w:type="fixed"/>' + _TABLE_LOOK
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    new = Table(f"<w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
+    body.blocks.append(new)
+    return new
 
 
-def row(tbl: Any, header: bool = False, min_height_twips: int = 0) -> Any:
+def row(tbl: Table, header: bool = False, min_height_twips: int = 0) -> Row:
     """Append a row kept on one page; repeated on every page (``header``); of a minimum height."""
-    tr = SubElement(tbl, TR)
-    tr_pr = SubElement(tr, TR_PR)
     # w:trPr's children are a free choice in the schema: this order is as good as any.
-    SubElement(tr_pr, CANT_SPLIT)
+    properties = "<w:cantSplit/>"
     if min_height_twips:
-        SubElement(tr_pr, TR_HEIGHT, {VAL: str(min_height_twips), H_RULE: "atLeast"})
+        properties += f'<w:trHeight w:val="{min_height_twips}" w:hRule="atLeast"/>'
     if header:
-        SubElement(tr_pr, TBL_HEADER)
-    return tr
+        properties += "<w:tblHeader/>"
+    new = Row(f"<w:trPr>{properties}</w:trPr>")
+    tbl.rows.append(new)
+    return new
 
 
-def cell(tr: Any, width: int, bottom_aligned: bool = False, bottom_line: bool = False) -> Para:
+def cell(tr: Row, width: int, bottom_aligned: bool = False, bottom_line: bool = False) -> Para:
     """Append a cell and return its paragraph; ``bottom_line`` draws the line a form is filled on.
 
     ``bottom_aligned`` puts the text on the cell's bottom edge (a form's label on the writing line).
     """
-    tc = SubElement(tr, TC)
-    tc_pr = SubElement(tc, TC_PR)
-    SubElement(tc_pr, TC_W, {W_: str(width), TYPE: "dxa"})
+    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if bottom_line:
-        SubElement(SubElement(tc_pr, TC_BORDERS), BOTTOM, {VAL: "single", **_LINE})
+        line = '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="404040"/>'
+        properties += f"<w:tcBorders>{line}</w:tcBorders>"
     if bottom_aligned:
-        SubElement(tc_pr, V_ALIGN, {VAL: "bottom"})
-    return Para(SubElement(tc, P))
+        properties += '<w:vAlign w:val="bottom"/>'
+    new = Para(cell_properties=f"<w:tcPr>{properties}</w:tcPr>")
+    tr.cells.append(new)
+    return new
+
+
+def fill(document: bytes, body: Body) -> bytes:
+    """Return the prepared main part with ``body`` written before its section properties.
+
+    The prepared body holds nothing but the section properties (``prepare`` emptied it), and the
+    reference declares the ``w:`` prefix on its root: the blocks' text goes right after the body's
+    start tag. Otherwise, lxml moves them in.
+    """
+    text = document.decode("utf-8")
+    root_end = text.find(">", text.find("<w:document"))
+    declared = f'xmlns:w="{W_NAMESPACE}"' in text[:root_end]
+    content = body.xml()
+    if declared and text.count("<w:body>") == 1:
+        return text.replace("<w:body>", "<w:body>" + content, 1).encode("utf-8")
+    if declared and text.count("<w:body/>") == 1:
+        return text.replace("<w:body/>", f"<w:body>{content}</w:body>", 1).encode("utf-8")
+    return _fill_with_lxml(document, content)
+
+
+def _fill_with_lxml(document: bytes, content: str) -> bytes:
+    from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415  # python-docx's own XML library
+
+    root: Any = etree.fromstring(document, etree.XMLParser(resolve_entities=False))
+    target = root.find(BODY)
+    section = target.find(SECT_PR)
+    wrapper: Any = etree.fromstring(f'<w:body xmlns:w="{W_NAMESPACE}">{content}</w:body>')
+    for child in list(wrapper):
+        if section is None:
+            target.append(child)
+        else:
+            section.addprevious(child)
+    return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
