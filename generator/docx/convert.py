@@ -99,9 +99,7 @@ def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
 def _header(data: bytes, text: str) -> bytes:
     """Return a prepared header with ``text`` (the association's name) in its first paragraph."""
     root = package.parse(data)
-    run = ooxml.run_xml(text)
-    holder = package.parse(f'<w:holder xmlns:w="{ooxml.W_NAMESPACE}">{run}</w:holder>'.encode())
-    root.find(ooxml.P).append(holder[0])
+    root.find(ooxml.P).extend(ooxml.elements(ooxml.run_xml(text)))
     return package.serialize(root)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.docx import package
+
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W_NAMESPACE + "}"
 # Clark names of the few elements found in the prepared reference's parts with lxml.
@@ -264,15 +266,20 @@ def fill(document: bytes, body: Body) -> bytes:
 
 
 def _fill_with_lxml(document: bytes, content: str) -> bytes:
-    from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415  # python-docx's own XML library
-
-    root: Any = etree.fromstring(document, etree.XMLParser(resolve_entities=False))
+    root = package.parse(document)
     target = root.find(BODY)
     section = target.find(SECT_PR)
-    wrapper: Any = etree.fromstring(f'<w:body xmlns:w="{W_NAMESPACE}">{content}</w:body>')
-    for child in list(wrapper):
+    for child in elements(content):
         if section is None:
             target.append(child)
         else:
             section.addprevious(child)
-    return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
+    return package.serialize(root)
+
+
+def elements(xml: str) -> list[Any]:
+    """Return the lxml elements of XML written here, to move into a part of the reference.
+
+    lxml gives a moved element the part's own prefix for the namespace, whatever it is.
+    """
+    return list(package.parse(f'<w:fragment xmlns:w="{W_NAMESPACE}">{xml}</w:fragment>'.encode()))
