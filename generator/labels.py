@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from generator.typography import de_fraction
+from generator.values import Majorite
 
 FONCTIONS: Mapping[str, str] = MappingProxyType(
     {
@@ -149,14 +149,11 @@ def fonction_titre(code: str) -> str:
 
 
 def majorite(code: str) -> str:
-    """Return a majority in words: « à la majorité simple », « à la majorité des deux tiers »."""
-    if code == "simple":
-        return "à la majorité simple des suffrages exprimés"
-    if code == "absolue":
-        return "à la majorité absolue des membres présents ou représentés"
-    if code == "unanimite":
-        return "à l'unanimité des membres présents ou représentés"
-    return f"à la majorité {de_fraction(code)} des membres présents ou représentés"
+    """Return a majority in words: « à la majorité simple », « à la majorité des deux tiers ».
+
+    ``code`` is a :class:`generator.values.Majorite` or its text (« simple », « 2/3 »).
+    """
+    return Majorite(code).mots
 
 
 def beneficiaire(code: str) -> str:

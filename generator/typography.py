@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
+from generator.values import Fraction
+
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # espace fine insécable
@@ -139,40 +141,17 @@ def mois(code: str) -> str:
     return MOIS[code]
 
 
-_DENOMINATEURS = {2: "moitié", 3: "tiers", 4: "quart"}
+def fraction(value: str) -> str:
+    """Return a fraction in words with its article: « la moitié », « les deux tiers ».
+
+    ``value`` is a :class:`generator.values.Fraction` or its text (« 2/3 », « 1/2+1 »).
+    """
+    return Fraction(value).mots
 
 
-@_cached
-def fraction(text: str) -> str:
-    """Return a fraction in words with its article: « la moitié », « les deux tiers »."""
-    if text == "1/2+1":
-        return "la moitié plus un"
-    numerator_text, _, denominator_text = text.partition("/")
-    numerator, denominator = int(numerator_text), int(denominator_text)
-    if numerator == denominator:
-        return "la totalité"
-    if denominator == 2:
-        return "la moitié"
-    if denominator in _DENOMINATEURS:
-        noun = _DENOMINATEURS[denominator]
-        if numerator == 1:
-            return f"le {noun}"
-        plural = noun if noun.endswith("s") else f"{noun}s"
-        return f"les {en_lettres(numerator)} {plural}"
-    ordinal = _num2words(denominator, to="ordinal")
-    if numerator == 1:
-        return f"un {ordinal}"
-    return f"les {en_lettres(numerator)} {ordinal}s"
-
-
-def de_fraction(text: str) -> str:
+def de_fraction(value: str) -> str:
     """Return « de la moitié », « des deux tiers », « du quart » (fraction after « de »)."""
-    words = fraction(text)
-    if words.startswith("les "):
-        return "des " + words[4:]
-    if words.startswith("le "):
-        return "du " + words[3:]
-    return "de " + words
+    return Fraction(value).de_mots
 
 
 def liste(items: list[str] | tuple[str, ...], conjonction: str = "et") -> str:
