@@ -1,57 +1,31 @@
-"""Legal and financial facts as data, and the small pure functions that derive facts from answers.
+"""Small pure functions that derive legal facts from the answers and the dated parameters.
 
-Everything a rule or a template needs to know about the law and the ACI lives here once: the ACI
-size thresholds and funding table, the commissaire aux comptes threshold, the PASS, the
-Alsace-Moselle départements, fraction arithmetic. Sources are named beside each constant.
+The figures themselves (ACI sizes and funding, commissaire aux comptes threshold, PASS, founders'
+minimum, Alsace-Moselle départements) are dated, sourced data in :mod:`generator.params`; the
+model picks the values in force on the constitutive assembly's date. The old undated names
+(``facts.SEUIL_CAC``, ``facts.FINANCEMENT_MAXIMUM``…) still answer, with the newest values, for
+the questionnaire and the templates that have not moved to ``m.parametres`` yet.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
+from typing import Any
 
-# ACI CPTS (20 June 2019), sizes by population: AVECsanté guide part 03.
-TAILLE_SEUILS = (40_000, 80_000, 175_000)
-# Annual funding at 100 % of the objectives, all missions (AVECsanté guide, part 03 table).
-FINANCEMENT_MAXIMUM = {1: 185_000, 2: 242_000, 3: 315_000, 4: 380_000}
-# First-year CPAM subsidies without variable parts nor optional missions (FCPTS 2023 budgets):
-# the amount a new CPTS can count on, used as the default expected public subsidies.
-SUBVENTIONS_PREMIERE_ANNEE = {1: 142_500, 2: 185_000, 3: 234_375, 4: 275_000}
-# Fixed operating funding per size (AVECsanté table, "Fonctionnement (annuel)").
-FINANCEMENT_FONCTIONNEMENT = {1: 50_000, 2: 60_000, 3: 75_000, 4: 90_000}
-
-# Code de commerce art. L. 612-4 and D. 612-5: a commissaire aux comptes is compulsory from
-# 153 000 € of public subsidies a year (URPS HDF 2023, FCPTS 2023).
-SEUIL_CAC = 153_000
-
-# Plafond annuel de la sécurité sociale: CSP art. D. 1434-44 (décret 2022-375) caps the yearly
-# indemnisation of a professional by a CPTS at one PASS. The value and its year live here only.
-PASS_ANNEE = 2026
-PASS_MONTANT = 48_060
-
-# Code civil local (art. 21 to 79-III): Bas-Rhin, Haut-Rhin, Moselle.
-DEPARTEMENTS_DROIT_LOCAL = frozenset({"57", "67", "68"})
-FONDATEURS_MIN_DROIT_LOCAL = 7
-FONDATEURS_MIN = 2
+from generator import params
 
 
 def taille_aci(population: int | None) -> int | None:
-    """Return the ACI size (1 to 4) for a population, or None when it is unknown."""
-    if population is None:
-        return None
-    if population < TAILLE_SEUILS[0]:
-        return 1
-    if population < TAILLE_SEUILS[1]:
-        return 2
-    if population <= TAILLE_SEUILS[2]:
-        return 3
-    return 4
+    """Return the ACI size (1 to 4) for a population with the newest bounds, or None when unknown."""
+    return params.en_vigueur(None).taille_aci(population)
 
 
-def droit_local(departement: str) -> bool:
+def droit_local(departement: str, parametres: params.Parametres | None = None) -> bool:
     """Tell whether the département is under the Alsace-Moselle local law of associations."""
-    return departement in DEPARTEMENTS_DROIT_LOCAL
+    chosen = parametres if parametres is not None else params.en_vigueur(None)
+    return departement in chosen.departements_droit_local.valeur
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +37,14 @@ class DecisionCac:
     raison: str
 
 
-def decision_cac(choix: str, subventions: Decimal | None) -> DecisionCac:
-    """Decide on the commissaire aux comptes from the answer (auto, oui, non) and the subsidies."""
-    obligatoire = subventions is not None and subventions >= SEUIL_CAC
+def decision_cac(choix: str, subventions: Decimal | None, seuil: Decimal | None = None) -> DecisionCac:
+    """Decide on the commissaire aux comptes from the answer (auto, oui, non) and the subsidies.
+
+    ``seuil`` is the threshold in force (the newest one when not given).
+    """
+    if seuil is None:
+        seuil = params.en_vigueur(None).seuil_commissaire_aux_comptes.valeur
+    obligatoire = subventions is not None and subventions >= seuil
     if choix == "oui":
         raison = "nommé par choix de l'association"
         if obligatoire:
@@ -98,28 +77,28 @@ def decision_cac(choix: str, subventions: Decimal | None) -> DecisionCac:
     )
 
 
-def fraction_value(text: str) -> Fraction:
-    """Return the value of ``"2/3"``; ``"1/2+1"`` (half plus one) counts as just over a half.
-
-    A zero denominator gives 0 so that the fraction rule, not a crash, reports it.
-    """
-    if text == "1/2+1":
-        return Fraction(1, 2)
-    numerator, _, denominator = text.partition("/")
-    if int(denominator) == 0:
-        return Fraction(0)
-    return Fraction(int(numerator), int(denominator))
-
-
-def fraction_at_least(text: str, other: str) -> bool:
-    """Tell whether fraction ``text`` is at least ``other`` (``1/2+1`` beats ``1/2``)."""
-    a, b = fraction_value(text), fraction_value(other)
-    if a != b:
-        return a > b
-    return text == "1/2+1" or other != "1/2+1"
-
-
 def repartition_groupes(total: int, groupes: int) -> tuple[int, ...]:
     """Split ``total`` seats into ``groupes`` renewal groups as evenly as possible, larger first."""
     base, reste = divmod(total, groupes)
     return tuple(base + (1 if i < reste else 0) for i in range(groupes))
+
+
+# The old undated constants, answered from the newest parameters (see the module docstring).
+_COMPATIBLES: dict[str, Callable[[params.Parametres], Any]] = {
+    "SEUIL_CAC": lambda p: p.seuil_commissaire_aux_comptes.valeur,
+    "PASS_MONTANT": lambda p: p.plafond_annuel_securite_sociale.valeur,
+    "PASS_ANNEE": lambda p: p.plafond_annuel_securite_sociale.depuis.year,
+    "FINANCEMENT_MAXIMUM": lambda p: p.financement_maximum_aci.valeur,
+    "FINANCEMENT_FONCTIONNEMENT": lambda p: p.financement_fonctionnement_aci.valeur,
+    "SUBVENTIONS_PREMIERE_ANNEE": lambda p: p.subventions_premiere_annee_aci.valeur,
+    "FONDATEURS_MIN": lambda p: p.fondateurs_minimum.valeur,
+    "FONDATEURS_MIN_DROIT_LOCAL": lambda p: p.fondateurs_minimum_droit_local.valeur,
+    "DEPARTEMENTS_DROIT_LOCAL": lambda p: p.departements_droit_local.valeur,
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Answer an old constant's name with the newest parameter's value."""
+    if name in _COMPATIBLES:
+        return _COMPATIBLES[name](params.en_vigueur(None))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

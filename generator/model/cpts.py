@@ -1,0 +1,195 @@
+"""The model of one CPTS, ``Cpts``, and its queries on the roster.
+
+Built once by :mod:`generator.model.builder` from answers that passed the schema; the derived
+facts (ACI size, expected subsidies, commissaire aux comptes, Alsace-Moselle local law, the legal
+parameters in force) are computed there, so that no template computes anything legal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from generator import facts, params
+from generator.errors import Finding
+from generator.model.records import (
+    Adhesion,
+    AgConstitutive,
+    Assemblees,
+    Association,
+    Bureau,
+    College,
+    ConseilAdministration,
+    Designation,
+    Dirigeant,
+    Finances,
+    Indemnisation,
+    Membre,
+    Objet,
+    nom_designation,
+)
+from generator.values import Montant
+
+
+class MembresParId:
+    """The founding and honorary members by id, built once; the first member wins a shared id."""
+
+    __slots__ = ("_fondateurs", "_honneur", "par_id")
+
+    def __init__(self, fondateurs: tuple[Membre, ...], honneur: tuple[Membre, ...]) -> None:
+        """Index ``fondateurs`` then ``honneur`` (E-MEMBRES reports a shared id)."""
+        found: dict[str, Membre] = {}
+        for membre in (*fondateurs, *honneur):
+            found.setdefault(membre.id, membre)
+        self._fondateurs = fondateurs
+        self._honneur = honneur
+        self.par_id: Mapping[str, Membre] = MappingProxyType(found)
+
+    def indexe(self, fondateurs: tuple[Membre, ...], honneur: tuple[Membre, ...]) -> bool:
+        """Tell whether this index was built from these very tuples."""
+        return fondateurs is self._fondateurs and honneur is self._honneur
+
+    def __repr__(self) -> str:
+        """Keep the model's repr short: the index repeats the roster."""
+        return f"MembresParId({len(self.par_id)} membres)"
+
+
+class Cpts(NamedTuple):
+    """Everything the documents say about one CPTS association, with derived facts."""
+
+    fichier: str
+    modele: str
+    association: Association
+    objet: Objet
+    colleges: tuple[College, ...]
+    fondateurs: tuple[Membre, ...]
+    honneur: tuple[Membre, ...]
+    conseil_administration: ConseilAdministration | None
+    bureau: Bureau
+    assemblees: Assemblees
+    cotisation_echeance: str
+    adhesion: Adhesion
+    indemnisation: Indemnisation
+    finances: Finances
+    ag_constitutive: AgConstitutive | None
+    # Derived facts, computed once.
+    taille_aci: int | None
+    financement_maximum: Montant | None
+    subventions_attendues: Montant | None
+    cac: facts.DecisionCac
+    droit_local: bool
+    # The legal parameters in force on the constitutive assembly's date, each with its source.
+    parametres: params.Parametres
+    avertissements: tuple[Finding, ...] = ()
+    # Members by id, built once by the builder (see ``membre``).
+    index_membres: MembresParId | None = None
+
+    @property
+    def inter_cpts(self) -> bool:
+        """Tell whether this is a departmental association of CPTS."""
+        return self.modele == "inter_cpts"
+
+    def college(self, code: str) -> College | None:
+        """Return the collège with this code, if any."""
+        return next((c for c in self.colleges if c.code == code), None)
+
+    def membre(self, member_id: str) -> Membre | None:
+        """Return the founding or honorary member with this id, if any (the first one, if twice).
+
+        Rules and templates ask it thousands of times on a large roster: the builder's index
+        answers in constant time. A model whose roster was replaced since (``_replace``) is
+        indexed again.
+        """
+        index = self.index_membres
+        if index is None or not index.indexe(self.fondateurs, self.honneur):
+            index = MembresParId(self.fondateurs, self.honneur)
+        return index.par_id.get(member_id)
+
+    def nom(self, designation: Designation | str) -> str:
+        """Return the name of a member, by id or designation (the id when unknown: rules refuse it)."""
+        if isinstance(designation, str):
+            designation = Designation(designation, None, ())
+        membre = self.membre(designation.membre)
+        if membre is None:
+            return designation.membre
+        return nom_designation(membre, designation.personne)
+
+    def nom_representant(self, member_id: str) -> str:
+        """Return a member's name, with the person who represents it when it is a legal person."""
+        membre = self.membre(member_id)
+        if membre is None or not membre.personne_morale or membre.representant is None:
+            return self.nom(member_id)
+        return f"{membre.nom_complet}, représentée par {membre.representant}"
+
+    def votants(self) -> tuple[str, ...]:
+        """Return the ids of the founders present or represented at the constitutive assembly who vote.
+
+        Honorary members and the members of a consultative collège attend without voting.
+        """
+        ag = self.ag_constitutive
+        if ag is None:
+            return ()
+        ids = (*ag.presents, *(r.membre for r in ag.representes))
+        votants = []
+        for member_id in ids:
+            membre = self.membre(member_id)
+            if membre is None or membre.honneur:
+                continue
+            college = self.college(membre.college) if membre.college else None
+            if college is None or college.deliberatif:
+                votants.append(member_id)
+        return tuple(votants)
+
+    def elus_par_college(self) -> tuple[tuple[College, tuple[Designation, ...]], ...]:
+        """Return, for every collège with seats on the CA, the administrators it elected."""
+        ag = self.ag_constitutive
+        elus = ag.administrateurs_elus if ag is not None else ()
+        result = []
+        for college in self.colleges:
+            siens = tuple(d for d in elus if (m := self.membre(d.membre)) and m.college == college.code)
+            if college.sieges_ca > 0 or siens:
+                result.append((college, siens))
+        return tuple(result)
+
+    def dirigeants(self) -> tuple[Dirigeant, ...]:
+        """Return everyone who administers the association, bureau first in the order of its functions.
+
+        With a CA, that is every elected administrator (an administrator on the bureau once, with
+        his functions); without one, the members of the bureau. Empty without a constitutive
+        assembly: the liste des dirigeants is then a blank form.
+        """
+        ag = self.ag_constitutive
+        if ag is None:
+            return ()
+        lignes: list[tuple[Membre, str | None, list[str], bool]] = []
+        ordre = {fonction: rang for rang, fonction in enumerate(self.bureau.fonctions)}
+        for fonction, personnes in sorted(ag.bureau_elu, key=lambda item: ordre.get(item[0], len(ordre))):
+            for d in personnes:
+                membre = self.membre(d.membre)
+                if membre is None:
+                    continue
+                ligne = next((ln for ln in lignes if ln[0] is membre and ln[1] == d.personne), None)
+                if ligne is None:
+                    lignes.append((membre, d.personne, [fonction], False))
+                else:
+                    ligne[2].append(fonction)
+        for d in ag.administrateurs_elus if self.conseil_administration is not None else ():
+            membre = self.membre(d.membre)
+            if membre is None:
+                continue
+            # A legal person's administrator seat and its person on the bureau are one line.
+            index = next(
+                (
+                    i
+                    for i, ln in enumerate(lignes)
+                    if ln[0] is membre and (d.personne is None or ln[1] == d.personne)
+                ),
+                None,
+            )
+            if index is None:
+                lignes.append((membre, d.personne, [], True))
+            else:
+                found = lignes[index]
+                lignes[index] = (found[0], found[1], found[2], True)
+        return tuple(Dirigeant(m, p, tuple(f), a) for m, p, f, a in lignes)

@@ -1,0 +1,355 @@
+"""The records of the model: immutable, typed descriptions of the parts of a CPTS.
+
+Every entity keeps the YAML path it came from, so a rule can point at the right line. Fractions,
+majorities and amounts are the value objects of :mod:`generator.values`, parsed once.
+
+The records are ``NamedTuple`` classes: immutable like frozen dataclasses, but a dataclass compiles
+each of its generated methods when the module is imported, which cost 12 ms of every ``cpts``
+start for these twenty classes; a named tuple is made six times faster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from generator.values import Fraction, Majorite, Montant
+
+PathKey = tuple[str | int, ...]
+
+# Well-known collège codes: AVECsanté's four (guide part 05, art. 5-2) and the inter-CPTS two
+# (URPS Occitanie 2022). Their wording is the project's own.
+COLLEGES_CONNUS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {
+        "ps": (
+            "Collège des professionnels de santé et des personnes physiques",
+            "les professionnels de santé, libéraux ou salariés, et les autres personnes physiques "
+            "qui contribuent à l'objet de l'association, notamment les professionnels des "
+            "secteurs médico-social et social",
+            "physiques",
+        ),
+        "esp": (
+            "Collège des équipes de soins primaires",
+            "les équipes de soins primaires, maisons de santé pluriprofessionnelles et centres "
+            "de santé, membres en qualité de personnes morales et représentés par leur "
+            "gestionnaire",
+            "morales",
+        ),
+        "structures": (
+            "Collège des structures sanitaires, médico-sociales et sociales",
+            "les établissements sanitaires et médico-sociaux, les structures du secteur social, "
+            "les dispositifs d'appui à la coordination et les bailleurs sociaux du territoire",
+            "morales",
+        ),
+        "usagers": (
+            "Collège des habitants et des usagers",
+            "les habitants du territoire, les associations d'usagers et leurs représentants",
+            "mixtes",
+        ),
+        "cpts": (
+            "Collège des CPTS",
+            "les communautés professionnelles territoriales de santé du département, membres en "
+            "qualité de personnes morales et représentées par les membres de leur bureau",
+            "morales",
+        ),
+        "partenaires": (
+            "Collège des partenaires",
+            "les institutions, fédérations, unions régionales et autres acteurs qui soutiennent "
+            "la coordination des CPTS sans en être membres votants",
+            "mixtes",
+        ),
+    }
+)
+
+MISSIONS_SOCLES = ("acces_soins", "parcours", "prevention", "crise_sanitaire")
+
+
+class College(NamedTuple):
+    """One collège: who belongs, its vote, its seats on the CA, its cotisation."""
+
+    code: str
+    intitule: str
+    description: str
+    personnes: str
+    voix: str
+    sieges_ca: int
+    cotisation: Montant
+    path: PathKey
+
+    @property
+    def deliberatif(self) -> bool:
+        """Tell whether the collège's members vote (deliberative voice)."""
+        return self.voix == "deliberative"
+
+
+class Membre(NamedTuple):
+    """A founding or honorary member: a personne physique or a personne morale."""
+
+    id: str
+    college: str | None
+    civilite: str | None
+    nom: str | None
+    prenom: str | None
+    profession: str | None
+    structure: str | None
+    representant: str | None
+    finess: str | None
+    siret: str | None
+    rpps: str | None
+    commune: str | None
+    email: str | None
+    telephone: str | None
+    domicile: str | None
+    nationalite: str
+    honneur: bool
+    path: PathKey
+
+    @property
+    def personne_morale(self) -> bool:
+        """Tell whether the member is a legal person (a structure)."""
+        return self.structure is not None
+
+    @property
+    def nom_complet(self) -> str:
+        """Return « Prénom Nom » for a person, the structure's name for a legal person."""
+        if self.structure is not None:
+            return self.structure
+        return " ".join(part for part in (self.prenom, self.nom) if part)
+
+
+class Siege(NamedTuple):
+    """The registered office."""
+
+    adresse: str
+    code_postal: str
+    commune: str
+
+
+class Association(NamedTuple):
+    """Identity and territory of the association."""
+
+    nom: str
+    sigle: str | None
+    territoire: str
+    departement: str
+    communes: tuple[str, ...]
+    population: int | None
+    siege: Siege
+    duree: int | None  # None: illimitée
+    fait_a: str
+    email: str | None
+
+
+class Objet(NamedTuple):
+    """The ACI missions and extra objectives of the objet."""
+
+    missions_aci: tuple[str, ...]
+    objectifs_supplementaires: tuple[str, ...]
+
+    @property
+    def missions_optionnelles(self) -> tuple[str, ...]:
+        """Return the chosen missions beyond the socle."""
+        return tuple(m for m in self.missions_aci if m not in MISSIONS_SOCLES)
+
+
+class EcheanceRenouvellement(NamedTuple):
+    """One step of a partial renewal: which group leaves, how many seats, and when."""
+
+    rang: int
+    annees_apres_constitution: int
+    sieges: int
+    annee: int | None
+
+
+class ConseilAdministration(NamedTuple):
+    """The board (conseil d'administration)."""
+
+    mandat_annees: int
+    reelections_max: int
+    renouvellement_mode: str
+    renouvellement_fraction: Fraction | None
+    reunions_min_par_an: int
+    convocation_jours: int
+    quorum: Fraction | None
+    pouvoirs_max: int
+    voix_preponderante: str
+    absences_consecutives_demission: int
+    quorum_exclusion: Fraction
+    majorites: Mapping[str, Majorite]
+    sieges_total: int
+    calendrier_renouvellement: tuple[EcheanceRenouvellement, ...]
+
+    @property
+    def renouvellement_partiel(self) -> bool:
+        """Tell whether the board is renewed by fractions."""
+        return self.renouvellement_mode == "partiel"
+
+
+class Bureau(NamedTuple):
+    """The bureau: its functions and how it is elected."""
+
+    fonctions: tuple[str, ...]
+    co_presidence: bool
+    colleges_distincts_min: int
+    mandat_annees: int
+    reelections_max: int
+    elu_par: str
+
+
+class Assemblees(NamedTuple):
+    """Common rules of the general assemblies, ordinary and extraordinary."""
+
+    convocation_jours: int
+    demande_fraction_membres: Fraction
+    delai_reunion_sur_demande_jours: int
+    pouvoirs_max: int
+    visioconference: bool
+    ordinaire_quorum: Fraction | None
+    ordinaire_majorite: Majorite
+    extraordinaire_quorum: Fraction | None
+    extraordinaire_seconde_convocation_jours: int
+    extraordinaire_majorite_statuts: Majorite
+
+
+class Adhesion(NamedTuple):
+    """How membership requests are decided."""
+
+    validation_par: str
+    delai_reponse_jours: int
+    conditions: tuple[str, ...]
+
+
+class Bareme(NamedTuple):
+    """One indemnisation rate: beneficiaries, unit, amount."""
+
+    beneficiaires: tuple[str, ...]
+    unite: str
+    montant: Montant
+    activite: str | None
+    path: PathKey
+
+
+class Indemnisation(NamedTuple):
+    """Expenses, remuneration of dirigeants and indemnisation of time."""
+
+    remboursement_frais: bool
+    remuneration_dirigeants: bool
+    activites: tuple[str, ...]
+    baremes: tuple[Bareme, ...]
+    justificatifs: tuple[str, ...]
+    delai_demande_jours: int | None
+    validation_par: str | None
+    plafond_annuel_par_personne: Montant | None
+
+
+class Depenses(NamedTuple):
+    """The expense validation circuit."""
+
+    seuil_engagement_seul: Montant
+    double_signature_au_dela: Montant
+    carte_bancaire: tuple[str, ...]
+    notes_de_frais_delai_jours: int
+
+
+class Finances(NamedTuple):
+    """Subsidies, auditor, financial year and expenses."""
+
+    subventions_publiques_annuelles: Montant | None
+    commissaire_aux_comptes: str
+    exercice: str
+    depenses: Depenses
+
+
+class Designation(NamedTuple):
+    """A member designated for a seat or a function, and the person acting for a legal person."""
+
+    membre: str
+    personne: str | None
+    path: PathKey
+
+
+class Vote(NamedTuple):
+    """The vote on one resolution of the constitutive assembly."""
+
+    unanimite: bool
+    pour: int
+    contre: int
+    abstention: int
+    path: PathKey
+
+    @property
+    def adopte(self) -> bool:
+        """Tell whether the resolution is adopted."""
+        return self.unanimite or self.pour > self.contre
+
+
+RESOLUTIONS = (
+    "statuts",
+    "administrateurs",
+    "bureau",
+    "cotisations",
+    "reglement_interieur",
+    "formalites",
+)
+
+
+class Representation(NamedTuple):
+    """A member represented at the constitutive assembly by a proxy holder."""
+
+    membre: str
+    mandataire: str
+    path: PathKey
+
+
+class AgConstitutive(NamedTuple):
+    """The constitutive general assembly, as the PV reports it."""
+
+    date: dt.date
+    heure: str
+    heure_fin: str | None
+    lieu: str
+    convocation_date: dt.date | None
+    convocation_moyen: str
+    presidence_seance: str
+    secretariat_seance: str
+    presents: tuple[str, ...]
+    representes: tuple[Representation, ...]
+    administrateurs_elus: tuple[Designation, ...]
+    bureau_elu: tuple[tuple[str, tuple[Designation, ...]], ...]
+    votes: Mapping[str, Vote]
+
+
+class Dirigeant(NamedTuple):
+    """One line of the liste des dirigeants: a member, the person acting for it, its functions.
+
+    A legal person elected to the CA or to the bureau is listed with the natural person it
+    designated; an inter-CPTS member CPTS may thus appear once per person it designated.
+    """
+
+    membre: Membre
+    personne: str | None
+    fonctions: tuple[str, ...]
+    administrateur: bool
+
+    @property
+    def nom(self) -> str:
+        """Return the name as every document writes it (« Nathalie Brun, pour EHPAD Les Tilleuls »)."""
+        return nom_designation(self.membre, self.personne)
+
+    @property
+    def representant(self) -> str | None:
+        """Return the natural person acting for a legal person, if known."""
+        if not self.membre.personne_morale:
+            return None
+        return self.personne or self.membre.representant
+
+
+def nom_designation(membre: Membre, personne: str | None = None) -> str:
+    """Return a designated member's name: the person « pour » a structure, or « Dr Prénom Nom »."""
+    if personne is not None:
+        return f"{personne}, pour {membre.nom_complet}"
+    if membre.civilite and not membre.personne_morale:
+        return f"{membre.civilite} {membre.nom_complet}"
+    return membre.nom_complet

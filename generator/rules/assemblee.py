@@ -1,0 +1,226 @@
+"""Rules on the constitutive general assembly: attendance, proxies, elections, votes, dirigeants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from generator.loader import PathKey
+from generator.model import AgConstitutive, Cpts, Designation
+from generator.rules.common import designations
+from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
+
+
+def _unknown(m: Cpts, member_id: str) -> str:
+    ids = ", ".join(f.id for f in m.fondateurs)
+    return f"« {member_id} » n'est pas un membre fondateur (identifiants : {ids})"
+
+
+def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    base: PathKey = ("ag_constitutive",)
+    founders = {f.id for f in m.fondateurs}
+    presents = set(ag.presents)
+    for role in ("presidence_seance", "secretariat_seance"):
+        member_id = getattr(ag, role)
+        if member_id not in founders:
+            yield (*base, role), _unknown(m, member_id)
+        elif member_id not in presents:
+            yield (*base, role), f"« {member_id} » doit être présent pour tenir la séance"
+    for i, member_id in enumerate(ag.presents):
+        if member_id not in founders and m.membre(member_id) is None:
+            yield (*base, "presents", i), _unknown(m, member_id)
+    proxies: Counter[str] = Counter()
+    seen_represented: set[str] = set()
+    for r in ag.representes:
+        # An honorary member is known: E-HONNEUR says why he can neither give nor hold a proxy.
+        if m.membre(r.membre) is None:
+            yield (*r.path, "membre"), _unknown(m, r.membre)
+        if m.membre(r.mandataire) is None:
+            yield (*r.path, "mandataire"), _unknown(m, r.mandataire)
+        elif r.mandataire in founders and r.mandataire not in presents:
+            yield (
+                (*r.path, "mandataire"),
+                (f"le mandataire « {r.mandataire} » doit être présent pour porter un pouvoir"),
+            )
+        if r.membre in presents:
+            yield (*r.path, "membre"), f"« {r.membre} » est à la fois présent et représenté"
+        if r.membre in seen_represented:
+            yield (*r.path, "membre"), f"« {r.membre} » est représenté deux fois"
+        if r.membre == r.mandataire:
+            yield (*r.path, "mandataire"), "un membre ne peut pas être son propre mandataire"
+        seen_represented.add(r.membre)
+        proxies[r.mandataire] += 1
+        if proxies[r.mandataire] == m.assemblees.pouvoirs_max + 1:
+            yield (
+                (*r.path, "mandataire"),
+                (
+                    f"« {r.mandataire} » porte plus de {m.assemblees.pouvoirs_max} pouvoir(s) "
+                    "(gouvernance.assemblees.pouvoirs_max)"
+                ),
+            )
+
+
+def _check_designation(m: Cpts, ag: AgConstitutive, d: Designation) -> Iterator[Problem]:
+    attending = set(ag.presents) | {r.membre for r in ag.representes}
+    member = m.membre(d.membre)
+    if member is None:
+        yield d.path, _unknown(m, d.membre)
+    elif d.membre not in attending and not member.honneur:
+        yield d.path, f"« {d.membre} » n'est ni présent ni représenté à l'assemblée"
+    elif d.personne is not None and not member.personne_morale:
+        yield (
+            d.path,
+            (
+                f"« {d.membre} » est une personne physique : « personne » ne sert qu'aux "
+                "personnes morales qui désignent l'une de leurs personnes"
+            ),
+        )
+
+
+def _ag_elections(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    base: PathKey = ("ag_constitutive",)
+    ca = m.conseil_administration
+    if ca is None and ag.administrateurs_elus:
+        yield (
+            (*base, "administrateurs_elus"),
+            (
+                "il n'y a pas de conseil d'administration : pas d'administrateurs à élire (le bureau "
+                "est élu par l'assemblée générale)"
+            ),
+        )
+    elected_by_college: Counter[str] = Counter()
+    seen_admins: set[str] = set()
+    for d in ag.administrateurs_elus:
+        yield from _check_designation(m, ag, d)
+        if d.membre in seen_admins:
+            yield d.path, f"« {d.membre} » est élu deux fois"
+        seen_admins.add(d.membre)
+        member = m.membre(d.membre)
+        if member is not None and member.college is not None:
+            elected_by_college[member.college] += 1
+    if ca is not None:
+        for college in m.colleges:
+            if elected_by_college[college.code] > college.sieges_ca:
+                yield (
+                    (*base, "administrateurs_elus"),
+                    (
+                        f"{elected_by_college[college.code]} administrateurs élus pour le collège "
+                        f"« {college.code} » qui n'a que {college.sieges_ca} siège(s)"
+                    ),
+                )
+
+
+def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    base: PathKey = ("ag_constitutive",)
+    filled = dict(ag.bureau_elu)
+    for fonction, people in ag.bureau_elu:
+        path = (*base, "bureau_elu", fonction)
+        if fonction not in m.bureau.fonctions:
+            yield (
+                path,
+                (
+                    f"la fonction « {fonction} » n'existe pas dans ce bureau (gouvernance.bureau."
+                    f"fonctions : {', '.join(m.bureau.fonctions)})"
+                ),
+            )
+        expected = 2 if fonction == "president" and m.bureau.co_presidence else 1
+        if len(people) != expected:
+            yield (
+                path,
+                (
+                    "la co-présidence demande deux co-présidents : donnez une liste de deux désignations"
+                    if expected == 2
+                    else "une seule personne par fonction (la liste est réservée à la co-présidence)"
+                ),
+            )
+        for d in people:
+            yield from _check_designation(m, ag, d)
+    if filled:
+        missing = [f for f in m.bureau.fonctions if f not in filled]
+        if missing:
+            yield (
+                (*base, "bureau_elu"),
+                (f"fonctions du bureau sans titulaire : {', '.join(missing)}"),
+            )
+    elif m.bureau.elu_par == "assemblee_generale":
+        yield (
+            (*base, "bureau_elu"),
+            ("le bureau est élu par l'assemblée générale : indiquez qui occupe chaque fonction (bureau_elu)"),
+        )
+
+
+def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    base: PathKey = ("ag_constitutive",)
+    voters = len(set(m.votants()))  # a member both present and represented votes once
+    for resolution, vote in ag.votes.items():
+        if vote.unanimite:
+            continue
+        cast = vote.pour + vote.contre + vote.abstention
+        if cast > voters:
+            yield (
+                vote.path,
+                (
+                    f"{cast} votes pour « {resolution} » alors que {voters} membres seulement peuvent "
+                    "voter (présents et représentés)"
+                ),
+            )
+        if vote.pour <= vote.contre:
+            yield (
+                vote.path,
+                (
+                    f"la résolution « {resolution} » n'a pas plus de voix pour ({vote.pour}) que "
+                    f"contre ({vote.contre}) : elle ne serait pas adoptée"
+                ),
+            )
+    if ag.convocation_date is not None and ag.convocation_date > ag.date:
+        yield (*base, "convocation", "date"), "la convocation ne peut pas suivre l'assemblée"
+    if ag.heure_fin is not None and ag.heure_fin <= ag.heure:
+        yield (
+            (*base, "heure_fin"),
+            f"la séance ne peut pas être levée ({ag.heure_fin}) avant d'avoir été ouverte ({ag.heure})",
+        )
+
+
+@rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
+def ag_constitutive(m: Cpts) -> Iterator[Problem]:
+    """Referenced members exist and attend; seats, proxies and votes add up."""
+    ag = m.ag_constitutive
+    if ag is None:
+        return
+    yield from _ag_attendance(m, ag)
+    yield from _ag_elections(m, ag)
+    yield from _ag_bureau(m, ag)
+    yield from _ag_votes(m, ag)
+
+
+def _administrateurs(m: Cpts) -> list[Designation]:
+    ag = m.ag_constitutive
+    if ag is None:
+        return []
+    if m.conseil_administration is not None:
+        return list(ag.administrateurs_elus)
+    return [d for _, d in designations(m)]
+
+
+@rule("W-DIRIGEANTS-INCOMPLET", AVERTISSEMENT, "Déclaration de création : liste des dirigeants")
+def dirigeants_incomplets(m: Cpts) -> Iterator[Problem]:
+    """Administrators without domicile or profession leave blanks in the liste des dirigeants."""
+    seen: set[str] = set()
+    for d in _administrateurs(m):
+        member = m.membre(d.membre)
+        if member is None or member.id in seen:
+            continue
+        seen.add(member.id)
+        missing = []
+        if member.domicile is None:
+            missing.append("domicile")
+        if member.profession is None and not member.personne_morale:
+            missing.append("profession")
+        if missing:
+            yield (
+                member.path,
+                (
+                    f"« {member.id} » est dirigeant mais sans {' ni '.join(missing)} : la liste des "
+                    "dirigeants aura des blancs à remplir à la main"
+                ),
+            )

@@ -1,0 +1,114 @@
+"""Rules on the collèges and the roster: codes, unique members, seats on the CA, their balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model import Cpts
+from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
+
+
+@rule("E-COLLEGES", ERREUR, "Modèle AVECsanté, art. 5-2 (collèges)")
+def colleges_valides(m: Cpts) -> Iterator[Problem]:
+    """At least two collèges with unique codes; every member's collège exists."""
+    if len(m.colleges) < 2:
+        yield (
+            ("colleges",),
+            (
+                f"{len(m.colleges)} collège déclaré : il en faut au moins deux (la CPTS réunit "
+                "plusieurs catégories d'acteurs)"
+            ),
+        )
+    seen: set[str] = set()
+    for college in m.colleges:
+        if college.code in seen:
+            yield (
+                (*college.path, "code"),
+                (f"le code de collège « {college.code} » est déjà utilisé ; chaque collège a un code unique"),
+            )
+        seen.add(college.code)
+    codes = ", ".join(c.code for c in m.colleges)
+    for member in (*m.fondateurs, *m.honneur):
+        if member.college is None:
+            if not member.honneur:
+                yield (
+                    member.path,
+                    (
+                        f"le membre « {member.id} » n'a pas de collège ; ajoutez « college: » avec "
+                        f"l'un des codes : {codes}"
+                    ),
+                )
+        elif member.college not in seen:
+            yield (
+                (*member.path, "college"),
+                (f"le collège « {member.college} » n'existe pas ; codes déclarés : {codes}"),
+            )
+
+
+@rule("E-MEMBRES", ERREUR, "Loi du 1er juillet 1901, art. 1 (convention entre deux personnes)")
+def membres_uniques(m: Cpts) -> Iterator[Problem]:
+    """Member ids are unique, so that every reference names one member."""
+    seen: set[str] = set()
+    for member in (*m.fondateurs, *m.honneur):
+        if member.id in seen:
+            yield (
+                (*member.path, "id"),
+                (
+                    f"l'identifiant « {member.id} » est déjà pris par un autre membre ; chaque membre "
+                    "a un identifiant unique"
+                ),
+            )
+        seen.add(member.id)
+
+
+@rule("E-CA-SIEGES", ERREUR, "Modèle AVECsanté, art. 9 et 5-1 (CA représentatif des collèges)")
+def sieges_ca(m: Cpts) -> Iterator[Problem]:
+    """With a CA, every deliberative collège has a seat; honorary members hold none."""
+    if m.conseil_administration is None:
+        return
+    for college in m.colleges:
+        if not college.deliberatif and college.sieges_ca > 0:
+            yield (
+                (*college.path, "sieges_ca"),
+                (
+                    f"le collège « {college.code} » a voix consultative : ses membres ne sont ni "
+                    "électeurs ni éligibles au conseil d'administration (sieges_ca: 0)"
+                ),
+            )
+        if college.deliberatif and college.sieges_ca < 1:
+            yield (
+                (*college.path, "sieges_ca"),
+                (
+                    f"le collège « {college.code} » a voix délibérative mais aucun siège au conseil "
+                    "d'administration ; donnez-lui au moins un siège (sieges_ca: 1)"
+                ),
+            )
+    ag = m.ag_constitutive
+    if ag is not None:
+        for designation in ag.administrateurs_elus:
+            member = m.membre(designation.membre)
+            if member is not None and member.honneur:
+                yield (
+                    designation.path,
+                    (
+                        f"« {designation.membre} » est membre d'honneur : il ne peut pas siéger au "
+                        "conseil d'administration"
+                    ),
+                )
+
+
+@rule("W-EQUILIBRE", AVERTISSEMENT, "Guide AVECsanté 2019, « trouver le bon équilibre »")
+def equilibre(m: Cpts) -> Iterator[Problem]:
+    """One collège holding half the seats or more can block the CA."""
+    ca = m.conseil_administration
+    if ca is None or ca.sieges_total == 0:
+        return
+    for college in m.colleges:
+        if 2 * college.sieges_ca >= ca.sieges_total:
+            yield (
+                (*college.path, "sieges_ca"),
+                (
+                    f"le collège « {college.code} » détient {college.sieges_ca} des {ca.sieges_total} "
+                    "sièges du CA : la moitié ou plus, soit une majorité de blocage"
+                ),
+            )

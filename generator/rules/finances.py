@@ -1,0 +1,102 @@
+"""Rules on money: indemnisation, expenses, the commissaire aux comptes, the PASS ceiling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model import Cpts
+from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
+
+
+@rule("E-INDEMNISATION", ERREUR, "FCPTS 2023 : montant, demande, justification et contrôle au RI")
+def indemnisation(m: Cpts) -> Iterator[Problem]:
+    """Indemnising time requires proofs, a request delay and a validation."""
+    ind = m.indemnisation
+    if not ind.baremes:
+        return
+    if not ind.justificatifs:
+        yield (
+            ("indemnisation", "justificatifs"),
+            (
+                "des barèmes d'indemnisation sont prévus mais aucun justificatif n'est exigé ; "
+                "indiquez par exemple [feuille_emargement, compte_rendu]"
+            ),
+        )
+    if ind.delai_demande_jours is None:
+        yield (
+            ("indemnisation", "delai_demande_jours"),
+            (
+                "des barèmes d'indemnisation sont prévus sans délai de demande ; indiquez un nombre "
+                "de jours (90 par défaut)"
+            ),
+        )
+    if ind.validation_par is None:
+        yield (
+            ("indemnisation", "validation_par"),
+            (
+                "des barèmes d'indemnisation sont prévus sans circuit de validation ; indiquez "
+                "tresorier ou bureau"
+            ),
+        )
+
+
+@rule("E-DEPENSES", ERREUR, "URPS Hauts-de-France 2023 : circuit de validation des dépenses")
+def depenses(m: Cpts) -> Iterator[Problem]:
+    """The single-signature threshold lies below the double-signature one."""
+    dep = m.finances.depenses
+    if dep.seuil_engagement_seul > dep.double_signature_au_dela:
+        yield (
+            ("finances", "depenses", "seuil_engagement_seul"),
+            (
+                f"le seuil d'engagement seul ({dep.seuil_engagement_seul} €) dépasse le seuil de "
+                f"double signature ({dep.double_signature_au_dela} €) : il doit lui être inférieur "
+                "ou égal"
+            ),
+        )
+
+
+@rule("W-CAC", AVERTISSEMENT, "URPS Hauts-de-France 2023 ; FCPTS 2023 (seuil de 153 000 €)")
+def commissaire_aux_comptes(m: Cpts) -> Iterator[Problem]:
+    """Expected subsidies reach the legal threshold while no auditor is planned."""
+    if m.finances.commissaire_aux_comptes == "non" and m.cac.obligatoire:
+        yield (
+            ("finances", "commissaire_aux_comptes"),
+            (
+                f"les subventions publiques attendues ({m.subventions_attendues} €) atteignent "
+                f"{m.parametres.seuil_commissaire_aux_comptes.valeur} € par an : un commissaire aux "
+                "comptes est obligatoire"
+            ),
+        )
+
+
+@rule("W-INDEMNISATION-PLAFOND", AVERTISSEMENT, "URPS Hauts-de-France 2023 ; FCPTS 2023")
+def indemnisation_plafond(m: Cpts) -> Iterator[Problem]:
+    """A barème should have an annual ceiling and a validation circuit."""
+    ind = m.indemnisation
+    if not ind.baremes:
+        return
+    if ind.plafond_annuel_par_personne is None:
+        yield (
+            ("indemnisation", "plafond_annuel_par_personne"),
+            ("des barèmes d'indemnisation sont prévus sans plafond annuel par personne"),
+        )
+    if ind.validation_par is None:
+        yield (
+            ("indemnisation", "validation_par"),
+            ("des barèmes d'indemnisation sont prévus sans circuit de validation"),
+        )
+
+
+@rule("W-PLAFOND-PASS", AVERTISSEMENT, "CSP art. D. 1434-44 (décret n° 2022-375)")
+def plafond_pass(m: Cpts) -> Iterator[Problem]:
+    """The annual ceiling should not exceed the plafond annuel de la sécurité sociale."""
+    plafond = m.indemnisation.plafond_annuel_par_personne
+    pass_ = m.parametres.plafond_annuel_securite_sociale
+    if plafond is not None and plafond > pass_.valeur:
+        yield (
+            ("indemnisation", "plafond_annuel_par_personne"),
+            (
+                f"le plafond annuel ({plafond} €) dépasse le plafond annuel de la sécurité sociale "
+                f"{pass_.depuis.year} ({pass_.valeur} €)"
+            ),
+        )
