@@ -8,22 +8,16 @@ label: the statuts' numbering is passed on, never re-derived.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
-import marshal
-import os
-import pickle
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator import facts, labels, typography
+from generator.compiled_templates import packaged_cache
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -98,7 +92,7 @@ def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
     return heading
 
 
-# The options that shape compiled templates: part of the cache folder's name, so a change of
+# The options that shape compiled templates: part of the compiled file's name, so a change of
 # options never reuses code compiled under the old ones (Jinja keys its cache on the source only).
 _ENVIRONMENT_OPTIONS: dict[str, Any] = {
     "autoescape": False,
@@ -106,62 +100,6 @@ _ENVIRONMENT_OPTIONS: dict[str, Any] = {
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
 }
-
-
-def load_bucket(bucket: jinja2.bccache.Bucket, data: bytes) -> None:
-    """Fill ``bucket`` from a cache file's bytes, as ``Bucket.load_bytecode`` reads an open file.
-
-    Jinja's reader hands the open file to ``marshal.load``, which reads it in small pieces: about
-    four times slower than ``marshal.loads`` on the whole file, for the same code. Anything
-    unexpected leaves the bucket empty, and the template is compiled again.
-    """
-    bucket.reset()
-    stream = io.BytesIO(data)
-    if stream.read(len(jinja2.bccache.bc_magic)) != jinja2.bccache.bc_magic:
-        return
-    try:
-        if pickle.load(stream) != bucket.checksum:
-            return
-        bucket.code = marshal.loads(memoryview(data)[stream.tell() :])
-    except (EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        bucket.reset()
-
-
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs; a cache that cannot be written is skipped, never an error."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Read a compiled template in one go (see :func:`load_bucket`); a missing file is a miss."""
-        try:
-            with open(self._get_cache_filename(bucket), "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return
-        load_bucket(bucket, data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Store a compiled template, or silently do without (read-only home, full disk)."""
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Return the cache of compiled templates: compiling ~80 templates costs more than rendering.
-
-    ``CPTS_CACHE`` names the folder (``off`` to do without); otherwise ``$XDG_CACHE_HOME/cpts`` or
-    ``~/.cache/cpts``. The output never depends on the cache: only compile time does.
-    """
-    setting = os.environ.get("CPTS_CACHE", "")
-    if setting.lower() == "off":
-        return None
-    try:
-        root = Path(setting or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cpts"
-        options = hashlib.sha256(repr(sorted(_ENVIRONMENT_OPTIONS.items())).encode()).hexdigest()[:12]
-        folder = root / f"modeles-jinja{jinja2.__version__}-{options}"
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # no home folder, or not writable
-        return None
-    return _QuietBytecodeCache(str(folder))
 
 
 @cache
@@ -172,7 +110,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
+        # Compiled at build time into the package, else in memory: nothing written at run time.
+        bytecode_cache=packaged_cache(_ENVIRONMENT_OPTIONS),
         **_ENVIRONMENT_OPTIONS,
     )
     env.filters.update(
