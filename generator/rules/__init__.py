@@ -9,6 +9,36 @@ from __future__ import annotations
 
 # Importing a theme registers its rules.
 from generator.rules import assemblee, bureau, colleges, deliberations, finances, forme
+from generator.rules.assemblee import ag_constitutive, dirigeants_incomplets
+from generator.rules.bureau import (
+    bureau_au_sein_du_ca,
+    colleges_du_bureau,
+    controle_bureau,
+    cumul_bureau,
+    fonctions_bureau,
+    membres_honneur,
+    parite_inter_cpts,
+)
+from generator.rules.colleges import colleges_valides, equilibre, membres_uniques, sieges_ca
+from generator.rules.common import CIVILITES
+from generator.rules.deliberations import (
+    DELAI_MAX,
+    MANDAT_MAX,
+    MANDAT_MIN,
+    delais,
+    fractions,
+    quorum_ago,
+    renouvellement_total,
+    reunions_ca,
+)
+from generator.rules.finances import (
+    commissaire_aux_comptes,
+    depenses,
+    indemnisation,
+    indemnisation_plafond,
+    plafond_pass,
+)
+from generator.rules.forme import alsace_moselle, inter_cpts, siege_hors_territoire
 from generator.rules.registry import (
     AVERTISSEMENT,
     ERREUR,
@@ -22,17 +52,47 @@ from generator.rules.registry import (
 
 __all__ = [
     "AVERTISSEMENT",
+    "CIVILITES",
+    "DELAI_MAX",
     "ERREUR",
+    "MANDAT_MAX",
+    "MANDAT_MIN",
     "RULES",
     "Problem",
     "Rule",
     "RuleFunction",
+    "ag_constitutive",
+    "alsace_moselle",
     "assemblee",
     "bureau",
+    "bureau_au_sein_du_ca",
     "colleges",
+    "colleges_du_bureau",
+    "colleges_valides",
+    "commissaire_aux_comptes",
+    "controle_bureau",
+    "cumul_bureau",
+    "delais",
     "deliberations",
+    "depenses",
+    "dirigeants_incomplets",
+    "equilibre",
     "finances",
+    "fonctions_bureau",
     "forme",
+    "fractions",
+    "indemnisation",
+    "indemnisation_plafond",
+    "inter_cpts",
+    "membres_honneur",
+    "membres_uniques",
+    "parite_inter_cpts",
+    "plafond_pass",
+    "quorum_ago",
+    "renouvellement_total",
+    "reunions_ca",
     "rule",
     "run_rules",
+    "siege_hors_territoire",
+    "sieges_ca",
 ]
