@@ -60,8 +60,12 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             )
 
 
-def _check_designation(m: Cpts, ag: AgConstitutive, d: Designation) -> Iterator[Problem]:
-    attending = set(ag.presents) | {r.membre for r in ag.representes}
+def _attending(ag: AgConstitutive) -> frozenset[str]:
+    """Return the ids present or represented, computed once per check, not once per designation."""
+    return frozenset(ag.presents) | {r.membre for r in ag.representes}
+
+
+def _check_designation(m: Cpts, attending: frozenset[str], d: Designation) -> Iterator[Problem]:
     member = m.membre(d.membre)
     if member is None:
         yield d.path, _unknown(m, d.membre)
@@ -90,8 +94,9 @@ def _ag_elections(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
         )
     elected_by_college: Counter[str] = Counter()
     seen_admins: set[str] = set()
+    attending = _attending(ag)
     for d in ag.administrateurs_elus:
-        yield from _check_designation(m, ag, d)
+        yield from _check_designation(m, attending, d)
         if d.membre in seen_admins:
             yield d.path, f"« {d.membre} » est élu deux fois"
         seen_admins.add(d.membre)
@@ -113,6 +118,7 @@ def _ag_elections(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
 def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     base: PathKey = ("ag_constitutive",)
     filled = dict(ag.bureau_elu)
+    attending = _attending(ag)
     for fonction, people in ag.bureau_elu:
         path = (*base, "bureau_elu", fonction)
         if fonction not in m.bureau.fonctions:
@@ -134,7 +140,7 @@ def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 ),
             )
         for d in people:
-            yield from _check_designation(m, ag, d)
+            yield from _check_designation(m, attending, d)
     if filled:
         missing = [f for f in m.bureau.fonctions if f not in filled]
         if missing:
