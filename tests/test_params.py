@@ -156,3 +156,8 @@ def test_shared_id_keeps_the_first_member():
     twin = second._replace(id=first.id)
     index = MembresParId((first, twin), ())
     assert index.par_id[first.id] is first
+
+
+def test_two_builds_of_the_same_answers_are_equal():
+    assert _model("cpts-copresidence.yaml") == _model("cpts-copresidence.yaml")
+    assert _model("cpts-copresidence.yaml") != _model("cpts-avecsante.yaml")

@@ -54,6 +54,14 @@ class MembresParId:
         """Keep the model's repr short: the index repeats the roster."""
         return f"MembresParId({len(self.par_id)} membres)"
 
+    def __eq__(self, other: object) -> bool:
+        """Compare by content, so that two models built from the same answers are equal."""
+        if not isinstance(other, MembresParId):
+            return NotImplemented
+        return self.par_id == other.par_id
+
+    __hash__ = None  # type: ignore[assignment]  # compared by content: unhashable, as a dict is
+
 
 class Cpts(NamedTuple):
     """Everything the documents say about one CPTS association, with derived facts."""
