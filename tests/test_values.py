@@ -124,3 +124,22 @@ def test_value_objects_survive_copy_and_pickle(value):
         assert clone == value
         assert type(clone) is type(value)
         assert clone.mots == value.mots
+
+
+def test_the_model_carries_the_value_objects():
+    from pathlib import Path
+
+    from generator import api
+
+    model = api.check_file(Path(__file__).parent.parent / "examples" / "cpts-avecsante.yaml").model
+    assert model is not None
+    a, ca = model.assemblees, model.conseil_administration
+    assert isinstance(a.ordinaire_majorite, Majorite)
+    assert isinstance(a.extraordinaire_majorite_statuts, Majorite)
+    assert isinstance(a.demande_fraction_membres, Fraction)
+    assert ca is not None
+    assert isinstance(ca.quorum_exclusion, Fraction)
+    assert all(isinstance(v, Majorite) for v in ca.majorites.values())
+    assert isinstance(ca.renouvellement_fraction, Fraction)
+    assert all(isinstance(c.cotisation, Montant) for c in model.colleges)
+    assert isinstance(model.finances.depenses.double_signature_au_dela, Montant)
