@@ -180,7 +180,8 @@ def whole_process(runs: int) -> tuple[list[str], list[bool]]:
     compileall.compile_dir(ROOT / "generator", quiet=1)
     # Likewise its compiled templates (the wheel's build compiles them into the package): the
     # checkout gets them the same way, or every run would compile the ~80 templates in memory.
-    subprocess.run([sys.executable, "-m", "generator.compiled_templates"], check=True, cwd=ROOT)
+    compile_templates = [sys.executable, "-m", "generator.compiled_templates"]
+    subprocess.run(compile_templates, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as work:
         target = Path(work) / "sortie"
 
