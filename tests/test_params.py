@@ -61,6 +61,8 @@ def test_fixed_figures():
     p = params.en_vigueur(dt.date(2024, 6, 20))
     assert p.seuil_commissaire_aux_comptes.valeur == 153_000
     assert "D. 612-5" in p.seuil_commissaire_aux_comptes.source
+    assert p.mandat_commissaire_aux_comptes.valeur == 6
+    assert "L. 823-3" in p.mandat_commissaire_aux_comptes.source
     assert p.fondateurs_minimum_droit_local.valeur == 7
     assert "art. 56" in p.fondateurs_minimum_droit_local.source
     assert p.fondateurs_minimum.valeur == 2

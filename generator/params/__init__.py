@@ -136,6 +136,7 @@ class Parametres(NamedTuple):
     date: dt.date | None  # the date they were chosen by; None: the newest values
     plafond_annuel_securite_sociale: Valeur[Montant]
     seuil_commissaire_aux_comptes: Valeur[Montant]
+    mandat_commissaire_aux_comptes: Valeur[int]
     fondateurs_minimum: Valeur[int]
     fondateurs_minimum_droit_local: Valeur[int]
     departements_droit_local: Valeur[frozenset[str]]
@@ -167,6 +168,7 @@ def en_vigueur(date: dt.date | None) -> Parametres:
         date=date,
         plafond_annuel_securite_sociale=_montant("plafond_annuel_securite_sociale", date),
         seuil_commissaire_aux_comptes=_montant("seuil_commissaire_aux_comptes", date),
+        mandat_commissaire_aux_comptes=_entier("mandat_commissaire_aux_comptes", date),
         fondateurs_minimum=_entier("fondateurs_minimum", date),
         fondateurs_minimum_droit_local=_entier("fondateurs_minimum_droit_local", date),
         departements_droit_local=departements._replace(
