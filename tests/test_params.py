@@ -163,3 +163,20 @@ def test_shared_id_keeps_the_first_member():
 def test_two_builds_of_the_same_answers_are_equal():
     assert _model("cpts-copresidence.yaml") == _model("cpts-copresidence.yaml")
     assert _model("cpts-copresidence.yaml") != _model("cpts-avecsante.yaml")
+
+
+# The modules this redesign split or created stay small (the project's limit: 500 lines).
+SMALL_MODULES = ("model", "rules", "params")
+SMALL_FILES = ("values.py", "facts.py", "typography.py", "labels.py", "compiled_templates.py")
+
+
+def test_split_modules_stay_under_500_lines():
+    package = Path(params.__file__).parent.parent
+    files = [p for folder in SMALL_MODULES for p in (package / folder).glob("*.py")]
+    files += [package / name for name in SMALL_FILES]
+    assert len(files) > 12
+    for path in files:
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 500, f"{path.name}: {lines} lignes"
+    assert not (package / "model.py").exists()
+    assert not (package / "rules.py").exists()
