@@ -1,0 +1,305 @@
+"""Prepare and render the four documents of an amendment: tableau, PV of the AGE, statuts, verification.
+
+Everything the templates print about the statuts in force (who convenes, the delay, the quorum, the
+majority, their article numbers) comes from the OLD answers and the text in force; the new answers
+give the amended text. The amended statuts are the new answers' rendering, dated and signed for
+the AGE: their « Fait à …, le … » carries the AGE's date and the signatures are left for the
+officers in office, who sign the filed copy.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from generator import render, typography
+from generator.errors import TemplateRenderError
+from generator.markdown import Safe
+from generator.model import Cpts
+from generator.modifier import age as age_rules
+from generator.modifier import compare
+from generator.modifier.age import Age
+from generator.modifier.articles import Article, parse, title_key, with_labels
+
+# Stems of the bundle's documents, in order, with their entry template (None: rendered by ``render``).
+DOCUMENTS: Mapping[str, str | None] = {
+    "tableau-comparatif": "tableau_comparatif/document.md.j2",
+    "pv-age": "pv_age/document.md.j2",
+    "statuts": None,
+    "verification": "verification_modification/document.md.j2",
+}
+# Articles on which the ACI contract (arrêté du 21 août 2019) relies: who the CPTS is, its
+# territory and missions, who represents and governs it.
+ACI_LABELS = frozenset(
+    {
+        "denomination",
+        "objet",
+        "siege",
+        "composition",
+        "membres",
+        "colleges",
+        "conseil_administration",
+        "bureau",
+        "bureau_composition",
+        "president",
+        "pouvoirs",
+        "dissolution",
+    }
+)
+_ORDINAUX_SUITE = (
+    "Onzième",
+    "Douzième",
+    "Treizième",
+    "Quatorzième",
+    "Quinzième",
+    "Seizième",
+    "Dix-septième",
+    "Dix-huitième",
+    "Dix-neuvième",
+    "Vingtième",
+)
+_CONSTITUTION = "après la constitution de l'association"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The articles in force and the new ones, and where the text in force came from."""
+
+    in_force: tuple[Article, ...]
+    new: tuple[Article, ...]
+    source: str | None  # the --texte-en-vigueur file, or None: the old answers rendered
+    ri_old: tuple[Article, ...]
+    ri_new: tuple[Article, ...]
+    old_rendered: tuple[Article, ...]  # the old answers' rendering, whose numbers stand in for missing ones
+
+
+@dataclass(frozen=True, slots=True)
+class Modification:
+    """Everything the four documents need."""
+
+    old: Cpts
+    new: Cpts
+    age: Age
+    texts: Texts
+    changes: tuple[compare.Change, ...]
+    ri_changes: tuple[compare.Change, ...]
+    statuts_markdown: str  # the new statuts as rendered for the AGE
+
+    @property
+    def modified(self) -> tuple[str, ...]:
+        """Return the keys of the articles the AGE votes on (a renumbering alone is not voted)."""
+        return tuple(c.key for c in self.changes if c.kind != compare.RENUMEROTE)
+
+    def old_number(self, label: str) -> str:
+        """Return the number an article has in the text in force, else in the old answers' rendering."""
+        for articles in (self.texts.in_force, self.texts.old_rendered):
+            for article in articles:
+                if article.label == label:
+                    return article.number
+        raise TemplateRenderError(f"l'article « {label} » est introuvable dans le texte en vigueur")
+
+
+def ordinal(rank: int) -> str:
+    """Return « Première », « Deuxième »… for a resolution's rank (1-based)."""
+    from generator.labels import ORDINAUX_RESOLUTIONS  # noqa: PLC0415
+
+    names = (*ORDINAUX_RESOLUTIONS, *_ORDINAUX_SUITE)
+    return names[rank - 1] if rank <= len(names) else f"{rank}e"
+
+
+def three_months_after(date: dt.date) -> dt.date:
+    """Return the last day of the three months that follow ``date`` (the same day, or the month's last)."""
+    month = date.month + 3
+    year, month = date.year + (month - 1) // 12, (month - 1) % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(date.day, last))
+
+
+def dated_for_age(model: Cpts, age: Age, old: Cpts) -> Cpts:
+    """Return the new model as the amended statuts print it.
+
+    The statuts are dated of the AGE and signed by the officers in office (blank names: the AGE
+    does not say who they are). A partial renewal brought in by the amendment starts from the AGE,
+    not from the constitution years ago: its calendar is counted from the AGE's year.
+    """
+    ag = model.ag_constitutive
+    if ag is not None:
+        model = model._replace(ag_constitutive=ag._replace(date=age.date, bureau_elu=()))
+    ca = model.conseil_administration
+    if ca is not None and ca.calendrier_renouvellement and not _partial(old):
+        calendrier = tuple(
+            e._replace(annee=age.date.year + e.annees_apres_constitution)
+            for e in ca.calendrier_renouvellement
+        )
+        model = model._replace(conseil_administration=ca._replace(calendrier_renouvellement=calendrier))
+    return model
+
+
+def _partial(model: Cpts) -> bool:
+    ca = model.conseil_administration
+    return ca is not None and bool(ca.calendrier_renouvellement)
+
+
+def _since_age(text: str, age: Age) -> str:
+    """Count a new partial renewal from the AGE that brings it in, in the text's own words."""
+    return text.replace(
+        _CONSTITUTION, f"après l'assemblée générale extraordinaire du {typography.date_longue(age.date)}"
+    )
+
+
+def _rendered(model: Cpts, name: str) -> tuple[str, tuple[Article, ...]]:
+    documents = render.render_documents(model, ["statuts", name])
+    doc = documents[name]
+    return doc.markdown, with_labels(parse(doc.markdown), doc.numbered)
+
+
+def prepare(old: Cpts, new: Cpts, age: Age, in_force_text: str | None, source: str | None) -> Modification:
+    """Render, parse, match and diff the statuts and the règlement intérieur."""
+    printed = dated_for_age(new, age, old)
+    transition = printed is not new and _partial(new) and not _partial(old)
+    _, old_articles = _rendered(old, "statuts")
+    new_md, new_articles = _rendered(printed, "statuts")
+    _, ri_old = _rendered(old, "reglement-interieur")
+    _, ri_new = _rendered(printed, "reglement-interieur")
+    if transition:
+        new_md = _since_age(new_md, age)
+        new_articles = tuple(
+            Article(a.number, a.title, tuple(_since_age(b, age) for b in a.blocks), a.label)
+            for a in new_articles
+        )
+    old_titles = {title_key(a.title): a.label for a in old_articles if a.label is not None}
+    if in_force_text is None:
+        in_force = old_articles
+    else:
+        in_force = tuple(
+            a
+            if a.label is not None
+            else Article(a.number, a.title, a.blocks, old_titles.get(title_key(a.title)))
+            for a in parse(in_force_text)
+        )
+    texts = Texts(in_force, new_articles, source, ri_old, ri_new, old_articles)
+    changes = compare.changes(compare.match(in_force, new_articles, old_titles))
+    ri_changes = compare.changes(compare.match(ri_old, ri_new))
+    return Modification(old, new, age, texts, changes, ri_changes, new_md)
+
+
+def _tidy(text: str) -> str:
+    text = _TRAILING.sub("\n", text)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return typography.french_spacing(text.strip("\n") + "\n")
+
+
+def _vote_view(modification: Modification, resolution: age_rules.Resolution) -> dict[str, Any]:
+    votants = modification.age.votants
+    majorite = modification.old.assemblees.extraordinaire_majorite_statuts
+    view: dict[str, Any] = {"saisi": resolution.vote is not None, "unanimite": False}
+    if resolution.vote is not None:
+        pour, contre, abstention = resolution.vote.counts(votants)
+        view.update(
+            unanimite=resolution.vote.unanimite,
+            pour=pour,
+            contre=contre,
+            abstention=abstention,
+            adoptee=age_rules.pour_requis(majorite, votants, pour, contre),
+        )
+    view["requis"] = _required(majorite, votants)
+    return view
+
+
+def _required(majorite: str, votants: int) -> int | None:
+    """Return the votes « pour » a majority needs among ``votants``; None when it depends on « contre »."""
+    if majorite == "simple":
+        return None
+    return next(pour for pour in range(votants + 1) if age_rules.pour_requis(majorite, votants, pour, 0))
+
+
+def _title(change: compare.Change) -> str:
+    article = change.new or change.old
+    return article.title if article is not None else change.key
+
+
+def _changes_by_key(modification: Modification) -> dict[str, compare.Change]:
+    return {c.key: c for c in modification.changes}
+
+
+def context(modification: Modification) -> dict[str, Any]:
+    """Return the names every template of the bundle reads."""
+    old, new, age = modification.old, modification.new, modification.age
+    resolutions = age_rules.resolutions(age, modification.modified)
+    by_key = _changes_by_key(modification)
+    quorum = old.assemblees.extraordinaire_quorum
+    dirigeants_old = [(d.membre.id, d.personne, d.fonctions) for d in old.dirigeants()]
+    dirigeants_new = [(d.membre.id, d.personne, d.fonctions) for d in new.dirigeants()]
+    return {
+        "ancien": old,
+        "m": new,
+        "age": age,
+        "changes": modification.changes,
+        "modifies": [c for c in modification.changes if c.kind != compare.RENUMEROTE],
+        "renumerotes": [c for c in modification.changes if c.kind == compare.RENUMEROTE],
+        "ri_changes": modification.ri_changes,
+        "resolutions": [
+            {
+                "ordinal": ordinal(rank),
+                "cle": r.cle,
+                "changes": [by_key[key] for key in r.articles],
+                "vote": _vote_view(modification, r),
+            }
+            for rank, r in enumerate(resolutions, start=1)
+        ],
+        "article_convocation": modification.old_number("ag_dispositions_communes"),
+        "article_age": modification.old_number("age"),
+        "article_ri": modification.old_number("reglement_interieur"),
+        "quorum_requis": None if quorum is None else age_rules.quorum_requis(quorum, age.membres_a_jour),
+        "source": modification.texts.source,
+        "echeance": three_months_after(age.date),
+        "dirigeants_changent": dirigeants_old != dirigeants_new,
+        "aci_titres": [
+            _title(c) for c in modification.changes if c.key in ACI_LABELS and c.kind != compare.RENUMEROTE
+        ],
+        "AJOUTE": compare.AJOUTE,
+        "SUPPRIME": compare.SUPPRIME,
+        "MODIFIE": compare.MODIFIE,
+        "safe": Safe,
+    }
+
+
+def _mention(modification: Modification) -> str:
+    ag = modification.old.ag_constitutive
+    date = typography.date_longue(modification.age.date)
+    if ag is None:
+        return f"Statuts modifiés par l'assemblée générale extraordinaire du {date}."
+    return (
+        f"Statuts adoptés par l'assemblée générale constitutive du {typography.date_longue(ag.date)} "
+        f"et modifiés par l'assemblée générale extraordinaire du {date}."
+    )
+
+
+def amended_statuts(modification: Modification) -> str:
+    """Return the amended statuts: the new text, with the mention of its adoption under the title."""
+    title, _, rest = modification.statuts_markdown.partition("\n")
+    return f"{title}\n\n*{_mention(modification)}*\n{rest}"
+
+
+def render_all(modification: Modification) -> dict[str, str]:
+    """Return the Markdown of the four documents, by file stem."""
+    names = context(modification)
+    texts: dict[str, str] = {}
+    for name, template_name in DOCUMENTS.items():
+        if template_name is None:
+            texts[name] = amended_statuts(modification)
+            continue
+        try:
+            template = render.environment().get_template(template_name)
+            texts[name] = _tidy(template.render(**names, document=name))
+        except jinja2.TemplateError as exc:
+            raise TemplateRenderError(f"{name} : erreur de modèle ({exc})") from exc
+    return texts
