@@ -220,6 +220,25 @@ def test_a_text_in_force_cannot_inject_markup(tmp_path):
     assert "\\<!-- signatures" in tableau
 
 
+def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
+    moselle = ROOT / "examples" / "cpts-moselle-droit-local.yaml"
+    answers = moselle.read_text(encoding="utf-8").replace(*PARTIEL, 1)
+    answers += AGE.format(
+        membres=30, presents=20, representes=3, seconde="false", votes="    ensemble: unanimite"
+    )
+    nouveau = tmp_path / "nouveau.yaml"
+    nouveau.write_text(answers, encoding="utf-8")
+    result = pipeline.build(str(moselle), str(nouveau))
+    assert result.valid, [f.format() for f in result.findings]
+    verification = text(result, "verification")
+    assert "registre des associations du tribunal judiciaire" in verification
+    assert "code civil local, article 71" in verification
+    assert "préfecture" not in verification
+    pv = text(result, "pv-age")
+    assert "à leur inscription au registre des associations (article 71 du code civil local)" in pv
+    assert "### Première résolution – Modification des statuts" in pv
+
+
 # --- the rules of the statuts in force ---------------------------------------------------------
 
 
@@ -328,7 +347,7 @@ def test_the_command_needs_an_age_section(runner, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "lecture impossible"),
+        (None, "fichier introuvable"),
         (b"Aucun article ici.\n", "aucun article reconnu"),
         (b"\xff\xfe\x00", "UTF-8"),
     ],
@@ -344,6 +363,15 @@ def test_an_unusable_text_in_force_is_a_usage_error(runner, tmp_path, content, m
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_an_endless_text_in_force_is_refused_without_reading_it_all(runner, tmp_path):
+    result = runner.invoke(
+        cli,
+        ["modifier", str(ANCIEN), str(NOUVEAU), "-o", str(tmp_path / "x"), "--texte-en-vigueur", "/dev/zero"],
+    )
+    assert result.exit_code == 2
+    assert "trop gros" in result.stderr
 
 
 def test_the_help_is_french(runner):

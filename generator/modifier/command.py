@@ -83,7 +83,7 @@ def register(group: click.Group, run: Runner) -> None:
             for finding in result.findings:
                 click.echo(finding.format())
             if not result.valid:
-                click.echo(f"{nouveau} : modification refusée, aucun document écrit.", err=True)
+                click.echo(f"{ancien} → {nouveau} : modification refusée, aucun document écrit.", err=True)
                 return 1
             reference = Path(modele_word) if modele_word is not None else None
             written = bundle.write_bundle(target, pipeline.files(result, chosen, reference), force)

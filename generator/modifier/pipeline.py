@@ -39,9 +39,12 @@ def read_text_in_force(path: str | Path) -> tuple[str, tuple[Article, ...]]:
     """Read the adopted statuts (Markdown or text); refuse what cannot be one."""
     where = Path(path)
     try:
-        data = where.read_bytes()
-    except IsADirectoryError as exc:
-        raise UnreadableInputError(f"{path} : est un dossier, pas un texte de statuts.") from exc
+        if where.is_dir():
+            raise UnreadableInputError(f"{path} : est un dossier, pas un texte de statuts.")
+        with where.open("rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)  # never more: /dev/zero ends here too
+    except FileNotFoundError as exc:
+        raise UnreadableInputError(f"{path} : fichier introuvable.") from exc
     except OSError as exc:
         raise UnreadableInputError(f"{path} : lecture impossible ({exc.strerror or exc}).") from exc
     if len(data) > MAX_TEXT_BYTES:
