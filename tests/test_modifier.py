@@ -206,6 +206,39 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     assert "statuts-adoptes.md" in text(result, "verification")
 
 
+def test_the_adopted_word_document_reads_as_the_text_it_was_made_from(tmp_path):
+    # The DOCX the tool wrote in 2024, given back as the text in force: the same articles are found
+    # changed as from the old answers (list paragraphs, headings and no-break spaces read alike).
+    old = api.load_answers(ANCIEN)
+    texte = tmp_path / "statuts-2024.docx"
+    texte.write_bytes(api.render_bundle(old, ["statuts"], ["docx"])["statuts.docx"])
+    nouveau = variant(tmp_path, [COLLEGE, PARTIEL])
+    from_word = built(nouveau, texte)
+    from_answers = built(nouveau)
+    assert from_word.valid, [f.format() for f in from_word.findings]
+    assert (
+        kinds(from_word)
+        == kinds(from_answers)
+        == {"colleges": "modifie", "conseil_administration": "modifie"}
+    )
+    assert [c.rows for c in from_word.modification.changes] == [
+        c.rows for c in from_answers.modification.changes
+    ]
+
+
+def test_a_text_saved_from_word_has_one_paragraph_per_line():
+    articles = parse(
+        "STATUTS DE L'ASSOCIATION CPTS X\nLa santé est un état.\nARTICLE 1 – Dénomination\n"
+        "Il est fondé une association.\nElle a pour sigle X.\nARTICLE 2 : Objet\nElle a pour objet :\n"
+        "• l'accès aux soins ;\n• la prévention.\nFait à Metz, le 3 mai 2020\n"
+    )
+    assert [(a.number, a.blocks) for a in articles] == [
+        ("", ("La santé est un état.",)),
+        ("1", ("Il est fondé une association.", "Elle a pour sigle X.")),
+        ("2", ("Elle a pour objet :", "– l'accès aux soins ;", "– la prévention.")),
+    ]
+
+
 def test_a_text_in_force_cannot_inject_markup(tmp_path):
     texte = tmp_path / "statuts.md"
     texte.write_text(
@@ -350,6 +383,7 @@ def test_the_command_needs_an_age_section(runner, tmp_path):
         (None, "fichier introuvable"),
         (b"Aucun article ici.\n", "aucun article reconnu"),
         (b"\xff\xfe\x00", "UTF-8"),
+        (b"PK\x03\x04 pas une archive", "document Word illisible"),
     ],
 )
 def test_an_unusable_text_in_force_is_a_usage_error(runner, tmp_path, content, message):

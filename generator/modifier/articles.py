@@ -24,8 +24,10 @@ _ARTICLE = re.compile(
 )
 _TITRE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Titre|TITRE)\s+[IVXLC0-9]+\b")
 _ANNEXE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Annexe|ANNEXE)\b")
+# The title of a statuts text without « # »: « STATUTS », « Statuts de l'association … ».
+_TITLE = re.compile(r"^(?:\*\*)?\s*(?:STATUTS|Statuts)\b.{0,150}$")
 _END = re.compile(r"^(?:Fait à |<!--|Les présents statuts ont été adoptés)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|[0-9]{1,2}[.)])\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦–]|[0-9]{1,2}[.)])\s+")
 # A heading without « # » is a short line: a longer one is a paragraph that starts with « Article ».
 _BARE_HEADING_MAX = 120
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -86,7 +88,7 @@ def _heading(line: str) -> tuple[str, str] | None:
     return _number(match.group("number")), title
 
 
-def _blocks(lines: list[str]) -> tuple[str, ...]:
+def _blocks(lines: list[str], each_line: bool = False) -> tuple[str, ...]:
     blocks: list[str] = []
     current: list[str] = []
     item = False
@@ -118,6 +120,9 @@ def _blocks(lines: list[str]) -> tuple[str, ...]:
             current.append(_LIST_ITEM.sub("", line, count=1))
         else:
             current.append(line)
+        if each_line:
+            flush()
+            item = False
     flush()
     return tuple(blocks)
 
@@ -128,15 +133,20 @@ def parse(text: str) -> tuple[Article, ...]:
     current: tuple[str, str] | None = ("", "Préambule")
     body: list[str] = []
     started = False
+    lines = text.splitlines()
+    # A text saved from Word has one paragraph per line and few blank lines, where Markdown
+    # separates its paragraphs by a blank line and may wrap one over several lines.
+    filled = [line for line in lines if line.strip()]
+    each_line = len(lines) - len(filled) < len(filled) // 10
 
     def close() -> None:
         if current is None:
             return
-        blocks = _blocks(body)
+        blocks = _blocks(body, each_line)
         if current[0] or blocks:
             articles.append(Article(current[0], current[1], blocks, PREAMBULE if not current[0] else None))
 
-    for line in text.splitlines():
+    for line in lines:
         stripped = line.strip()
         heading = _heading(stripped)
         if heading is not None:
@@ -148,7 +158,7 @@ def parse(text: str) -> tuple[Article, ...]:
         elif _ANNEXE.match(stripped) or (started and _END.match(stripped)):
             close()
             current, body = None, []
-        elif stripped.startswith("# ") and not started:
+        elif not started and (stripped.startswith("# ") or _TITLE.match(stripped)):
             continue  # the document's title
         elif current is not None:
             body.append(line)

@@ -31,9 +31,9 @@ def register(group: click.Group, run: Runner) -> None:
     @click.option(
         "--texte-en-vigueur",
         "texte",
-        metavar="STATUTS.md",
+        metavar="STATUTS",
         type=click.Path(dir_okay=False),
-        help="Texte des statuts adoptés (statuts.md d'un dossier antérieur, ou texte converti depuis Word) ; "
+        help="Texte des statuts adoptés (statuts.md ou statuts.docx d'un dossier antérieur, document Word) ; "
         "sans lui, l'ancienne rédaction est celle que l'outil produit à partir d'ANCIEN.",
     )
     @click.option(

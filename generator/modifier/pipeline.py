@@ -6,6 +6,8 @@ check passed; the command writes them with ``bundle.write_bundle`` (atomic, ``--
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from generator.modifier.articles import Article, parse
 
 # A statuts text is a few dozen kilobytes; a bigger file is not one.
 MAX_TEXT_BYTES = 1024 * 1024
+MAX_WORD_INFLATED = 32 * 1024 * 1024
 SOURCE_LOI = "Loi du 1er juillet 1901, art. 1 et 9 ; modèle AVECsanté, art. 20"
 
 
@@ -36,7 +39,7 @@ class Result:
 
 
 def read_text_in_force(path: str | Path) -> tuple[str, tuple[Article, ...]]:
-    """Read the adopted statuts (Markdown or text); refuse what cannot be one."""
+    """Read the adopted statuts (Markdown, text, or a Word document); refuse what cannot be one."""
     where = Path(path)
     try:
         if where.is_dir():
@@ -49,21 +52,54 @@ def read_text_in_force(path: str | Path) -> tuple[str, tuple[Article, ...]]:
         raise UnreadableInputError(f"{path} : lecture impossible ({exc.strerror or exc}).") from exc
     if len(data) > MAX_TEXT_BYTES:
         raise UnreadableInputError(f"{path} : fichier trop gros pour un texte de statuts (plus de 1 Mo).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableInputError(
-            f"{path} : le texte en vigueur doit être un fichier texte UTF-8 (Markdown) ; un document "
-            "Word doit d'abord être enregistré au format texte."
-        ) from exc
-    if "\x00" in text:
-        raise UnreadableInputError(f"{path} : fichier binaire, pas un texte de statuts.")
+    read = _word_text if data.startswith(b"PK\x03\x04") else _plain_text
+    text = read(data, str(path))
     articles = parse(text)
     if not any(a.number for a in articles):
         raise UnreadableInputError(
             f"{path} : aucun article reconnu ; les intitulés doivent avoir la forme « Article 5 – Titre »."
         )
     return text, articles
+
+
+def _word_text(data: bytes, path: str) -> str:
+    """Return the paragraphs of a Word document, one per line; a list paragraph starts with « - »."""
+    import docx  # noqa: PLC0415 - python-docx only for a Word text in force
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # A small archive may inflate enormously: refuse before python-docx reads it.
+            if sum(entry.file_size for entry in archive.infolist()) > MAX_WORD_INFLATED:
+                raise UnreadableInputError(f"{path} : document Word trop volumineux une fois décompressé.")
+        document = docx.Document(io.BytesIO(data))
+    except UnreadableInputError:
+        raise
+    except Exception as exc:  # a zip that is not a Word document fails in many ways
+        raise UnreadableInputError(f"{path} : document Word illisible ({type(exc).__name__}).") from exc
+    lines = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        properties = paragraph._p.pPr
+        numbered = properties is not None and properties.numPr is not None
+        style = paragraph.style.name if paragraph.style is not None else ""
+        listed = numbered or (style or "").startswith("List")
+        lines.append(f"- {text}" if listed else text)
+    return "\n".join(lines)
+
+
+def _plain_text(data: bytes, path: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableInputError(
+            f"{path} : le texte en vigueur doit être un document Word (.docx) ou un fichier texte "
+            "UTF-8 (Markdown)."
+        ) from exc
+    if "\x00" in text:
+        raise UnreadableInputError(f"{path} : fichier binaire, pas un texte de statuts.")
+    return text
 
 
 def _located(rule: str, path: tuple[str | int, ...], message: str, loaded: loader.LoadedAnswers) -> Finding:
