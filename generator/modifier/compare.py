@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from dataclasses import dataclass
 
 from generator.markdown import escape
@@ -23,6 +24,9 @@ _LIKENESS = 0.6
 # Two blocks sharing fewer words than this are a rewriting: shown whole, struck and underlined,
 # rather than as a confetti of common words (« le », « de ») between changes.
 _REWRITTEN = 0.4
+# A word (letters, digits, apostrophes and hyphens inside it) or one punctuation mark, and the
+# spaces after it.
+_TOKEN = re.compile(r"([\w'’-]+|[^\w\s])(\s*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,29 +95,38 @@ def match(
     return [pair for _, _, pair in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
-def _segment(words: list[str], tag: str | None) -> str:
-    text = escape(" ".join(words))
-    return f"<{tag}>{text}</{tag}>" if tag and text else text
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """Return the words and punctuation marks of ``text``, each with the spaces that follow it."""
+    return [(match.group(1), match.group(2)) for match in _TOKEN.finditer(text.strip())]
+
+
+def _segment(tokens: list[tuple[str, str]], tag: str | None) -> str:
+    """Return tokens as escaped Markdown, inside ``tag``; the space after the last stays outside."""
+    if not tokens:
+        return ""
+    text = escape("".join(word + space for word, space in tokens[:-1]) + tokens[-1][0])
+    marked = f"<{tag}>{text}</{tag}>" if tag and text else text
+    return marked + (" " if tokens[-1][1] else "")
 
 
 def diff_words(old: str, new: str) -> tuple[str, str]:
-    """Return the two blocks as Markdown: removed words in ``<del>``, added ones in ``<ins>``."""
-    a, b = old.split(), new.split()
-    matcher = difflib.SequenceMatcher(None, [normalized(w) for w in a], [normalized(w) for w in b], False)
+    """Return the two blocks as Markdown: removed words in ``<del>``, added ones in ``<ins>``.
+
+    Punctuation marks are tokens of their own: « délibérative. » against « délibérative ; »
+    strikes the full stop and underlines the semicolon, not the word.
+    """
+    a, b = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(
+        None, [normalized(w) for w, _ in a], [normalized(w) for w, _ in b], autojunk=False
+    )
     if matcher.ratio() < _REWRITTEN:
-        return _segment(a, "del"), _segment(b, "ins")
+        return _segment(a, "del").strip(), _segment(b, "ins").strip()
     left: list[str] = []
     right: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            left.append(_segment(a[i1:i2], None))
-            right.append(_segment(b[j1:j2], None))
-            continue
-        if i2 > i1:
-            left.append(_segment(a[i1:i2], "del"))
-        if j2 > j1:
-            right.append(_segment(b[j1:j2], "ins"))
-    return " ".join(left), " ".join(right)
+        left.append(_segment(a[i1:i2], None if tag == "equal" else "del"))
+        right.append(_segment(b[j1:j2], None if tag == "equal" else "ins"))
+    return "".join(left).strip(), "".join(right).strip()
 
 
 def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -129,9 +142,9 @@ def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, 
             if i is not None and j is not None:
                 rows.append(diff_words(old[i], new[j]))
             elif i is not None:
-                rows.append((_segment(old[i].split(), "del"), ""))
+                rows.append((_segment(_tokens(old[i]), "del").strip(), ""))
             elif j is not None:
-                rows.append(("", _segment(new[j].split(), "ins")))
+                rows.append(("", _segment(_tokens(new[j]), "ins").strip()))
     return tuple(rows)
 
 
@@ -150,10 +163,10 @@ def changes(pairs: list[tuple[Article | None, Article | None]]) -> tuple[Change,
     for old, new in pairs:
         key = _key(old, new)
         if old is None and new is not None:
-            rows = tuple(("", _segment(b.split(), "ins")) for b in new.blocks)
+            rows = tuple(("", _segment(_tokens(b), "ins").strip()) for b in new.blocks)
             found.append(Change(AJOUTE, key, None, new, rows))
         elif new is None and old is not None:
-            rows = tuple((_segment(b.split(), "del"), "") for b in old.blocks)
+            rows = tuple((_segment(_tokens(b), "del").strip(), "") for b in old.blocks)
             found.append(Change(SUPPRIME, key, old, None, rows))
         elif old is not None and new is not None:
             same_text = _text_of(old) == _text_of(new)

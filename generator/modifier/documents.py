@@ -65,6 +65,7 @@ _ORDINAUX_SUITE = (
     "Vingtième",
 )
 _CONSTITUTION = "après la constitution de l'association"
+_CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+\n")
 
@@ -123,24 +124,30 @@ def three_months_after(date: dt.date) -> dt.date:
     return dt.date(year, month, min(date.day, last))
 
 
-def dated_for_age(model: Cpts, age: Age, old: Cpts) -> Cpts:
-    """Return the new model as the amended statuts print it.
+def counted_from_age(model: Cpts, age: Age, old: Cpts) -> Cpts:
+    """Return the new model with a partial renewal the amendment brings in counted from the AGE.
 
-    The statuts are dated of the AGE and signed by the officers in office (blank names: the AGE
-    does not say who they are). A partial renewal brought in by the amendment starts from the AGE,
-    not from the constitution years ago: its calendar is counted from the AGE's year.
+    The first renewals of a partial renewal introduced by the AGE come after the AGE, not after the
+    constitution years ago: the calendar's years are counted from the AGE's.
+    """
+    ca = model.conseil_administration
+    if ca is None or not ca.calendrier_renouvellement or _partial(old):
+        return model
+    calendrier = tuple(
+        e._replace(annee=age.date.year + e.annees_apres_constitution) for e in ca.calendrier_renouvellement
+    )
+    return model._replace(conseil_administration=ca._replace(calendrier_renouvellement=calendrier))
+
+
+def dated_for_age(model: Cpts, age: Age) -> Cpts:
+    """Return the model as the amended statuts print it: dated of the AGE, signed by the officers in office.
+
+    The names of the signatories are left blank: the AGE's answers do not say who holds office.
     """
     ag = model.ag_constitutive
-    if ag is not None:
-        model = model._replace(ag_constitutive=ag._replace(date=age.date, bureau_elu=()))
-    ca = model.conseil_administration
-    if ca is not None and ca.calendrier_renouvellement and not _partial(old):
-        calendrier = tuple(
-            e._replace(annee=age.date.year + e.annees_apres_constitution)
-            for e in ca.calendrier_renouvellement
-        )
-        model = model._replace(conseil_administration=ca._replace(calendrier_renouvellement=calendrier))
-    return model
+    if ag is None:
+        return model
+    return model._replace(ag_constitutive=ag._replace(date=age.date, bureau_elu=()))
 
 
 def _partial(model: Cpts) -> bool:
@@ -150,8 +157,13 @@ def _partial(model: Cpts) -> bool:
 
 def _since_age(text: str, age: Age) -> str:
     """Count a new partial renewal from the AGE that brings it in, in the text's own words."""
-    return text.replace(
-        _CONSTITUTION, f"après l'assemblée générale extraordinaire du {typography.date_longue(age.date)}"
+    since = f"après l'assemblée générale extraordinaire du {typography.date_longue(age.date)}"
+    return text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
+
+
+def _since_age_articles(articles: tuple[Article, ...], age: Age) -> tuple[Article, ...]:
+    return tuple(
+        Article(a.number, a.title, tuple(_since_age(b, age) for b in a.blocks), a.label) for a in articles
     )
 
 
@@ -163,18 +175,15 @@ def _rendered(model: Cpts, name: str) -> tuple[str, tuple[Article, ...]]:
 
 def prepare(old: Cpts, new: Cpts, age: Age, in_force_text: str | None, source: str | None) -> Modification:
     """Render, parse, match and diff the statuts and the règlement intérieur."""
-    printed = dated_for_age(new, age, old)
-    transition = printed is not new and _partial(new) and not _partial(old)
+    counted = counted_from_age(new, age, old)
     _, old_articles = _rendered(old, "statuts")
-    new_md, new_articles = _rendered(printed, "statuts")
+    new_md, new_articles = _rendered(dated_for_age(counted, age), "statuts")
     _, ri_old = _rendered(old, "reglement-interieur")
-    _, ri_new = _rendered(printed, "reglement-interieur")
-    if transition:
+    _, ri_new = _rendered(counted, "reglement-interieur")
+    if counted is not new:
         new_md = _since_age(new_md, age)
-        new_articles = tuple(
-            Article(a.number, a.title, tuple(_since_age(b, age) for b in a.blocks), a.label)
-            for a in new_articles
-        )
+        new_articles = _since_age_articles(new_articles, age)
+        ri_new = _since_age_articles(ri_new, age)
     old_titles = {title_key(a.title): a.label for a in old_articles if a.label is not None}
     if in_force_text is None:
         in_force = old_articles
