@@ -384,6 +384,11 @@ def test_the_command_needs_an_age_section(runner, tmp_path):
         (b"Aucun article ici.\n", "aucun article reconnu"),
         (b"\xff\xfe\x00", "UTF-8"),
         (b"PK\x03\x04 pas une archive", "document Word illisible"),
+        (
+            "### Article 1 – Objet\n\nUn \u202etexte\u202c inversé.\n".encode(),
+            "ligne 3 : caractère invisible",
+        ),
+        ("### Article 1 – Objet\n\nUn marqueur \x1eA:objet\x1f.\n".encode(), "U+001E"),
     ],
 )
 def test_an_unusable_text_in_force_is_a_usage_error(runner, tmp_path, content, message):

@@ -7,6 +7,8 @@ check passed; the command writes them with ``bundle.write_bundle`` (atomic, ``--
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +23,11 @@ from generator.modifier.articles import Article, parse
 # A statuts text is a few dozen kilobytes; a bigger file is not one.
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_WORD_INFLATED = 32 * 1024 * 1024
+# What the schema's « texte » refuses, less the tab and line ends a text is made of; « \x1e » and
+# « \x1f » are the numbering's markers.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 SOURCE_LOI = "Loi du 1er juillet 1901, art. 1 et 9 ; modèle AVECsanté, art. 20"
 
 
@@ -53,13 +60,25 @@ def read_text_in_force(path: str | Path) -> tuple[str, tuple[Article, ...]]:
     if len(data) > MAX_TEXT_BYTES:
         raise UnreadableInputError(f"{path} : fichier trop gros pour un texte de statuts (plus de 1 Mo).")
     read = _word_text if data.startswith(b"PK\x03\x04") else _plain_text
-    text = read(data, str(path))
+    text = _checked(unicodedata.normalize("NFC", read(data, str(path))), str(path))
     articles = parse(text)
     if not any(a.number for a in articles):
         raise UnreadableInputError(
             f"{path} : aucun article reconnu ; les intitulés doivent avoir la forme « Article 5 – Titre »."
         )
     return text, articles
+
+
+def _checked(text: str, path: str) -> str:
+    """Refuse the characters the schema refuses in answers (controls, bidi overrides, surrogates)."""
+    found = _FORBIDDEN.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise UnreadableInputError(
+            f"{path} : ligne {line} : caractère invisible ou de contrôle U+{ord(found.group()):04X} "
+            "refusé dans le texte en vigueur ; retirez-le."
+        )
+    return text
 
 
 def _word_text(data: bytes, path: str) -> str:
@@ -112,7 +131,7 @@ def _located(rule: str, path: tuple[str | int, ...], message: str, loaded: loade
         file=loaded.file,
         line=where.line,
         column=where.column,
-        source=age_rules.SOURCE_STATUTS,
+        source=SOURCE_LOI if rule == "E-AGE-DEVOLUTION" else age_rules.SOURCE_STATUTS,
     )
 
 
