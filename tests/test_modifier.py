@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from _markdown_snapshot import MarkdownSnapshotExtension
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import api, render
 from generator.cli import cli
@@ -452,3 +454,47 @@ def test_snapshot(document, snapshot_md):
     result = built(NOUVEAU)
     assert result.valid, [f.format() for f in result.findings]
     assert result.texts[document] == snapshot_md
+
+
+# --- the word diff, on any text ----------------------------------------------------------------------
+
+WORDS = [
+    "le",
+    "président",
+    "co-présidents",
+    "l'association",
+    ";",
+    ".",
+    ",",
+    ":",
+    "«",
+    "»",
+    "*",
+    "|",
+    "<b>",
+    "#",
+    "-",
+    "1.",
+    "\\",
+]
+
+
+def _back(cell: str, tag: str) -> str:
+    """Return a cell's text without its revision tags and escapes, spaces collapsed."""
+    text = cell.replace(f"<{tag}>", "").replace(f"</{tag}>", "")
+    return " ".join(re.sub(r"\\(.)", r"\1", text).split())
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.lists(st.sampled_from(WORDS), max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_the_word_diff_keeps_every_word_and_marks_only_its_own(old_words, new_words):
+    old, new = " ".join(old_words), " ".join(new_words)
+    left, right = compare.diff_words(old, new)
+    assert _back(left, "del") == " ".join(old.split())
+    assert _back(right, "ins") == " ".join(new.split())
+    # Once the escaped characters are dropped, the only « < » left are the tags the diff wrote.
+    for cell, tag in ((left, "del"), (right, "ins")):
+        bare = re.sub(r"\\.", "", cell)
+        assert re.findall(r"<[^>]*>", bare) == re.findall(rf"</?{tag}>", bare)
+    if old_words == new_words:
+        assert "<del>" not in left and "<ins>" not in right
