@@ -415,6 +415,22 @@ def test_an_endless_text_in_force_is_refused_without_reading_it_all(runner, tmp_
     assert "trop gros" in result.stderr
 
 
+def test_a_missing_answers_file_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(
+        cli, ["modifier", str(tmp_path / "absent.yaml"), str(NOUVEAU), "-o", str(tmp_path / "x")]
+    )
+    assert result.exit_code == 2
+    assert "absent.yaml" in result.stderr and "introuvable" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_package_ships_in_the_wheel():
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "generator.modifier" in setuptools["packages"]
+
+
 def test_the_help_is_french(runner):
     result = runner.invoke(cli, ["modifier", "--help"])
     assert result.exit_code == 0
