@@ -200,6 +200,7 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     assert "### Article 5-2 – Les collèges (ancien article 6-2)" in tableau
     assert "### Article 4 – Affiliation (article supprimé)" in tableau
     assert "- l'article 18 « Ressources de l'association » devient l'article 17 ;" in tableau
+    assert "- l'article 24 « Libéralités » devient l'article 23." in tableau
     pv = text(result, "pv-age")
     # Convocation, quorum and majority cite the articles of the text in force, not the new ones.
     assert "conformément à l'article 17-1 des statuts en vigueur" in pv
