@@ -320,6 +320,14 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
     assert "est ☐ adoptée ☐ rejetée" in pv
 
 
+def test_an_age_before_the_constitution_is_refused(tmp_path):
+    nouveau = variant(tmp_path, [COLLEGE])
+    nouveau.write_text(nouveau.read_text(encoding="utf-8").replace("date: 2026-03-12", "date: 2024-01-10"))
+    result = built(nouveau)
+    assert _codes(result) == ["E-AGE-DATE"]
+    assert "20 juin 2024" in result.findings[-1].message
+
+
 def test_removing_the_devolution_is_refused():
     devolution = Article(
         "20", "Dissolution", ("L'actif net est dévolu à un organisme poursuivant un objet similaire.",)

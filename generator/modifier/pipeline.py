@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import api, loader, pdf, schema
+from generator import api, loader, pdf, schema, typography
 from generator.errors import Finding, Severity, UnreadableInputError, UsageError
 from generator.modifier import age as age_rules
 from generator.modifier import documents
@@ -183,6 +183,16 @@ def build(ancien: str, nouveau: str, texte_en_vigueur: str | None = None) -> Res
                 "E-AGE-AUCUNE",
                 ("age",),
                 "les statuts modifiés ne changent aucun article des statuts en vigueur",
+            )
+        )
+    constitutive = old_check.model.ag_constitutive
+    if constitutive is not None and age.date <= constitutive.date:
+        problems.append(
+            (
+                "E-AGE-DATE",
+                ("age", "date"),
+                f"l'assemblée générale extraordinaire ({typography.date_longue(age.date)}) ne peut pas "
+                f"précéder l'assemblée constitutive ({typography.date_longue(constitutive.date)})",
             )
         )
     removed = devolution_removed(modification.texts.in_force, modification.texts.new)
