@@ -292,6 +292,20 @@ def test_a_vote_that_misses_the_majority_is_refused_citing_the_old_article(tmp_p
     assert message.path == "age.votes.colleges" and message.line > 300
 
 
+def test_the_age_votes_under_the_old_rules_not_the_ones_it_adopts(tmp_path):
+    # The new statuts drop the AGE's quorum and lower its majority; the vote is still held to the
+    # quorum (half plus one) and the two-thirds majority of the statuts in force.
+    lowered = (
+        'extraordinaire: {quorum: "1/2+1", seconde_convocation_jours: 15, majorite_statuts: "2/3"}',
+        'extraordinaire: {quorum: null, seconde_convocation_jours: 15, majorite_statuts: "simple"}',
+    )
+    votes = "    ensemble: {pour: 19, contre: 10, abstention: 1}"
+    result = built(variant(tmp_path, [lowered], votes, presents=25, representes=5))
+    assert _codes(result) == ["E-AGE-QUORUM", "E-AGE-MAJORITE"]
+    enough = built(variant(tmp_path, [lowered], votes, presents=25, representes=5, seconde="true"))
+    assert _codes(enough) == ["E-AGE-MAJORITE"]
+
+
 def test_a_missed_quorum_is_refused_unless_on_second_convocation(tmp_path):
     refused = built(variant(tmp_path, [COLLEGE], presents=20, representes=10))
     assert _codes(refused) == ["E-AGE-QUORUM"]
