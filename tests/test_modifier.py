@@ -306,13 +306,29 @@ def test_the_age_votes_under_the_old_rules_not_the_ones_it_adopts(tmp_path):
     assert _codes(enough) == ["E-AGE-MAJORITE"]
 
 
+def test_one_resolution_for_the_whole_lists_every_modification(tmp_path):
+    result = built(
+        variant(tmp_path, [COLLEGE, *COPRESIDENCE], "    ensemble: {pour: 40, contre: 10, abstention: 5}")
+    )
+    assert result.valid, [f.format() for f in result.findings]
+    pv = text(result, "pv-age")
+    assert pv.count(" résolution – ") == 1
+    assert "- modification de l'article 5-2 « Les collèges » ;" in pv
+    assert (
+        "- modification de l'article 15-2 « Le président », désormais intitulé « La co-présidence » ;" in pv
+    )
+    assert "Pour : 40 ; contre : 10 ; abstentions : 5." in pv
+
+
 def test_a_missed_quorum_is_refused_unless_on_second_convocation(tmp_path):
     refused = built(variant(tmp_path, [COLLEGE], presents=20, representes=10))
     assert _codes(refused) == ["E-AGE-QUORUM"]
     assert "en exige au moins 43" in refused.findings[-1].message
     second = built(variant(tmp_path, [COLLEGE], presents=20, representes=10, seconde="true"))
     assert second.valid
-    assert "sur seconde convocation" in text(second, "pv-age")
+    assert "sur seconde convocation, avec le même ordre du jour, à quinze jours au moins" in text(
+        second, "pv-age"
+    )
 
 
 def test_more_voters_than_members_is_refused(tmp_path):
