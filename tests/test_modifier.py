@@ -553,3 +553,34 @@ def test_the_word_diff_keeps_every_word_and_marks_only_its_own(old_words, new_wo
         assert re.findall(r"<[^>]*>", bare) == re.findall(rf"</?{tag}>", bare)
     if old_words == new_words:
         assert "<del>" not in left and "<ins>" not in right
+
+
+def test_the_word_model_gives_its_header_to_the_four_documents(runner, tmp_path):
+    import docx  # python-docx writes the letterhead and reads the result back
+
+    model = tmp_path / "entete.docx"
+    letterhead = docx.Document()
+    letterhead.sections[0].header.paragraphs[0].text = "URPS Exemple"
+    letterhead.save(model)
+    out = tmp_path / "age"
+    arguments = [
+        "modifier",
+        str(ANCIEN),
+        str(NOUVEAU),
+        "-o",
+        str(out),
+        "--format",
+        "docx",
+        "--modele-word",
+        str(model),
+    ]
+    result = runner.invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    for document in DOCUMENTS:
+        assert docx.Document(out / f"{document}.docx").sections[0].header.paragraphs[0].text == "URPS Exemple"
+    refused = runner.invoke(
+        cli, [*arguments[:3], "-o", str(tmp_path / "md"), "--format", "md", "--modele-word", str(model)]
+    )
+    assert refused.exit_code == 2
+    assert "ne sert qu'aux formats docx et pdf" in refused.output
+    assert not (tmp_path / "md").exists()
