@@ -273,6 +273,11 @@ def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
     pv = text(result, "pv-age")
     assert "à leur inscription au registre des associations (article 71 du code civil local)" in pv
     assert "### Première résolution – Modification des statuts" in pv
+    statuts = text(result, "statuts")
+    assert "Signatures des membres fondateurs" not in statuts
+    assert "Le président | Le secrétaire |" in statuts
+    founding = render.render_documents(api.load_answers(moselle), ["statuts"])["statuts"].markdown
+    assert "Signatures des membres fondateurs" in founding  # what the amendment leaves out
 
 
 # --- the rules of the statuts in force ---------------------------------------------------------

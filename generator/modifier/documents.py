@@ -66,6 +66,10 @@ _ORDINAUX_SUITE = (
 )
 _CONSTITUTION = "après la constitution de l'association"
 _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
+# The founders' signature block of the statuts under local law: its sentence and its table.
+_FOUNDERS_SIGNATURES = re.compile(
+    r"\nSignatures des membres fondateurs, au nombre de [^\n]*\n\n(?:\|[^\n]*\n)+"
+)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+\n")
 
@@ -293,8 +297,14 @@ def _mention(modification: Modification) -> str:
 
 
 def amended_statuts(modification: Modification) -> str:
-    """Return the amended statuts: the new text, with the mention of its adoption under the title."""
+    """Return the amended statuts: the new text, with the mention of its adoption under the title.
+
+    Under local law the founders sign the statuts that found the association (code civil local,
+    art. 59); an amendment is filed by the direction with the AGE's decision (art. 71): their
+    signature block is left out, the officers' stays.
+    """
     title, _, rest = modification.statuts_markdown.partition("\n")
+    rest = _FOUNDERS_SIGNATURES.sub("\n", rest)
     return f"{title}\n\n*{_mention(modification)}*\n{rest}"
 
 
