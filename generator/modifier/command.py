@@ -26,6 +26,7 @@ def register(group: click.Group, run: Runner) -> None:
         "sortie",
         required=True,
         type=click.Path(),
+        metavar="DOSSIER",
         help="Dossier à créer pour les documents.",
     )
     @click.option(
