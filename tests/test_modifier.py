@@ -5,6 +5,7 @@ co-présidence), the example pair with all three, and a text in force whose arti
 from the new ones; the quorum and majority of the statuts in force refuse a vote that misses them.
 """
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator import api, render
 from generator.cli import cli
-from generator.modifier import compare, pipeline
+from generator.modifier import compare, documents, pipeline
 from generator.modifier.articles import Article, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -361,6 +362,19 @@ def test_an_age_before_the_constitution_is_refused(tmp_path):
     result = built(nouveau)
     assert _codes(result) == ["E-AGE-DATE"]
     assert "20 juin 2024" in result.findings[-1].message
+
+
+@pytest.mark.parametrize(
+    ("day", "deadline"),
+    [("2026-03-12", "2026-06-12"), ("2026-11-30", "2027-02-28"), ("2027-11-30", "2028-02-29")],
+)
+def test_the_declaration_is_due_three_months_after_the_age(day, deadline):
+    assert documents.three_months_after(dt.date.fromisoformat(day)) == dt.date.fromisoformat(deadline)
+
+
+@pytest.mark.parametrize(("rank", "name"), [(1, "Première"), (11, "Onzième"), (20, "Vingtième"), (21, "21e")])
+def test_resolutions_are_ranked_in_words(rank, name):
+    assert documents.ordinal(rank) == name
 
 
 def test_removing_the_devolution_is_refused():

@@ -20,6 +20,7 @@ import jinja2
 
 from generator import render, typography
 from generator.errors import TemplateRenderError
+from generator.labels import ORDINAUX_RESOLUTIONS
 from generator.markdown import Safe
 from generator.model import Cpts
 from generator.modifier import age as age_rules
@@ -114,8 +115,6 @@ class Modification:
 
 def ordinal(rank: int) -> str:
     """Return « Première », « Deuxième »… for a resolution's rank (1-based)."""
-    from generator.labels import ORDINAUX_RESOLUTIONS  # noqa: PLC0415
-
     names = (*ORDINAUX_RESOLUTIONS, *_ORDINAUX_SUITE)
     return names[rank - 1] if rank <= len(names) else f"{rank}e"
 
