@@ -243,6 +243,26 @@ def test_a_text_saved_from_word_has_one_paragraph_per_line():
     ]
 
 
+def test_the_amended_statuts_keep_the_list_of_earlier_amendments(tmp_path):
+    # The text in force is the statuts an earlier AGE amended: its mention is carried on, and it is
+    # not taken for a change of the preamble.
+    statuts = render.render_documents(api.load_answers(ANCIEN), ["statuts"])["statuts"].markdown
+    title, _, rest = statuts.partition("\n")
+    mention = (
+        "*Statuts adoptés par l'assemblée générale constitutive du 20 juin 2024 et modifiés par "
+        "l'assemblée générale extraordinaire du 1er avril 2025.*"
+    )
+    texte = tmp_path / "statuts-2025.md"
+    texte.write_text(f"{title}\n\n{mention}\n{rest}", encoding="utf-8")
+    result = built(variant(tmp_path, [COLLEGE]), texte)
+    assert result.valid, [f.format() for f in result.findings]
+    assert kinds(result) == {"colleges": "modifie", "conseil_administration": "modifie"}
+    assert text(result, "statuts").splitlines()[2] == (
+        "*Statuts adoptés par l'assemblée générale constitutive du 20 juin 2024 et modifiés par les "
+        "assemblées générales extraordinaires du 1er avril 2025 et du 12 mars 2026.*"
+    )
+
+
 def test_a_text_in_force_cannot_inject_markup(tmp_path):
     texte = tmp_path / "statuts.md"
     texte.write_text(

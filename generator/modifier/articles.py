@@ -24,8 +24,9 @@ _ARTICLE = re.compile(
 )
 _TITRE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Titre|TITRE)\s+[IVXLC0-9]+\b")
 _ANNEXE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Annexe|ANNEXE)\b")
-# The title of a statuts text without « # »: « STATUTS », « Statuts de l'association … ».
-_TITLE = re.compile(r"^(?:\*\*)?\s*(?:STATUTS|Statuts)\b.{0,150}$")
+# The title of a statuts text without « # »: « STATUTS », « Statuts de l'association … »; and the
+# mention of the assemblies that adopted and amended it (« *Statuts adoptés par …* »).
+_TITLE = re.compile(r"^(?:\*\*|\*)?\s*(?:STATUTS|Statuts)\b.{0,400}$")
 _END = re.compile(r"^(?:Fait à |<!--|Les présents statuts ont été adoptés)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦–]|[0-9]{1,2}[.)])\s+")
 # A heading without « # » is a short line: a longer one is a paragraph that starts with « Article ».

@@ -71,6 +71,9 @@ _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calen
 _FOUNDERS_SIGNATURES = re.compile(
     r"\nSignatures des membres fondateurs, au nombre de [^\n]*\n\n(?:\|[^\n]*\n)+"
 )
+# The mention of the AGEs that amended a text, and the dates it lists (« 1er mai 2025 »).
+_AMENDED = re.compile(r"Statuts .*modifiés par l(?:'|’|es )assembl")
+_DATE = re.compile(r"\b(\d{1,2}(?:er)? [a-zéû]+ \d{4})\b")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+\n")
 
@@ -98,6 +101,7 @@ class Modification:
     changes: tuple[compare.Change, ...]
     ri_changes: tuple[compare.Change, ...]
     statuts_markdown: str  # the new statuts as rendered for the AGE
+    earlier: tuple[str, ...] = ()  # dates of the AGEs that amended the text in force before
 
     @property
     def modified(self) -> tuple[str, ...]:
@@ -200,7 +204,8 @@ def prepare(old: Cpts, new: Cpts, age: Age, in_force_text: str | None, source: s
     texts = Texts(in_force, new_articles, source, ri_old, ri_new, old_articles)
     changes = compare.changes(compare.match(in_force, new_articles, old_titles))
     ri_changes = compare.changes(compare.match(ri_old, ri_new))
-    return Modification(old, new, age, texts, changes, ri_changes, new_md)
+    earlier = earlier_amendments(in_force_text)
+    return Modification(old, new, age, texts, changes, ri_changes, new_md, earlier)
 
 
 def _tidy(text: str) -> str:
@@ -284,15 +289,29 @@ def context(modification: Modification) -> dict[str, Any]:
     }
 
 
+def earlier_amendments(in_force_text: str | None) -> tuple[str, ...]:
+    """Return the dates of the AGEs that already amended the text in force, as its mention says."""
+    if in_force_text is None:
+        return ()
+    for line in in_force_text.splitlines()[:12]:
+        if _AMENDED.search(line):
+            return tuple(_DATE.findall(line.split("modifiés par", 1)[1]))
+    return ()
+
+
 def _mention(modification: Modification) -> str:
     ag = modification.old.ag_constitutive
-    date = typography.date_longue(modification.age.date)
+    today = typography.date_longue(modification.age.date)
+    dates = [*dict.fromkeys(d for d in modification.earlier if d != today), today]
+    if len(dates) == 1:
+        amended = f"modifiés par l'assemblée générale extraordinaire du {dates[0]}"
+    else:
+        listed = typography.liste([f"du {date}" for date in dates])
+        amended = f"modifiés par les assemblées générales extraordinaires {listed}"
     if ag is None:
-        return f"Statuts modifiés par l'assemblée générale extraordinaire du {date}."
-    return (
-        f"Statuts adoptés par l'assemblée générale constitutive du {typography.date_longue(ag.date)} "
-        f"et modifiés par l'assemblée générale extraordinaire du {date}."
-    )
+        return f"Statuts {amended}."
+    adopted = f"adoptés par l'assemblée générale constitutive du {typography.date_longue(ag.date)}"
+    return f"Statuts {adopted} et {amended}."
 
 
 def amended_statuts(modification: Modification) -> str:
