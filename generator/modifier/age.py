@@ -173,7 +173,7 @@ def check(
                     ("age", "presents"),
                     f"quorum non atteint : {age.votants} membres présents ou représentés sur "
                     f"{age.membres_a_jour}, alors que {cite} en exige au moins {requis} "
-                    f"({typography.de_fraction(quorum)} des membres) ; l'assemblée doit être convoquée "
+                    f"({typography.fraction(quorum)} des membres) ; l'assemblée doit être convoquée "
                     "à nouveau (seconde_convocation: true)",
                 )
             )
