@@ -19,6 +19,7 @@ import click
 
 from generator import api, bundle
 from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
+from generator.modifier import command as modifier_command
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
@@ -432,6 +433,9 @@ def schema_command(ctx: click.Context) -> int:
         return 0
 
     return _run(ctx.obj["debug"], action)
+
+
+modifier_command.register(cli, _run)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.docx import numbering, ooxml, package, skeleton
+from generator.docx import numbering, ooxml, package, revisions, skeleton
 from generator.docx.ooxml import Para
 from generator.docx.reference import Reference
 from generator.docx.skeleton import Skeleton
@@ -391,18 +391,20 @@ class _Writer:
         strong = int(bold)
         emphasis = int(italic)
         plain: list[str] = []
+        marks = revisions.Marks()  # <del> and <ins> of the tableau comparatif
         for child in inline.children or []:
             kind = child.type
-            if kind == "text":
-                self._run(p, child.content, strong > 0, emphasis > 0)
-                plain.append(child.content)
+            if kind in ("text", "softbreak"):
+                first, text = len(p.runs), child.content if kind == "text" else " "
+                self._run(p, text, strong > 0, emphasis > 0)
+                marks.apply(p.runs, first)
+                plain.append(text)
             elif kind in ("strong_open", "strong_close"):
                 strong += 1 if kind == "strong_open" else -1
             elif kind in ("em_open", "em_close"):
                 emphasis += 1 if kind == "em_open" else -1
-            elif kind == "softbreak":
-                self._run(p, " ", strong > 0, emphasis > 0)
-                plain.append(" ")
+            elif kind == "html_inline" and child.content in revisions.TAGS:
+                marks.toggle(child.content)
             elif kind == "hardbreak":
                 ooxml.line_break(p)
                 plain.append("\n")
