@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 
 from generator import facts, labels, typography
+from generator.context import Commun, commun, document_context
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -248,8 +249,13 @@ def _check_complete(name: str, numbered: Numbered) -> None:
         raise TemplateRenderError(f"{name} : texte provisoire « {leftover.group()} » dans le document")
 
 
-def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> RenderedDocument:
-    """Render one document; ``statuts`` gives the statuts' numbering for citations."""
+def render_document(
+    name: str, model: Cpts, statuts: Numbered | None = None, shared: Commun | None = None
+) -> RenderedDocument:
+    """Render one document; ``statuts`` gives the statuts' numbering for citations.
+
+    ``shared`` is the facts every document shares, built once by :func:`render_documents`.
+    """
     try:
         template = environment().get_template(DOCUMENTS[name])
     except jinja2.TemplateError as exc:
@@ -265,7 +271,9 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
         return Safe(number)
 
     try:
-        text = template.render(m=model, ref_statuts=ref_statuts, document=name)
+        shared = commun(model) if shared is None else shared
+        context = document_context(name, model, shared)
+        text = template.render(m=model, c=shared, doc=context, ref_statuts=ref_statuts, document=name)
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
     except jinja2.TemplateError as exc:
@@ -278,9 +286,10 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
 def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:
     """Render the requested documents (the statuts always first, for citations)."""
     wanted = list(names)
-    statuts = render_document("statuts", model)
+    shared = commun(model)
+    statuts = render_document("statuts", model, shared=shared)
     rendered = {"statuts": statuts}
     for name in DOCUMENTS:
         if name != "statuts" and name in wanted:
-            rendered[name] = render_document(name, model, statuts.numbered)
+            rendered[name] = render_document(name, model, statuts.numbered, shared)
     return {name: rendered[name] for name in DOCUMENTS if name in wanted}

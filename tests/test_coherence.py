@@ -72,6 +72,25 @@ def normalise(text: str) -> str:
     return re.sub(SPACES, " ", text)
 
 
+# A woman's title (« Trésorière, administratrice ») read as its function's masculine name.
+FEMININS = (
+    ("présidente", "président"),
+    ("Présidente", "Président"),
+    ("trésorière", "trésorier"),
+    ("Trésorière", "Trésorier"),
+    ("adjointe", "adjoint"),
+    ("Seconde", "Second"),
+    ("administratrice", "administrateur"),
+    ("Administratrice", "Administrateur"),
+)
+
+
+def masculin(title: str) -> str:
+    for feminine, masculine in FEMININS:
+        title = title.replace(feminine, masculine)
+    return title
+
+
 def statuts_seats(statuts: str) -> dict[str, int]:
     """Seats per collège as the statuts' CA article words them: « - quatre sièges pour le collège … »."""
     heading = next(
@@ -106,7 +125,7 @@ def test_seats_per_college_agree(rendered):
 
 
 def dirigeants_rows(liste: str) -> list[list[str]]:
-    return table_after(liste, "| Fonction |")
+    return [[masculin(row[0]), *row[1:]] for row in table_after(liste, "| Fonction |")]
 
 
 def test_elected_administrators_agree(rendered):
@@ -178,7 +197,7 @@ def pv_officers(pv: str) -> dict[str, list[str]]:
     )
     officers: dict[str, list[str]] = {}
     for title, name in re.findall(r"^- (.+?) : (.+?)(?: ;|\.)$", bureau, re.M):
-        officers.setdefault(title, []).append(name)
+        officers.setdefault(masculin(title), []).append(name)
     return officers
 
 

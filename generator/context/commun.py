@@ -1,0 +1,90 @@
+"""What every document says the same way: who administers, who presides, who holds each seat.
+
+Built once per render from the model, so that the statuts, the RI, the PV, the bulletin and the
+liste des dirigeants cannot disagree on a fact (« les co-présidents », the organ that admits
+members, the names of the elected officers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from generator import labels
+from generator.context.titres import Titre, est_une_femme, titre, toutes_des_femmes
+from generator.model import AgConstitutive, ConseilAdministration, Cpts, Designation
+
+
+class Poste(NamedTuple):
+    """One seat of the bureau: its function, its title for its holder, the holder's name if elected."""
+
+    fonction: str
+    titre: Titre
+    nom: str | None
+
+
+class Commun(NamedTuple):
+    """The facts shared by the documents."""
+
+    ag: AgConstitutive | None
+    ca: ConseilAdministration | None
+    # « le président », « les co-présidentes »: the presidency as a whole, gendered by its holders.
+    presidence: Titre
+    # The same without gender, for texts that outlive the holders (statuts, RI).
+    presidence_statutaire: Titre
+    # Names of the elected président(s), in the answers' order; empty when nobody is elected.
+    presidents: tuple[str, ...]
+    # Bureau function code → names of the members elected to it (only the elected functions).
+    elus: Mapping[str, tuple[str, ...]]
+    # Every seat of the bureau in the order of its functions (two for a co-presidency).
+    postes: tuple[Poste, ...]
+    # The signature boxes of the presidency: one per président, with the name when elected.
+    signataires: tuple[Poste, ...]
+    # The organ that decides on membership requests (« le bureau », « le conseil d'administration »).
+    decideur: str
+
+
+def _designations(ag: AgConstitutive | None, fonction: str) -> tuple[Designation, ...]:
+    if ag is None:
+        return ()
+    return next((personnes for code, personnes in ag.bureau_elu if code == fonction), ())
+
+
+def _code(model: Cpts, fonction: str) -> str:
+    """Return the function code of one holder: each of two co-présidents is a « co-président »."""
+    return "co_president" if fonction == "president" and model.bureau.co_presidence else fonction
+
+
+def _postes(model: Cpts, fonctions: tuple[str, ...]) -> tuple[Poste, ...]:
+    ag = model.ag_constitutive
+    postes = []
+    for fonction in fonctions:
+        designations = _designations(ag, fonction)
+        places = 2 if fonction == "president" and model.bureau.co_presidence else 1
+        for rang in range(places):
+            designation = designations[rang] if rang < len(designations) else None
+            feminin = designation is not None and est_une_femme(model, designation)
+            nom = model.nom(designation) if designation is not None else None
+            postes.append(Poste(fonction, titre(_code(model, fonction), feminin), nom))
+    return tuple(postes)
+
+
+def commun(model: Cpts) -> Commun:
+    """Build the shared facts of ``model``'s documents."""
+    ag = model.ag_constitutive
+    elus = {} if ag is None else {f: tuple(model.nom(d) for d in personnes) for f, personnes in ag.bureau_elu}
+    code = _code(model, "president")
+    nombre = 2 if model.bureau.co_presidence else 1
+    presidents = _designations(ag, "president")
+    return Commun(
+        ag=ag,
+        ca=model.conseil_administration,
+        presidence=titre(code, toutes_des_femmes(model, presidents), nombre),
+        presidence_statutaire=titre(code, False, nombre),
+        presidents=tuple(model.nom(d) for d in presidents),
+        elus=MappingProxyType(elus),
+        postes=_postes(model, model.bureau.fonctions),
+        signataires=_postes(model, ("president",)),
+        decideur=labels.ORGANES[model.adhesion.validation_par],
+    )

@@ -1,0 +1,147 @@
+"""The documents' contexts, built from the model without rendering any template."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.api import load_answers
+from generator.context import commun, document_context
+from generator.context.titres import titre
+from generator.model import Designation
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def avecsante():
+    return load_answers(EXAMPLES / "cpts-avecsante.yaml")
+
+
+@pytest.fixture(scope="module")
+def copresidence():
+    return load_answers(EXAMPLES / "cpts-copresidence.yaml")
+
+
+def _with_civilite(model, member_id, civilite):
+    """Return the model where one founder has another civilité."""
+    fondateurs = tuple(f._replace(civilite=civilite) if f.id == member_id else f for f in model.fondateurs)
+    return model._replace(fondateurs=fondateurs)
+
+
+def _without_ag(model):
+    return model._replace(ag_constitutive=None)
+
+
+@pytest.mark.parametrize(
+    ("fonction", "feminin", "nombre", "le", "au", "cellule"),
+    [
+        ("president", False, 1, "le président", "au président", "Président"),
+        ("president", True, 1, "la présidente", "à la présidente", "Présidente"),
+        ("co_president", False, 2, "les co-présidents", "aux co-présidents", "Co-présidents"),
+        ("co_president", True, 2, "les co-présidentes", "aux co-présidentes", "Co-présidentes"),
+        ("co_president", True, 1, "la co-présidente", "à la co-présidente", "Co-présidente"),
+        ("tresorier", True, 1, "la trésorière", "à la trésorière", "Trésorière"),
+        (
+            "secretaire_adjoint",
+            True,
+            1,
+            "la secrétaire adjointe",
+            "à la secrétaire adjointe",
+            "Secrétaire adjointe",
+        ),
+        (
+            "vice_president_2",
+            True,
+            1,
+            "la seconde vice-présidente",
+            "à la seconde vice-présidente",
+            "Seconde vice-présidente",
+        ),
+        ("administrateur", True, 1, "l'administratrice", "à l'administratrice", "Administratrice"),
+    ],
+)
+def test_titles_by_number_and_gender(fonction, feminin, nombre, le, au, cellule):
+    forme = titre(fonction, feminin, nombre)
+    assert (forme.le, forme.au, forme.titre) == (le, au, cellule)
+
+
+def test_participle_agreement():
+    assert [titre("president", f, n).accord for f in (False, True) for n in (1, 2)] == ["", "s", "e", "es"]
+
+
+def test_the_presidency_follows_the_elected_president(avecsante):
+    # The AVECsanté example elects gperrin, a man.
+    assert commun(avecsante).presidence.le == "le président"
+    femme = _with_civilite(avecsante, "gperrin", "Mme")
+    assert commun(femme).presidence.le == "la présidente"
+    assert commun(femme).signataires[0].titre.le == "la présidente"
+
+
+def test_co_presidents_are_feminine_only_when_all_are_women(copresidence):
+    # kjaouen (Dr) and a delegate of a legal person, whose civilité the answers do not give.
+    shared = commun(copresidence)
+    assert shared.presidence.le == "les co-présidents"
+    assert [s.titre.titre for s in shared.signataires] == ["Co-président", "Co-président"]
+    assert shared.presidents == (
+        "Dr Katell Jaouen",
+        "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu",
+    )
+    femme = _with_civilite(copresidence, "kjaouen", "Mme")
+    assert [s.titre.titre for s in commun(femme).signataires] == ["Co-présidente", "Co-président"]
+    assert commun(femme).presidence.le == "les co-présidents"
+
+
+def test_a_draft_names_nobody_and_says_the_masculine(copresidence):
+    shared = commun(_without_ag(copresidence))
+    assert shared.presidents == ()
+    assert all(p.nom is None for p in shared.postes)
+    assert [p.titre.titre for p in shared.postes][:2] == ["Co-président", "Co-président"]
+    assert len(shared.postes) == len(copresidence.bureau.fonctions) + 1
+
+
+def test_a_delegate_of_a_legal_person_has_no_known_gender(avecsante):
+    from generator.context.titres import est_une_femme
+
+    assert not est_une_femme(avecsante, Designation("msp-vallee", "Hélène Berthier", ()))
+    assert est_une_femme(avecsante, Designation("nkhelifi", None, ()))
+
+
+def test_dirigeants_lines_are_titled_for_each_person(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    lignes = {ligne.nom: ligne.fonctions for ligne in doc.lignes}
+    assert lignes["Mme Nadia Khelifi"] == "Trésorière, administratrice"
+    assert doc.lignes[0].fonctions.startswith("Président")
+    assert doc.lignes_vierges == ()
+    assert doc.administrateurs_elus == sum(1 for d in avecsante.dirigeants() if d.administrateur)
+
+
+def test_dirigeants_blank_form_has_one_line_per_seat(copresidence):
+    model = _without_ag(copresidence)
+    doc = document_context("liste-dirigeants", model, commun(model))
+    assert doc.lignes == ()
+    assert len(doc.lignes_vierges) == model.conseil_administration.sieges_total
+    assert doc.lignes_vierges[:2] == ("Co-président, administrateur", "Co-président, administrateur")
+    assert doc.lignes_vierges[-1] == "Administrateur"
+    assert doc.administrateurs_elus is None
+
+
+def test_dirigeants_announce_blanks_when_a_domicile_is_missing(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    assert not doc.incomplet
+    fondateurs = tuple(f._replace(domicile=None) if f.id == "nkhelifi" else f for f in avecsante.fondateurs)
+    model = avecsante._replace(fondateurs=fondateurs)
+    assert document_context("liste-dirigeants", model, commun(model)).incomplet
+
+
+def test_bulletin_receipt_and_forms(avecsante, copresidence):
+    doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
+    assert doc.recu_signataire == "le président"
+    assert doc.recu_nom == commun(avecsante).presidents[0]
+    assert [f.college.code for f in doc.formulaires] == [c.code for c in avecsante.colleges]
+    assert all(f.exonere == (f.college.cotisation == 0) for f in doc.formulaires)
+    assert "respecter" not in " ".join(doc.conditions)
+    co = document_context("bulletin-adhesion", copresidence, commun(copresidence))
+    assert (co.recu_signataire, co.recu_nom) == ("l'un des co-présidents", None)
+    usagers = next(f for f in co.formulaires if f.college.code == "usagers")
+    assert usagers.exonere and usagers.personnes == "mixtes"
+    assert usagers.nom == "collège des habitants et des usagers"
