@@ -99,6 +99,21 @@ def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
     return heading
 
 
+def _concat(parts: Iterable[str]) -> Safe:
+    """Join a template's output: already escaped value by value, so a macro's text prints as is."""
+    return Safe("".join(parts))
+
+
+class _Environment(jinja2.Environment):
+    """An environment whose macros return project text (:class:`Safe`), not a value to escape.
+
+    Compiled code joins a macro's output with ``environment.concat``; without this, printing a
+    shared macro (``{{ tableau_cotisations(m.colleges) }}``) would escape its Markdown a second time.
+    """
+
+    concat = staticmethod(_concat)
+
+
 # The options that shape compiled templates: part of the cache folder's name, so a change of
 # options never reuses code compiled under the old ones (Jinja keys its cache on the source only).
 _ENVIRONMENT_OPTIONS: dict[str, Any] = {
@@ -168,7 +183,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment over ``models/``, built once."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("models"))),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,

@@ -145,3 +145,59 @@ def test_bulletin_receipt_and_forms(avecsante, copresidence):
     usagers = next(f for f in co.formulaires if f.college.code == "usagers")
     assert usagers.exonere and usagers.personnes == "mixtes"
     assert usagers.nom == "collège des habitants et des usagers"
+
+
+def test_pv_resolutions_in_order_with_their_votes(avecsante):
+    doc = document_context("pv-ag-constitutive", avecsante, commun(avecsante))
+    codes = [r.code for r in doc.resolutions]
+    assert codes == [
+        "statuts",
+        "administrateurs",
+        "bureau",
+        "cotisations",
+        "reglement_interieur",
+        "formalites",
+    ]
+    assert [r.ordinal for r in doc.resolutions][:2] == ["Première", "Deuxième"]
+    assert doc.ordinaux["formalites"] == "Sixième"
+    assert all(r.vote is avecsante.ag_constitutive.votes[r.code] for r in doc.resolutions)
+
+
+def test_pv_without_ca_has_no_election_of_administrators(avecsante):
+    model = avecsante._replace(conseil_administration=None)
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert "administrateurs" not in [r.code for r in doc.resolutions]
+    assert doc.ordinaux["formalites"] == "Cinquième"
+    assert not doc.bureau_par_ca
+
+
+def test_pv_draft_has_no_votes_nor_attendance(avecsante):
+    model = _without_ag(avecsante)
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert all(r.vote is None for r in doc.resolutions)
+    assert doc.presences is None
+    assert doc.president_seance.nom is None
+    assert {e.presence for e in doc.emargement} == {None}
+
+
+def test_pv_attendance_counts(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    p = doc.presences
+    ag = copresidence.ag_constitutive
+    assert (p.presents, p.representes) == (len(ag.presents), len(ag.representes))
+    assert p.presents + p.representes + p.absents == len(copresidence.fondateurs)
+    assert p.votants == len(copresidence.votants())
+    assert p.pouvoirs[0] == ("Mme Anaïs Morel", "Mme Solenn Robin")
+    lignes = {e.nom: e for e in doc.emargement}
+    assert lignes["Mme Solenn Robin"].accord == "e"
+    assert lignes["Dr Katell Jaouen"].accord == ""
+    assert lignes["Mme Anaïs Morel"].presence == "represente"
+    assert doc.secretaire_seance.titre.le == "la secrétaire"
+
+
+def test_pv_partial_renewal_schedule(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    assert [e.rang for e in doc.renouvellement] == ["Premier", "Deuxième"]
+    assert [e.dernier for e in doc.renouvellement] == [False, True]
+    assert sum(e.sieges for e in doc.renouvellement) == copresidence.conseil_administration.sieges_total
+    assert sum(len(e.noms) for e in doc.elections) == doc.administrateurs_elus

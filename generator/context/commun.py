@@ -41,6 +41,8 @@ class Commun(NamedTuple):
     postes: tuple[Poste, ...]
     # The signature boxes of the presidency: one per président, with the name when elected.
     signataires: tuple[Poste, ...]
+    # The secrétaire's seat, who signs the statuts and the PV beside the presidency.
+    secretaire: Poste
     # The organ that decides on membership requests (« le bureau », « le conseil d'administration »).
     decideur: str
 
@@ -86,5 +88,6 @@ def commun(model: Cpts) -> Commun:
         elus=MappingProxyType(elus),
         postes=_postes(model, model.bureau.fonctions),
         signataires=_postes(model, ("president",)),
+        secretaire=_postes(model, ("secretaire",))[0],
         decideur=labels.ORGANES[model.adhesion.validation_par],
     )

@@ -59,6 +59,16 @@ class Titre(NamedTuple):
         return self._article("du ", "de la ", "des ", "de l'") + self.nom
 
     @property
+    def pluriel(self) -> bool:
+        """Tell whether the title names several people (a co-presidency)."""
+        return self.nombre > 1
+
+    @property
+    def il(self) -> str:
+        """Return the subject pronoun standing for the holders: « il », « elle », « ils », « elles »."""
+        return ("elle" if self.feminin else "il") + ("s" if self.nombre > 1 else "")
+
+    @property
     def accord(self) -> str:
         """Return the ending of a past participle agreeing with the title: "", "e", "s" or "es"."""
         return ("e" if self.feminin else "") + ("s" if self.nombre > 1 else "")
