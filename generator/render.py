@@ -92,6 +92,13 @@ def _college_nom(intitule: str) -> Safe:
     return escape(labels.college_dans_phrase(intitule))
 
 
+@jinja2.pass_context
+def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
+    """Choose the wording for one président or for co-présidents, as the context says."""
+    shared: Commun = context["c"]
+    return plusieurs if shared.presidence_statutaire.pluriel else un
+
+
 def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
     def heading(label: str, title: str) -> Safe:
         return Safe(f"{level} {marker(kind, label)} – {title}")
@@ -222,6 +229,7 @@ def environment() -> jinja2.Environment:
             "ref": lambda label: marker("R", label),
             "pluriel": _safe(typography.pluriel),
             "blanc": _blanc,
+            "selon_presidence": _selon_presidence,
             "L": labels,
             "F": facts,
         }

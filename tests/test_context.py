@@ -201,3 +201,33 @@ def test_pv_partial_renewal_schedule(copresidence):
     assert [e.dernier for e in doc.renouvellement] == [False, True]
     assert sum(e.sieges for e in doc.renouvellement) == copresidence.conseil_administration.sieges_total
     assert sum(len(e.noms) for e in doc.elections) == doc.administrateurs_elus
+
+
+def test_reglement_thresholds_and_lists(copresidence, avecsante):
+    doc = document_context("reglement-interieur", copresidence, commun(copresidence))
+    depenses = copresidence.finances.depenses
+    assert doc.seuil == min(depenses.seuil_engagement_seul, depenses.double_signature_au_dela)
+    assert doc.double == depenses.double_signature_au_dela
+    assert doc.cartes == ("à chacun des co-présidents", "au trésorier")
+    assert doc.exoneres == ("collège des habitants et des usagers",)
+    assert doc.signataires == ("Le co-président", "Le co-président", "Le secrétaire")
+    assert doc.majorites[-1] == ("Les autres décisions", "simple")
+    assert ("L'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites
+    assert doc.adopte_le_ag
+    seul = document_context("reglement-interieur", avecsante, commun(avecsante))
+    assert seul.signataires == ("Le président", "Le secrétaire")
+    assert seul.vice_presidents == ("le vice-président",)
+
+
+def test_reglement_a_higher_single_threshold_is_bounded_by_the_double_signature(avecsante):
+    depenses = avecsante.finances.depenses._replace(seuil_engagement_seul=9000, double_signature_au_dela=5000)
+    model = avecsante._replace(finances=avecsante.finances._replace(depenses=depenses))
+    doc = document_context("reglement-interieur", model, commun(model))
+    assert (doc.seuil, doc.double) == (5000, 5000)
+
+
+def test_reglement_without_ca_has_no_majorities(avecsante):
+    model = avecsante._replace(conseil_administration=None)
+    doc = document_context("reglement-interieur", model, commun(model))
+    assert doc.majorites == () and doc.majorite_reglement is None
+    assert commun(model).organe.le == "le bureau"

@@ -16,10 +16,12 @@ from generator.context.bulletin import bulletin
 from generator.context.commun import Commun, commun
 from generator.context.dirigeants import dirigeants
 from generator.context.pv import pv
+from generator.context.reglement import reglement
 from generator.model import Cpts
 
 _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
     {
+        "reglement-interieur": reglement,
         "pv-ag-constitutive": pv,
         "bulletin-adhesion": bulletin,
         "liste-dirigeants": dirigeants,

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from generator import labels
 from generator.context.titres import Titre, est_une_femme, titre, toutes_des_femmes
-from generator.model import AgConstitutive, ConseilAdministration, Cpts, Designation
+from generator.model import AgConstitutive, College, ConseilAdministration, Cpts, Designation
 
 
 class Poste(NamedTuple):
@@ -22,6 +22,18 @@ class Poste(NamedTuple):
     fonction: str
     titre: Titre
     nom: str | None
+
+
+class Organe(NamedTuple):
+    """The organ that administers between assemblies: the CA, or the bureau without one."""
+
+    le: str  # « le conseil d'administration »
+    de: str  # « du conseil d'administration »
+    a: str  # « au conseil d'administration »
+
+
+_CA = Organe("le conseil d'administration", "du conseil d'administration", "au conseil d'administration")
+_BUREAU = Organe("le bureau", "du bureau", "au bureau")
 
 
 class Commun(NamedTuple):
@@ -45,6 +57,12 @@ class Commun(NamedTuple):
     secretaire: Poste
     # The organ that decides on membership requests (« le bureau », « le conseil d'administration »).
     decideur: str
+    # The organ that administers between assemblies.
+    organe: Organe
+    # Collège code → its name inside a sentence, after « le » or « du » (labels.college_dans_phrase).
+    colleges_nom: Mapping[str, str]
+    # The collèges whose members have a consultative voice, in the statuts' order.
+    consultatifs: tuple[College, ...]
 
 
 def _designations(ag: AgConstitutive | None, fonction: str) -> tuple[Designation, ...]:
@@ -90,4 +108,9 @@ def commun(model: Cpts) -> Commun:
         signataires=_postes(model, ("president",)),
         secretaire=_postes(model, ("secretaire",))[0],
         decideur=labels.ORGANES[model.adhesion.validation_par],
+        organe=_BUREAU if model.conseil_administration is None else _CA,
+        colleges_nom=MappingProxyType(
+            {c.code: labels.college_dans_phrase(c.intitule) for c in model.colleges}
+        ),
+        consultatifs=tuple(c for c in model.colleges if not c.deliberatif),
     )

@@ -1,0 +1,109 @@
+"""The règlement intérieur: the choices its articles print (thresholds, majorities, lists).
+
+The RI describes functions, not the people who hold them: it says « le président » whatever the
+holder (its preamble says so), hence the statutory forms of the presidency (``c.selon_presidence``
+in the templates, ``Commun.presidence_statutaire`` here).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from generator import labels
+from generator.context.commun import Commun
+from generator.context.titres import titre
+from generator.model import Cpts
+
+_VICE_PRESIDENCES = ("vice_president", "vice_president_2", "vice_president_3")
+
+
+class Reglement(NamedTuple):
+    """What the RI prints."""
+
+    # The adhesion conditions, worded for a CPTS or for an inter-CPTS.
+    conditions: tuple[str, ...]
+    # Names in a sentence of the collèges exempt from cotisation.
+    exoneres: tuple[str, ...]
+    # « le vice-président », « le second vice-président »… in the bureau's order.
+    vice_presidents: tuple[str, ...]
+    # (decision, majority code) of the CA, the specific decisions first and « les autres » last.
+    majorites: tuple[tuple[str, str], ...]
+    # The majority that amends the RI (with a CA).
+    majorite_reglement: str | None
+    # Below ``seuil`` one person commits an expense; above ``double`` two sign. The lower of the two
+    # bounds the single-person commitments: a single-person threshold above the other cannot apply.
+    seuil: Decimal
+    double: Decimal
+    # To whom a bank card is issued (« à chacun des co-présidents », « au trésorier »).
+    cartes: tuple[str, ...]
+    # Who validates indemnisation requests (« le bureau », « le trésorier »…).
+    validation_indemnites: str
+    # Some barème names its activity: the table has an activity column.
+    baremes_par_activite: bool
+    # The constitutive assembly adopted the RI (otherwise the date is a blank to fill by hand).
+    adopte_le_ag: bool
+    # The titles of the signature boxes (« Le co-président », « Le secrétaire »).
+    signataires: tuple[str, ...]
+
+
+def _conditions(model: Cpts) -> tuple[str, ...]:
+    return tuple(
+        labels.CONDITIONS_ADHESION_INTER_CPTS[code]
+        if model.inter_cpts and code in labels.CONDITIONS_ADHESION_INTER_CPTS
+        else labels.CONDITIONS_ADHESION[code]
+        for code in model.adhesion.conditions
+    )
+
+
+def _majorites(model: Cpts) -> tuple[tuple[str, str], ...]:
+    ca = model.conseil_administration
+    if ca is None:
+        return ()
+    rows = [
+        (decision, ca.majorites[code])
+        for code, decision in labels.MAJORITES_DECISIONS.items()
+        if code != "defaut" and code in ca.majorites
+    ]
+    rows.append((labels.MAJORITES_DECISIONS["defaut"], ca.majorites["defaut"]))
+    return tuple((decision[:1].upper() + decision[1:], majorite) for decision, majorite in rows)
+
+
+def _cartes(model: Cpts, commun: Commun) -> tuple[str, ...]:
+    return tuple(
+        "à chacun des co-présidents"
+        if code == "president" and commun.presidence_statutaire.pluriel
+        else "au " + labels.FONCTIONS[code]
+        for code in model.finances.depenses.carte_bancaire
+    )
+
+
+def reglement(model: Cpts, commun: Commun) -> Reglement:
+    """Build the context of the RI."""
+    ca = model.conseil_administration
+    depenses = model.finances.depenses
+    ind = model.indemnisation
+    ag = model.ag_constitutive
+    # Nobody is named: the boxes carry the functions' masculine titles, one per président.
+    un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
+    presidence = ("Le " + un_president.nom,) * commun.presidence_statutaire.nombre
+    return Reglement(
+        conditions=_conditions(model),
+        exoneres=tuple(commun.colleges_nom[c.code] for c in model.colleges if c.cotisation == 0),
+        vice_presidents=tuple(
+            "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
+        ),
+        majorites=_majorites(model),
+        majorite_reglement=(
+            None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
+        ),
+        seuil=min(depenses.seuil_engagement_seul, depenses.double_signature_au_dela),
+        double=depenses.double_signature_au_dela,
+        cartes=_cartes(model, commun),
+        validation_indemnites="le trésorier"
+        if ind.validation_par is None
+        else labels.ORGANES[ind.validation_par],
+        baremes_par_activite=any(b.activite for b in ind.baremes),
+        adopte_le_ag=ag is not None and ag.votes["reglement_interieur"].adopte,
+        signataires=(*presidence, "Le secrétaire"),
+    )
