@@ -74,6 +74,9 @@ def normalise(text: str) -> str:
 
 # A woman's title (« Trésorière, administratrice ») read as its function's masculine name.
 FEMININS = (
+    ("La présidente", "Le président"),
+    ("La co-présidente", "Le co-président"),
+    ("La secrétaire", "Le secrétaire"),
     ("présidente", "président"),
     ("Présidente", "Président"),
     ("trésorière", "trésorier"),
@@ -224,11 +227,11 @@ def test_officers_agree(rendered):
     header = next(
         line
         for line in docs["statuts"].split("\n")
-        if line.startswith(("| Le président", "| Le co-président"))
+        if masculin(line).startswith(("| Le président", "| Le co-président"))
     )
     lines = docs["statuts"].split("\n")
     names = [cell.strip() for cell in lines[lines.index(header) + 2].strip("|").split(" | ")]
-    titles = [cell.strip() for cell in header.strip("|").split(" | ")]
+    titles = [masculin(cell.strip()) for cell in header.strip("|").split(" | ")]
     signed = dict(zip(titles, names, strict=True)) if not model.bureau.co_presidence else None
     if signed is not None:
         assert signed["Le président"] == presidents[0]
@@ -238,7 +241,9 @@ def test_officers_agree(rendered):
         assert names[2] == pv["Secrétaire"][0]
     if not model.bureau.co_presidence:
         receipt_names = re.findall(
-            r"^\| Pour l'association, le président \|\n\|---\|\n\| (.+?) \|$", docs["bulletin-adhesion"], re.M
+            r"^\| Pour l'association, (?:le président|la présidente) \|\n\|---\|\n\| (.+?) \|$",
+            docs["bulletin-adhesion"],
+            re.M,
         )
         assert receipt_names == [presidents[0]] * len(model.colleges)
 

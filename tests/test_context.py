@@ -231,3 +231,50 @@ def test_reglement_without_ca_has_no_majorities(avecsante):
     doc = document_context("reglement-interieur", model, commun(model))
     assert doc.majorites == () and doc.majorite_reglement is None
     assert commun(model).organe.le == "le bureau"
+
+
+@pytest.mark.parametrize(
+    ("exercice", "debut", "fin"),
+    [
+        ("civil", None, None),
+        ("01-01", None, None),
+        ("04-01", "1er avril", "le 31 mars"),
+        ("03-01", "1er mars", "le dernier jour de février"),
+        ("01-15", "15 janvier", "le 14 janvier"),
+        ("07-02", "2 juillet", "le 1er juillet"),
+    ],
+)
+def test_statuts_financial_year(avecsante, exercice, debut, fin):
+    model = avecsante._replace(finances=avecsante.finances._replace(exercice=exercice))
+    doc = document_context("statuts", model, commun(model))
+    assert (doc.exercice_debut, doc.exercice_fin) == (debut, fin)
+
+
+def test_statuts_signatures_name_and_title_each_signatory(copresidence):
+    doc = document_context("statuts", copresidence, commun(copresidence))
+    assert [(s.titre.le, s.nom) for s in doc.signataires] == [
+        ("le co-président", "Dr Katell Jaouen"),
+        ("le co-président", "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu"),
+        ("la secrétaire", "Mme Solenn Robin"),
+    ]
+    assert doc.date == copresidence.ag_constitutive.date
+    draft = _without_ag(copresidence)
+    assert [s.nom for s in document_context("statuts", draft, commun(draft)).signataires] == [None] * 3
+
+
+def test_statuts_lists(copresidence, avecsante):
+    doc = document_context("statuts", copresidence, commun(copresidence))
+    assert doc.administrateurs == "administrateurs"
+    assert doc.college_exonere
+    assert doc.intervalle == 2
+    assert [r.rang for r in doc.renouvellement] == ["premier", "deuxième"]
+    assert ("l'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites_speciales
+    assert all(decision != "les autres décisions" for decision, _ in doc.majorites_speciales)
+    assert doc.versements == ("des remboursements de frais", "des rémunérations")
+    msp = next(f for f in doc.fondateurs if f.nom == "Maison de santé pluriprofessionnelle du Meu")
+    assert (msp.qualite, msp.representant) == (
+        "Personne morale, représentée par Dr Erwan Le Du",
+        "Dr Erwan Le Du",
+    )
+    sans_ca = avecsante._replace(conseil_administration=None)
+    assert document_context("statuts", sans_ca, commun(sans_ca)).administrateurs == "membres du bureau"

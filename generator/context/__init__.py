@@ -17,10 +17,12 @@ from generator.context.commun import Commun, commun
 from generator.context.dirigeants import dirigeants
 from generator.context.pv import pv
 from generator.context.reglement import reglement
+from generator.context.statuts import statuts
 from generator.model import Cpts
 
 _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
     {
+        "statuts": statuts,
         "reglement-interieur": reglement,
         "pv-ag-constitutive": pv,
         "bulletin-adhesion": bulletin,
