@@ -278,3 +278,17 @@ def test_statuts_lists(copresidence, avecsante):
     )
     sans_ca = avecsante._replace(conseil_administration=None)
     assert document_context("statuts", sans_ca, commun(sans_ca)).administrateurs == "membres du bureau"
+
+
+def test_reglement_working_groups_and_first_mandates(copresidence, avecsante):
+    doc = document_context("reglement-interieur", copresidence, commun(copresidence))
+    ca = copresidence.conseil_administration
+    assert doc.groupes_indemnises == ("groupes_travail" in copresidence.indemnisation.activites)
+    # Four-year mandates renewed by halves: the first group leaves after two years.
+    assert ca.calendrier_renouvellement[0].annees_apres_constitution == 2 and doc.premier_mandat_abrege
+    sans_baremes = copresidence._replace(indemnisation=copresidence.indemnisation._replace(baremes=()))
+    assert not document_context("reglement-interieur", sans_baremes, commun(sans_baremes)).groupes_indemnises
+    total = avecsante._replace(
+        conseil_administration=avecsante.conseil_administration._replace(calendrier_renouvellement=())
+    )
+    assert not document_context("reglement-interieur", total, commun(total)).premier_mandat_abrege

@@ -41,6 +41,10 @@ class Reglement(NamedTuple):
     validation_indemnites: str
     # Some barème names its activity: the table has an activity column.
     baremes_par_activite: bool
+    # The time spent in working groups or on the projet de santé's actions is indemnified.
+    groupes_indemnises: bool
+    # A partial renewal cuts the first mandate of the first outgoing groups short.
+    premier_mandat_abrege: bool
     # The constitutive assembly adopted the RI (otherwise the date is a blank to fill by hand).
     adopte_le_ag: bool
     # The titles of the signature boxes (« Le co-président », « Le secrétaire »).
@@ -104,6 +108,13 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
         if ind.validation_par is None
         else labels.ORGANES[ind.validation_par],
         baremes_par_activite=any(b.activite for b in ind.baremes),
+        groupes_indemnises=bool(ind.baremes)
+        and ("groupes_travail" in ind.activites or "actions_projet_sante" in ind.activites),
+        premier_mandat_abrege=(
+            ca is not None
+            and bool(ca.calendrier_renouvellement)
+            and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
+        ),
         adopte_le_ag=ag is not None and ag.votes["reglement_interieur"].adopte,
         signataires=(*presidence, "Le secrétaire"),
     )
