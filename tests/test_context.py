@@ -140,6 +140,9 @@ def test_bulletin_receipt_and_forms(avecsante, copresidence):
     assert [f.college.code for f in doc.formulaires] == [c.code for c in avecsante.colleges]
     assert all(f.exonere == (f.college.cotisation == 0) for f in doc.formulaires)
     assert "respecter" not in " ".join(doc.conditions)
+    assert len(doc.conditions) == len(commun(avecsante).conditions_adhesion) - (
+        "respecter_statuts_et_reglement" in avecsante.adhesion.conditions
+    )
     co = document_context("bulletin-adhesion", copresidence, commun(copresidence))
     assert (co.recu_signataire, co.recu_nom) == ("l'un des co-présidents", None)
     usagers = next(f for f in co.formulaires if f.college.code == "usagers")
@@ -209,14 +212,14 @@ def test_reglement_thresholds_and_lists(copresidence, avecsante):
     assert doc.seuil == min(depenses.seuil_engagement_seul, depenses.double_signature_au_dela)
     assert doc.double == depenses.double_signature_au_dela
     assert doc.cartes == ("à chacun des co-présidents", "au trésorier")
-    assert doc.exoneres == ("collège des habitants et des usagers",)
+    assert commun(copresidence).exoneres == ("collège des habitants et des usagers",)
     assert doc.signataires == ("Le co-président", "Le co-président", "Le secrétaire")
     assert doc.majorites[-1] == ("Les autres décisions", "simple")
     assert ("L'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites
     assert doc.adopte_le_ag
     seul = document_context("reglement-interieur", avecsante, commun(avecsante))
     assert seul.signataires == ("Le président", "Le secrétaire")
-    assert seul.vice_presidents == ("le vice-président",)
+    assert commun(avecsante).vice_presidents == ("le vice-président",)
 
 
 def test_reglement_a_higher_single_threshold_is_bounded_by_the_double_signature(avecsante):
@@ -265,7 +268,6 @@ def test_statuts_signatures_name_and_title_each_signatory(copresidence):
 def test_statuts_lists(copresidence, avecsante):
     doc = document_context("statuts", copresidence, commun(copresidence))
     assert doc.administrateurs == "administrateurs"
-    assert doc.college_exonere
     assert doc.intervalle == 2
     assert [r.rang for r in doc.renouvellement] == ["premier", "deuxième"]
     assert ("l'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites_speciales
@@ -292,3 +294,11 @@ def test_reglement_working_groups_and_first_mandates(copresidence, avecsante):
         conseil_administration=avecsante.conseil_administration._replace(calendrier_renouvellement=())
     )
     assert not document_context("reglement-interieur", total, commun(total)).premier_mandat_abrege
+
+
+def test_inter_cpts_words_the_adhesion_conditions_for_a_cpts():
+    model = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    wordings = commun(model).conditions_adhesion
+    assert wordings["adherer_au_projet_de_sante"].startswith("adhérer aux objectifs de l'association")
+    assert all("projet de santé de la CPTS" not in w for w in wordings.values())
+    assert commun(model).vice_presidents == ("le vice-président", "le second vice-président")

@@ -40,18 +40,6 @@ class Bulletin(NamedTuple):
 _DECISION = {"bureau": "du bureau", "conseil_administration": "du conseil d'administration"}
 
 
-def _conditions(model: Cpts) -> tuple[str, ...]:
-    wordings = []
-    for condition in model.adhesion.conditions:
-        if condition == "respecter_statuts_et_reglement":
-            continue  # the first box already says it
-        if model.inter_cpts and condition in labels.CONDITIONS_ADHESION_INTER_CPTS:
-            wordings.append(labels.CONDITIONS_ADHESION_INTER_CPTS[condition])
-        else:
-            wordings.append(labels.CONDITIONS_ADHESION[condition])
-    return tuple(wordings)
-
-
 def _formulaire(model: Cpts, college: College) -> Formulaire:
     return Formulaire(
         college=college,
@@ -74,7 +62,10 @@ def bulletin(model: Cpts, commun: Commun) -> Bulletin:
         nom = commun.presidents[0] if commun.presidents else None
     return Bulletin(
         formulaires=tuple(_formulaire(model, college) for college in model.colleges),
-        conditions=_conditions(model),
+        # The first box already says « respecter les statuts et le règlement ».
+        conditions=tuple(
+            w for code, w in commun.conditions_adhesion.items() if code != "respecter_statuts_et_reglement"
+        ),
         decision_de=_DECISION[model.adhesion.validation_par],
         recu_signataire=signataire,
         recu_nom=nom,

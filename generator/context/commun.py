@@ -24,6 +24,12 @@ class Poste(NamedTuple):
     nom: str | None
 
 
+# The rank of a partial renewal (« premier renouvellement »), in the PV and in the statuts.
+RANGS = ("premier", "deuxième", "troisième", "quatrième")
+
+_VICE_PRESIDENCES = ("vice_president", "vice_president_2", "vice_president_3")
+
+
 class Organe(NamedTuple):
     """The organ that administers between assemblies: the CA, or the bureau without one."""
 
@@ -63,6 +69,12 @@ class Commun(NamedTuple):
     colleges_nom: Mapping[str, str]
     # The collèges whose members have a consultative voice, in the statuts' order.
     consultatifs: tuple[College, ...]
+    # Names in a sentence of the collèges exempt from cotisation.
+    exoneres: tuple[str, ...]
+    # « le vice-président », « le second vice-président »…, in the order of their rank.
+    vice_presidents: tuple[str, ...]
+    # Adhesion condition code → its wording, for a CPTS or for an inter-CPTS, in the answers' order.
+    conditions_adhesion: Mapping[str, str]
 
 
 def _designations(ag: AgConstitutive | None, fonction: str) -> tuple[Designation, ...]:
@@ -90,6 +102,13 @@ def _postes(model: Cpts, fonctions: tuple[str, ...]) -> tuple[Poste, ...]:
     return tuple(postes)
 
 
+def _condition(model: Cpts, code: str) -> str:
+    """Return an adhesion condition's wording: an inter-CPTS words two of them for a CPTS."""
+    if model.inter_cpts and code in labels.CONDITIONS_ADHESION_INTER_CPTS:
+        return labels.CONDITIONS_ADHESION_INTER_CPTS[code]
+    return labels.CONDITIONS_ADHESION[code]
+
+
 def commun(model: Cpts) -> Commun:
     """Build the shared facts of ``model``'s documents."""
     ag = model.ag_constitutive
@@ -113,4 +132,11 @@ def commun(model: Cpts) -> Commun:
             {c.code: labels.college_dans_phrase(c.intitule) for c in model.colleges}
         ),
         consultatifs=tuple(c for c in model.colleges if not c.deliberatif),
+        exoneres=tuple(labels.college_dans_phrase(c.intitule) for c in model.colleges if c.cotisation == 0),
+        vice_presidents=tuple(
+            "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
+        ),
+        conditions_adhesion=MappingProxyType(
+            {code: _condition(model, code) for code in model.adhesion.conditions}
+        ),
     )

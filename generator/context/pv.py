@@ -11,12 +11,9 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from generator import labels
-from generator.context.commun import Commun, Poste
+from generator.context.commun import RANGS, Commun, Poste
 from generator.context.titres import est_une_femme, titre
 from generator.model import RESOLUTIONS, College, Cpts, Vote
-
-# The rank of a partial renewal, as the schedule's first column writes it.
-_RANGS = ("Premier", "Deuxième", "Troisième", "Quatrième")
 
 
 class Resolution(NamedTuple):
@@ -140,7 +137,13 @@ def _renouvellement(model: Cpts) -> tuple[Echeance, ...]:
         return ()
     echeances = [e for e in ca.calendrier_renouvellement if e.sieges > 0]
     return tuple(
-        Echeance(_RANGS[e.rang - 1], e.sieges, e.annee, e.annees_apres_constitution, i == len(echeances) - 1)
+        Echeance(
+            RANGS[e.rang - 1].capitalize(),
+            e.sieges,
+            e.annee,
+            e.annees_apres_constitution,
+            i == len(echeances) - 1,
+        )
         for i, e in enumerate(echeances)
     )
 

@@ -15,18 +15,10 @@ from generator.context.commun import Commun
 from generator.context.titres import titre
 from generator.model import Cpts
 
-_VICE_PRESIDENCES = ("vice_president", "vice_president_2", "vice_president_3")
-
 
 class Reglement(NamedTuple):
     """What the RI prints."""
 
-    # The adhesion conditions, worded for a CPTS or for an inter-CPTS.
-    conditions: tuple[str, ...]
-    # Names in a sentence of the collèges exempt from cotisation.
-    exoneres: tuple[str, ...]
-    # « le vice-président », « le second vice-président »… in the bureau's order.
-    vice_presidents: tuple[str, ...]
     # (decision, majority code) of the CA, the specific decisions first and « les autres » last.
     majorites: tuple[tuple[str, str], ...]
     # The majority that amends the RI (with a CA).
@@ -49,15 +41,6 @@ class Reglement(NamedTuple):
     adopte_le_ag: bool
     # The titles of the signature boxes (« Le co-président », « Le secrétaire »).
     signataires: tuple[str, ...]
-
-
-def _conditions(model: Cpts) -> tuple[str, ...]:
-    return tuple(
-        labels.CONDITIONS_ADHESION_INTER_CPTS[code]
-        if model.inter_cpts and code in labels.CONDITIONS_ADHESION_INTER_CPTS
-        else labels.CONDITIONS_ADHESION[code]
-        for code in model.adhesion.conditions
-    )
 
 
 def _majorites(model: Cpts) -> tuple[tuple[str, str], ...]:
@@ -92,11 +75,6 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
     un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
     presidence = ("Le " + un_president.nom,) * commun.presidence_statutaire.nombre
     return Reglement(
-        conditions=_conditions(model),
-        exoneres=tuple(commun.colleges_nom[c.code] for c in model.colleges if c.cotisation == 0),
-        vice_presidents=tuple(
-            "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
-        ),
         majorites=_majorites(model),
         majorite_reglement=(
             None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])

@@ -11,12 +11,9 @@ import datetime as dt
 from typing import NamedTuple
 
 from generator import labels, typography
-from generator.context.commun import Commun, Poste
+from generator.context.commun import RANGS, Commun, Poste
 from generator.model import Cpts, EcheanceRenouvellement, Membre
 
-_VICE_PRESIDENCES = ("vice_president", "vice_president_2", "vice_president_3")
-# The rank of a renewal in the statuts' schedule (« premier renouvellement »).
-_RANGS = ("premier", "deuxième", "troisième", "quatrième")
 # Days of each month of a common year: an exercise starting on the 1st ends on the previous month's last day.
 _JOURS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -45,10 +42,6 @@ class Statuts(NamedTuple):
     administrateurs: str
     # « du collège des partenaires »…: the consultative collèges after « Les membres ».
     membres_consultatifs: tuple[str, ...]
-    # Someone may join a collège without paying a cotisation.
-    college_exonere: bool
-    # « le vice-président », « le second vice-président »…, in the order of their rank.
-    vice_presidents: tuple[str, ...]
     # (decision, majority code) of the CA's decisions with a majority of their own.
     majorites_speciales: tuple[tuple[str, str], ...]
     # A partial renewal: years between two renewals, and the schedule of the first ones.
@@ -112,7 +105,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     if ca is not None and ca.renouvellement_partiel:
         intervalle = ca.calendrier_renouvellement[0].annees_apres_constitution
         renouvellement = tuple(
-            Renouvellement(_RANGS[e.rang - 1], e) for e in ca.calendrier_renouvellement if e.sieges > 0
+            Renouvellement(RANGS[e.rang - 1], e) for e in ca.calendrier_renouvellement if e.sieges > 0
         )
     debut, fin = _exercice(model.finances.exercice)
     versements = []
@@ -124,10 +117,6 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     return Statuts(
         administrateurs="administrateurs" if ca is not None else "membres du bureau",
         membres_consultatifs=tuple("du " + commun.colleges_nom[c.code] for c in commun.consultatifs),
-        college_exonere=any(c.cotisation == 0 for c in model.colleges),
-        vice_presidents=tuple(
-            "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
-        ),
         majorites_speciales=(
             ()
             if ca is None
