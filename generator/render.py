@@ -88,10 +88,6 @@ def _blanc(longueur: int = 8) -> Safe:
     return Safe(_BLANC * longueur)
 
 
-def _college_nom(intitule: str) -> Safe:
-    return escape(labels.college_dans_phrase(intitule))
-
-
 @jinja2.pass_context
 def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
     """Choose the wording for one président or for co-présidents, as the context says."""
@@ -213,11 +209,9 @@ def environment() -> jinja2.Environment:
             "fraction": _safe(typography.fraction),
             "de_fraction": _safe(typography.de_fraction),
             "majorite": _safe(labels.majorite),
+            "fonction": lambda code: Safe(labels.FONCTIONS[code]),
             "liste": _liste,
             "joindre": _joindre,
-            "fonction": lambda code: Safe(labels.FONCTIONS[code]),
-            "fonction_titre": _safe(labels.fonction_titre),
-            "college_nom": _college_nom,
             "beneficiaire": lambda code: escape(labels.beneficiaire(code)),
         }
     )
