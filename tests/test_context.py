@@ -274,10 +274,9 @@ def test_statuts_lists(copresidence, avecsante):
     assert all(decision != "les autres décisions" for decision, _ in doc.majorites_speciales)
     assert doc.versements == ("des remboursements de frais", "des rémunérations")
     msp = next(f for f in doc.fondateurs if f.nom == "Maison de santé pluriprofessionnelle du Meu")
-    assert (msp.qualite, msp.representant) == (
-        "Personne morale, représentée par Dr Erwan Le Du",
-        "Dr Erwan Le Du",
-    )
+    assert (msp.personne_morale, msp.representant, msp.civilite) == (True, "Dr Erwan Le Du", None)
+    jaouen = next(f for f in doc.fondateurs if f.nom == "Katell Jaouen")
+    assert (jaouen.civilite, jaouen.profession, jaouen.representant) == ("Dr", "Médecin généraliste", None)
     sans_ca = avecsante._replace(conseil_administration=None)
     assert document_context("statuts", sans_ca, commun(sans_ca)).administrateurs == "membres du bureau"
 

@@ -26,13 +26,19 @@ class Renouvellement(NamedTuple):
 
 
 class Fondateur(NamedTuple):
-    """One line of the annexe: a founding or honorary member."""
+    """One line of the annexe: a founding or honorary member.
 
-    nom: str
-    qualite: str  # « Personne morale, représentée par … », the profession, or « Personne physique »
+    The pieces are printed apart (civilité, then name), each escaped on its own, as the
+    documents always printed them.
+    """
+
+    civilite: str | None  # a natural person's civilité, if the answers give one
+    nom: str  # « Prénom Nom », or the structure's name
+    personne_morale: bool
+    representant: str | None  # the person acting for a legal person, who signs under local law
+    profession: str | None
     college: str | None  # the collège's intitulé
     commune: str | None
-    representant: str | None  # the person who signs for a legal person
 
 
 class Statuts(NamedTuple):
@@ -80,19 +86,15 @@ def _exercice(code: str) -> tuple[str | None, str | None]:
 
 
 def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
-    if membre.personne_morale:
-        qualite = "Personne morale" + (
-            f", représentée par {membre.representant}" if membre.representant else ""
-        )
-    else:
-        qualite = membre.profession or "Personne physique"
     college = model.college(membre.college) if membre.college is not None else None
     return Fondateur(
-        nom=model.nom(membre.id),
-        qualite=qualite,
+        civilite=None if membre.personne_morale else membre.civilite or None,
+        nom=membre.nom_complet,
+        personne_morale=membre.personne_morale,
+        representant=membre.representant if membre.personne_morale and membre.representant else None,
+        profession=membre.profession or None,
         college=None if college is None else college.intitule,
         commune=membre.commune or None,
-        representant=membre.representant if membre.personne_morale and membre.representant else None,
     )
 
 
