@@ -95,13 +95,6 @@ def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) 
     return plusieurs if shared.presidence_statutaire.pluriel else un
 
 
-def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
-    def heading(label: str, title: str) -> Safe:
-        return Safe(f"{level} {marker(kind, label)} – {title}")
-
-    return heading
-
-
 def _concat(parts: Iterable[str]) -> Safe:
     """Join a template's output: already escaped value by value, so a macro's text prints as is."""
     return Safe("".join(parts))
@@ -115,6 +108,13 @@ class _Environment(jinja2.Environment):
     """
 
     concat = staticmethod(_concat)
+
+
+def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
+    def heading(label: str, title: str) -> Safe:
+        return Safe(f"{level} {marker(kind, label)} – {title}")
+
+    return heading
 
 
 # The options that shape compiled templates: part of the cache folder's name, so a change of
