@@ -23,8 +23,8 @@ from typing import Any
 
 import jinja2
 
+import generator.context as contexts
 from generator import facts, labels, typography
-from generator.context import Commun, commun, document_context
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -91,7 +91,7 @@ def _blanc(longueur: int = 8) -> Safe:
 @jinja2.pass_context
 def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
     """Choose the wording for one président or for co-présidents, as the context says."""
-    shared: Commun = context["c"]
+    shared: contexts.Commun = context["c"]
     return plusieurs if shared.presidence_statutaire.pluriel else un
 
 
@@ -267,7 +267,7 @@ def _check_complete(name: str, numbered: Numbered) -> None:
 
 
 def render_document(
-    name: str, model: Cpts, statuts: Numbered | None = None, shared: Commun | None = None
+    name: str, model: Cpts, statuts: Numbered | None = None, shared: contexts.Commun | None = None
 ) -> RenderedDocument:
     """Render one document; ``statuts`` gives the statuts' numbering for citations.
 
@@ -288,8 +288,8 @@ def render_document(
         return Safe(number)
 
     try:
-        shared = commun(model) if shared is None else shared
-        context = document_context(name, model, shared)
+        shared = contexts.commun(model) if shared is None else shared
+        context = contexts.document_context(name, model, shared)
         text = template.render(m=model, c=shared, doc=context, ref_statuts=ref_statuts, document=name)
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
@@ -303,7 +303,7 @@ def render_document(
 def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:
     """Render the requested documents (the statuts always first, for citations)."""
     wanted = list(names)
-    shared = commun(model)
+    shared = contexts.commun(model)
     statuts = render_document("statuts", model, shared=shared)
     rendered = {"statuts": statuts}
     for name in DOCUMENTS:
