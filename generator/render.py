@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+import generator.context as contexts
 from generator import facts, labels, typography
 from generator.compiled_templates import packaged_cache
 from generator.errors import TemplateRenderError
@@ -81,8 +82,26 @@ def _blanc(longueur: int = 8) -> Safe:
     return Safe(_BLANC * longueur)
 
 
-def _college_nom(intitule: str) -> Safe:
-    return escape(labels.college_dans_phrase(intitule))
+@jinja2.pass_context
+def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
+    """Choose the wording for one président or for co-présidents, as the context says."""
+    shared: contexts.Commun = context["c"]
+    return plusieurs if shared.presidence_statutaire.pluriel else un
+
+
+def _concat(parts: Iterable[str]) -> Safe:
+    """Join a template's output: already escaped value by value, so a macro's text prints as is."""
+    return Safe("".join(parts))
+
+
+class _Environment(jinja2.Environment):
+    """An environment whose macros return project text (:class:`Safe`), not a value to escape.
+
+    Compiled code joins a macro's output with ``environment.concat``; without this, printing a
+    shared macro (``{{ tableau_cotisations(m.colleges) }}``) would escape its Markdown a second time.
+    """
+
+    concat = staticmethod(_concat)
 
 
 def _heading(level: str, kind: str) -> Callable[[str, str], Safe]:
@@ -105,7 +124,7 @@ _ENVIRONMENT_OPTIONS: dict[str, Any] = {
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment over ``models/``, built once."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("models"))),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -129,11 +148,9 @@ def environment() -> jinja2.Environment:
             "fraction": _safe(typography.fraction),
             "de_fraction": _safe(typography.de_fraction),
             "majorite": _safe(labels.majorite),
+            "fonction": lambda code: Safe(labels.FONCTIONS[code]),
             "liste": _liste,
             "joindre": _joindre,
-            "fonction": lambda code: Safe(labels.FONCTIONS[code]),
-            "fonction_titre": _safe(labels.fonction_titre),
-            "college_nom": _college_nom,
             "beneficiaire": lambda code: escape(labels.beneficiaire(code)),
         }
     )
@@ -145,6 +162,7 @@ def environment() -> jinja2.Environment:
             "ref": lambda label: marker("R", label),
             "pluriel": _safe(typography.pluriel),
             "blanc": _blanc,
+            "selon_presidence": _selon_presidence,
             "L": labels,
             "F": facts,
         }
@@ -187,8 +205,13 @@ def _check_complete(name: str, numbered: Numbered) -> None:
         raise TemplateRenderError(f"{name} : texte provisoire « {leftover.group()} » dans le document")
 
 
-def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> RenderedDocument:
-    """Render one document; ``statuts`` gives the statuts' numbering for citations."""
+def render_document(
+    name: str, model: Cpts, statuts: Numbered | None = None, shared: contexts.Commun | None = None
+) -> RenderedDocument:
+    """Render one document; ``statuts`` gives the statuts' numbering for citations.
+
+    ``shared`` is the facts every document shares, built once by :func:`render_documents`.
+    """
     try:
         template = environment().get_template(DOCUMENTS[name])
     except jinja2.TemplateError as exc:
@@ -204,7 +227,9 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
         return Safe(number)
 
     try:
-        text = template.render(m=model, ref_statuts=ref_statuts, document=name)
+        shared = contexts.commun(model) if shared is None else shared
+        context = contexts.document_context(name, model, shared)
+        text = template.render(m=model, c=shared, doc=context, ref_statuts=ref_statuts, document=name)
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
     except jinja2.TemplateError as exc:
@@ -217,9 +242,10 @@ def render_document(name: str, model: Cpts, statuts: Numbered | None = None) -> 
 def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:
     """Render the requested documents (the statuts always first, for citations)."""
     wanted = list(names)
-    statuts = render_document("statuts", model)
+    shared = contexts.commun(model)
+    statuts = render_document("statuts", model, shared=shared)
     rendered = {"statuts": statuts}
     for name in DOCUMENTS:
         if name != "statuts" and name in wanted:
-            rendered[name] = render_document(name, model, statuts.numbered)
+            rendered[name] = render_document(name, model, statuts.numbered, shared)
     return {name: rendered[name] for name in DOCUMENTS if name in wanted}

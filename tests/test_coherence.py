@@ -72,6 +72,28 @@ def normalise(text: str) -> str:
     return re.sub(SPACES, " ", text)
 
 
+# A woman's title (« Trésorière, administratrice ») read as its function's masculine name.
+FEMININS = (
+    ("La présidente", "Le président"),
+    ("La co-présidente", "Le co-président"),
+    ("La secrétaire", "Le secrétaire"),
+    ("présidente", "président"),
+    ("Présidente", "Président"),
+    ("trésorière", "trésorier"),
+    ("Trésorière", "Trésorier"),
+    ("adjointe", "adjoint"),
+    ("Seconde", "Second"),
+    ("administratrice", "administrateur"),
+    ("Administratrice", "Administrateur"),
+)
+
+
+def masculin(title: str) -> str:
+    for feminine, masculine in FEMININS:
+        title = title.replace(feminine, masculine)
+    return title
+
+
 def statuts_seats(statuts: str) -> dict[str, int]:
     """Seats per collège as the statuts' CA article words them: « - quatre sièges pour le collège … »."""
     heading = next(
@@ -106,7 +128,7 @@ def test_seats_per_college_agree(rendered):
 
 
 def dirigeants_rows(liste: str) -> list[list[str]]:
-    return table_after(liste, "| Fonction |")
+    return [[masculin(row[0]), *row[1:]] for row in table_after(liste, "| Fonction |")]
 
 
 def test_elected_administrators_agree(rendered):
@@ -178,7 +200,7 @@ def pv_officers(pv: str) -> dict[str, list[str]]:
     )
     officers: dict[str, list[str]] = {}
     for title, name in re.findall(r"^- (.+?) : (.+?)(?: ;|\.)$", bureau, re.M):
-        officers.setdefault(title, []).append(name)
+        officers.setdefault(masculin(title), []).append(name)
     return officers
 
 
@@ -205,11 +227,11 @@ def test_officers_agree(rendered):
     header = next(
         line
         for line in docs["statuts"].split("\n")
-        if line.startswith(("| Le président", "| Le co-président"))
+        if masculin(line).startswith(("| Le président", "| Le co-président"))
     )
     lines = docs["statuts"].split("\n")
     names = [cell.strip() for cell in lines[lines.index(header) + 2].strip("|").split(" | ")]
-    titles = [cell.strip() for cell in header.strip("|").split(" | ")]
+    titles = [masculin(cell.strip()) for cell in header.strip("|").split(" | ")]
     signed = dict(zip(titles, names, strict=True)) if not model.bureau.co_presidence else None
     if signed is not None:
         assert signed["Le président"] == presidents[0]
@@ -219,7 +241,9 @@ def test_officers_agree(rendered):
         assert names[2] == pv["Secrétaire"][0]
     if not model.bureau.co_presidence:
         receipt_names = re.findall(
-            r"^\| Pour l'association, le président \|\n\|---\|\n\| (.+?) \|$", docs["bulletin-adhesion"], re.M
+            r"^\| Pour l'association, (?:le président|la présidente) \|\n\|---\|\n\| (.+?) \|$",
+            docs["bulletin-adhesion"],
+            re.M,
         )
         assert receipt_names == [presidents[0]] * len(model.colleges)
 

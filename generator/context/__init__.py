@@ -1,0 +1,40 @@
+"""The context of each document: every derived wording and legal choice its templates print.
+
+Templates read three names: ``m`` (the model, for the answers' own values), ``c`` (the facts
+shared by every document, :mod:`generator.context.commun`) and ``doc`` (the facts of the document
+being rendered, one module per document). A jurist edits the wording in the ``.md.j2`` files; the
+choices between wordings are made here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from generator.context.bulletin import bulletin
+from generator.context.commun import Commun, commun
+from generator.context.dirigeants import dirigeants
+from generator.context.pv import pv
+from generator.context.reglement import reglement
+from generator.context.statuts import statuts
+from generator.model import Cpts
+
+_BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
+    {
+        "statuts": statuts,
+        "reglement-interieur": reglement,
+        "pv-ag-constitutive": pv,
+        "bulletin-adhesion": bulletin,
+        "liste-dirigeants": dirigeants,
+    }
+)
+
+
+def document_context(name: str, model: Cpts, shared: Commun) -> Any:
+    """Return the context of document ``name`` (None for a document without one yet)."""
+    builder = _BUILDERS.get(name)
+    return None if builder is None else builder(model, shared)
+
+
+__all__ = ["Commun", "commun", "document_context"]

@@ -1,0 +1,194 @@
+"""The procès-verbal of the constitutive assembly: resolutions, attendance, elections, signatures.
+
+The resolutions are listed here, once, in the order of the agenda: the PV's agenda, its
+numbered resolutions and their cross-references all read this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from generator import labels
+from generator.context.commun import RANGS, Commun, Poste
+from generator.context.titres import est_une_femme, titre
+from generator.model import RESOLUTIONS, College, Cpts, Vote
+
+
+class Resolution(NamedTuple):
+    """One resolution of the agenda."""
+
+    code: str
+    ordinal: str  # « Première », « Deuxième »…
+    vote: Vote | None  # None in a draft
+
+
+class Presences(NamedTuple):
+    """Who attends the constitutive assembly, as the PV counts it."""
+
+    presents: int
+    representes: int
+    absents: int
+    # Present or represented founders of a collège with a consultative voice.
+    consultatifs: int
+    votants: int
+    # (member, proxy holder) names of each proxy.
+    pouvoirs: tuple[tuple[str, str], ...]
+    # Names of the honorary members who attend.
+    honneur: tuple[str, ...]
+
+
+class Election(NamedTuple):
+    """The administrators a collège elected."""
+
+    college: College
+    noms: tuple[str, ...]
+    non_pourvus: int
+
+
+class Echeance(NamedTuple):
+    """One step of the partial renewal's schedule."""
+
+    rang: str  # « Premier »
+    sieges: int
+    annee: int | None
+    annees_apres_constitution: int
+    dernier: bool
+
+
+class Emargement(NamedTuple):
+    """One line of the feuille de présence."""
+
+    nom: str
+    college: str | None  # the collège's intitulé, None for a founder without one
+    presence: str | None  # « present », « represente », « absent »; None in a draft
+    mandataire: str | None
+    accord: str  # « e » for a woman (« présente »)
+
+
+class Pv(NamedTuple):
+    """What the PV prints."""
+
+    resolutions: tuple[Resolution, ...]
+    # Resolution code → its ordinal, for a resolution citing another.
+    ordinaux: Mapping[str, str]
+    # The CA designates the bureau in its midst (the assembly takes note).
+    bureau_par_ca: bool
+    president_seance: Poste
+    secretaire_seance: Poste
+    presences: Presences | None
+    elections: tuple[Election, ...]
+    administrateurs_elus: int
+    renouvellement: tuple[Echeance, ...]
+    emargement: tuple[Emargement, ...]
+
+
+def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
+    codes = [r for r in RESOLUTIONS if r != "administrateurs" or model.conseil_administration is not None]
+    ag = model.ag_constitutive
+    return tuple(
+        Resolution(code, labels.ORDINAUX_RESOLUTIONS[i], None if ag is None else ag.votes[code])
+        for i, code in enumerate(codes)
+    )
+
+
+def _officier(model: Cpts, fonction: str, member_id: str | None) -> Poste:
+    """Return a séance officer (« présidente de séance »), titled for the person, named when known."""
+    if member_id is None:
+        return Poste(fonction, titre(fonction), None)
+    return Poste(
+        fonction, titre(fonction, est_une_femme(model, member_id)), model.nom_representant(member_id)
+    )
+
+
+def _presences(model: Cpts) -> Presences | None:
+    ag = model.ag_constitutive
+    if ag is None:
+        return None
+    fondateurs = {f.id for f in model.fondateurs}
+    presents = [i for i in ag.presents if i in fondateurs]
+    representes = [r.membre for r in ag.representes]
+    absents = [f for f in model.fondateurs if f.id not in presents and f.id not in representes]
+    votants = len(model.votants())
+    return Presences(
+        presents=len(presents),
+        representes=len(representes),
+        absents=len(absents),
+        consultatifs=len(presents) + len(representes) - votants,
+        votants=votants,
+        pouvoirs=tuple((model.nom(r.membre), model.nom(r.mandataire)) for r in ag.representes),
+        honneur=tuple(model.nom(i) for i in ag.presents if i not in fondateurs),
+    )
+
+
+def _elections(model: Cpts) -> tuple[Election, ...]:
+    return tuple(
+        Election(
+            college, tuple(model.nom(d) for d in designations), max(0, college.sieges_ca - len(designations))
+        )
+        for college, designations in model.elus_par_college()
+    )
+
+
+def _renouvellement(model: Cpts) -> tuple[Echeance, ...]:
+    ca = model.conseil_administration
+    if ca is None or not ca.renouvellement_partiel:
+        return ()
+    echeances = [e for e in ca.calendrier_renouvellement if e.sieges > 0]
+    return tuple(
+        Echeance(
+            RANGS[e.rang - 1].capitalize(),
+            e.sieges,
+            e.annee,
+            e.annees_apres_constitution,
+            i == len(echeances) - 1,
+        )
+        for i, e in enumerate(echeances)
+    )
+
+
+def _emargement(model: Cpts) -> tuple[Emargement, ...]:
+    ag = model.ag_constitutive
+    lignes = []
+    for f in model.fondateurs:
+        college = model.college(f.college) if f.college is not None else None
+        presence: str | None = None
+        mandataire = None
+        if ag is not None:
+            pouvoir = next((r for r in ag.representes if r.membre == f.id), None)
+            if f.id in ag.presents:
+                presence = "present"
+            elif pouvoir is not None:
+                presence, mandataire = "represente", model.nom(pouvoir.mandataire)
+            else:
+                presence = "absent"
+        accord = "e" if est_une_femme(model, f.id) else ""
+        lignes.append(
+            Emargement(model.nom(f.id), college.intitule if college else None, presence, mandataire, accord)
+        )
+    if ag is not None:
+        for member_id in ag.presents:
+            membre = model.membre(member_id)
+            if membre is not None and membre.honneur:
+                accord = "e" if est_une_femme(model, member_id) else ""
+                lignes.append(Emargement(model.nom(member_id), None, "honneur", None, accord))
+    return tuple(lignes)
+
+
+def pv(model: Cpts, commun: Commun) -> Pv:
+    """Build the context of the PV."""
+    resolutions = _resolutions(model)
+    ag = model.ag_constitutive
+    return Pv(
+        resolutions=resolutions,
+        ordinaux=MappingProxyType({r.code: r.ordinal for r in resolutions}),
+        bureau_par_ca=commun.ca is not None and model.bureau.elu_par == "conseil_administration",
+        president_seance=_officier(model, "president", None if ag is None else ag.presidence_seance),
+        secretaire_seance=_officier(model, "secretaire", None if ag is None else ag.secretariat_seance),
+        presences=_presences(model),
+        elections=_elections(model),
+        administrateurs_elus=0 if ag is None else len(ag.administrateurs_elus),
+        renouvellement=_renouvellement(model),
+        emargement=_emargement(model),
+    )

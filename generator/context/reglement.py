@@ -1,0 +1,98 @@
+"""The règlement intérieur: the choices its articles print (thresholds, majorities, lists).
+
+The RI describes functions, not the people who hold them: it says « le président » whatever the
+holder (its preamble says so), hence the statutory forms of the presidency (``c.selon_presidence``
+in the templates, ``Commun.presidence_statutaire`` here).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from generator import labels
+from generator.context.commun import Commun
+from generator.context.titres import titre
+from generator.model import Cpts
+
+
+class Reglement(NamedTuple):
+    """What the RI prints."""
+
+    # (decision, majority code) of the CA, the specific decisions first and « les autres » last.
+    majorites: tuple[tuple[str, str], ...]
+    # The majority that amends the RI (with a CA).
+    majorite_reglement: str | None
+    # Below ``seuil`` one person commits an expense; above ``double`` two sign. The lower of the two
+    # bounds the single-person commitments: a single-person threshold above the other cannot apply.
+    seuil: Decimal
+    double: Decimal
+    # To whom a bank card is issued (« à chacun des co-présidents », « au trésorier »).
+    cartes: tuple[str, ...]
+    # Who validates indemnisation requests (« le bureau », « le trésorier »…).
+    validation_indemnites: str
+    # Some barème names its activity: the table has an activity column.
+    baremes_par_activite: bool
+    # The time spent in working groups or on the projet de santé's actions is indemnified.
+    groupes_indemnises: bool
+    # A partial renewal cuts the first mandate of the first outgoing groups short.
+    premier_mandat_abrege: bool
+    # The constitutive assembly adopted the RI (otherwise the date is a blank to fill by hand).
+    adopte_le_ag: bool
+    # The titles of the signature boxes (« Le co-président », « Le secrétaire »).
+    signataires: tuple[str, ...]
+
+
+def _majorites(model: Cpts) -> tuple[tuple[str, str], ...]:
+    ca = model.conseil_administration
+    if ca is None:
+        return ()
+    rows = [
+        (decision, ca.majorites[code])
+        for code, decision in labels.MAJORITES_DECISIONS.items()
+        if code != "defaut" and code in ca.majorites
+    ]
+    rows.append((labels.MAJORITES_DECISIONS["defaut"], ca.majorites["defaut"]))
+    return tuple((decision[:1].upper() + decision[1:], majorite) for decision, majorite in rows)
+
+
+def _cartes(model: Cpts, commun: Commun) -> tuple[str, ...]:
+    return tuple(
+        "à chacun des co-présidents"
+        if code == "president" and commun.presidence_statutaire.pluriel
+        else "au " + labels.FONCTIONS[code]
+        for code in model.finances.depenses.carte_bancaire
+    )
+
+
+def reglement(model: Cpts, commun: Commun) -> Reglement:
+    """Build the context of the RI."""
+    ca = model.conseil_administration
+    depenses = model.finances.depenses
+    ind = model.indemnisation
+    ag = model.ag_constitutive
+    # Nobody is named: the boxes carry the functions' masculine titles, one per président.
+    un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
+    presidence = ("Le " + un_president.nom,) * commun.presidence_statutaire.nombre
+    return Reglement(
+        majorites=_majorites(model),
+        majorite_reglement=(
+            None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
+        ),
+        seuil=min(depenses.seuil_engagement_seul, depenses.double_signature_au_dela),
+        double=depenses.double_signature_au_dela,
+        cartes=_cartes(model, commun),
+        validation_indemnites="le trésorier"
+        if ind.validation_par is None
+        else labels.ORGANES[ind.validation_par],
+        baremes_par_activite=any(b.activite for b in ind.baremes),
+        groupes_indemnises=bool(ind.baremes)
+        and ("groupes_travail" in ind.activites or "actions_projet_sante" in ind.activites),
+        premier_mandat_abrege=(
+            ca is not None
+            and bool(ca.calendrier_renouvellement)
+            and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
+        ),
+        adopte_le_ag=ag is not None and ag.votes["reglement_interieur"].adopte,
+        signataires=(*presidence, "Le secrétaire"),
+    )

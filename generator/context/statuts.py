@@ -1,0 +1,136 @@
+"""The statuts: the lists and wordings their articles print, and the signatures.
+
+Like the RI, the statuts describe functions, not their holders: their articles keep the
+masculine of the functions and the statutory forms of the presidency. Only the signature block,
+which names the signatories, titles each of them for the person (« La secrétaire »).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from generator import labels, typography
+from generator.context.commun import RANGS, Commun, Poste
+from generator.model import Cpts, EcheanceRenouvellement, Membre
+
+# Days of each month of a common year: an exercise starting on the 1st ends on the previous month's last day.
+_JOURS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class Renouvellement(NamedTuple):
+    """One step of the first renewals of a partial renewal, as the statuts list it."""
+
+    rang: str  # « premier »
+    echeance: EcheanceRenouvellement
+
+
+class Fondateur(NamedTuple):
+    """One line of the annexe: a founding or honorary member.
+
+    The pieces are printed apart (civilité, then name), each escaped on its own, as the
+    documents always printed them.
+    """
+
+    civilite: str | None  # a natural person's civilité, if the answers give one
+    nom: str  # « Prénom Nom », or the structure's name
+    personne_morale: bool
+    representant: str | None  # the person acting for a legal person, who signs under local law
+    profession: str | None
+    college: str | None  # the collège's intitulé
+    commune: str | None
+
+
+class Statuts(NamedTuple):
+    """What the statuts print."""
+
+    # « administrateurs », or « membres du bureau » without a CA: who holds the mandates.
+    administrateurs: str
+    # « du collège des partenaires »…: the consultative collèges after « Les membres ».
+    membres_consultatifs: tuple[str, ...]
+    # (decision, majority code) of the CA's decisions with a majority of their own.
+    majorites_speciales: tuple[tuple[str, str], ...]
+    # A partial renewal: years between two renewals, and the schedule of the first ones.
+    intervalle: int | None
+    renouvellement: tuple[Renouvellement, ...]
+    # An exercise other than the calendar year: its first day (« 1er avril ») and its last one.
+    exercice_debut: str | None
+    exercice_fin: str | None
+    # What the financial report states was paid to the mandate holders.
+    versements: tuple[str, ...]
+    # The date of the signatures (the constitutive assembly's), None: a blank.
+    date: dt.date | None
+    # The signature boxes: the presidency, then the secrétaire.
+    signataires: tuple[Poste, ...]
+    fondateurs: tuple[Fondateur, ...]
+    honneur: tuple[Fondateur, ...]
+
+
+def _exercice(code: str) -> tuple[str | None, str | None]:
+    """Return the first and last day of a financial year starting on « MM-JJ » (None: civil year)."""
+    if code in ("civil", "01-01"):
+        return None, None
+    mois, jour = int(code[:2]), int(code[3:])
+    noms = tuple(typography.MOIS.values())  # January to December
+    debut = f"{'1er' if jour == 1 else jour} {noms[mois - 1]}"
+    if jour == 1:
+        fin_mois = 12 if mois == 1 else mois - 1
+        fin = (
+            "le dernier jour de février"
+            if fin_mois == 2
+            else f"le {_JOURS[fin_mois - 1]} {noms[fin_mois - 1]}"
+        )
+    else:
+        fin = f"le {'1er' if jour == 2 else jour - 1} {noms[mois - 1]}"
+    return debut, fin
+
+
+def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
+    college = model.college(membre.college) if membre.college is not None else None
+    return Fondateur(
+        civilite=None if membre.personne_morale else membre.civilite or None,
+        nom=membre.nom_complet,
+        personne_morale=membre.personne_morale,
+        representant=membre.representant if membre.personne_morale and membre.representant else None,
+        profession=membre.profession or None,
+        college=None if college is None else college.intitule,
+        commune=membre.commune or None,
+    )
+
+
+def statuts(model: Cpts, commun: Commun) -> Statuts:
+    """Build the context of the statuts."""
+    ca = model.conseil_administration
+    ind = model.indemnisation
+    renouvellement: tuple[Renouvellement, ...] = ()
+    intervalle = None
+    if ca is not None and ca.renouvellement_partiel:
+        intervalle = ca.calendrier_renouvellement[0].annees_apres_constitution
+        renouvellement = tuple(
+            Renouvellement(RANGS[e.rang - 1], e) for e in ca.calendrier_renouvellement if e.sieges > 0
+        )
+    debut, fin = _exercice(model.finances.exercice)
+    versements = []
+    if ind.remboursement_frais:
+        versements.append("des remboursements de frais")
+    if ind.remuneration_dirigeants:
+        versements.append("des rémunérations")
+    ag = model.ag_constitutive
+    return Statuts(
+        administrateurs="administrateurs" if ca is not None else "membres du bureau",
+        membres_consultatifs=tuple("du " + commun.colleges_nom[c.code] for c in commun.consultatifs),
+        majorites_speciales=(
+            ()
+            if ca is None
+            else tuple((labels.MAJORITES_DECISIONS[d], m) for d, m in ca.majorites.items() if d != "defaut")
+        ),
+        intervalle=intervalle,
+        renouvellement=renouvellement,
+        exercice_debut=debut,
+        exercice_fin=fin,
+        versements=tuple(versements),
+        date=None if ag is None else ag.date,
+        signataires=(*commun.signataires, commun.secretaire),
+        fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs),
+        honneur=tuple(_fondateur(model, f) for f in model.honneur),
+    )

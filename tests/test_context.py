@@ -1,0 +1,303 @@
+"""The documents' contexts, built from the model without rendering any template."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.api import load_answers
+from generator.context import commun, document_context
+from generator.context.titres import titre
+from generator.model import Designation
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def avecsante():
+    return load_answers(EXAMPLES / "cpts-avecsante.yaml")
+
+
+@pytest.fixture(scope="module")
+def copresidence():
+    return load_answers(EXAMPLES / "cpts-copresidence.yaml")
+
+
+def _with_civilite(model, member_id, civilite):
+    """Return the model where one founder has another civilité."""
+    fondateurs = tuple(f._replace(civilite=civilite) if f.id == member_id else f for f in model.fondateurs)
+    return model._replace(fondateurs=fondateurs)
+
+
+def _without_ag(model):
+    return model._replace(ag_constitutive=None)
+
+
+@pytest.mark.parametrize(
+    ("fonction", "feminin", "nombre", "le", "au", "cellule"),
+    [
+        ("president", False, 1, "le président", "au président", "Président"),
+        ("president", True, 1, "la présidente", "à la présidente", "Présidente"),
+        ("co_president", False, 2, "les co-présidents", "aux co-présidents", "Co-présidents"),
+        ("co_president", True, 2, "les co-présidentes", "aux co-présidentes", "Co-présidentes"),
+        ("co_president", True, 1, "la co-présidente", "à la co-présidente", "Co-présidente"),
+        ("tresorier", True, 1, "la trésorière", "à la trésorière", "Trésorière"),
+        (
+            "secretaire_adjoint",
+            True,
+            1,
+            "la secrétaire adjointe",
+            "à la secrétaire adjointe",
+            "Secrétaire adjointe",
+        ),
+        (
+            "vice_president_2",
+            True,
+            1,
+            "la seconde vice-présidente",
+            "à la seconde vice-présidente",
+            "Seconde vice-présidente",
+        ),
+        ("administrateur", True, 1, "l'administratrice", "à l'administratrice", "Administratrice"),
+    ],
+)
+def test_titles_by_number_and_gender(fonction, feminin, nombre, le, au, cellule):
+    forme = titre(fonction, feminin, nombre)
+    assert (forme.le, forme.au, forme.titre) == (le, au, cellule)
+
+
+def test_participle_agreement():
+    assert [titre("president", f, n).accord for f in (False, True) for n in (1, 2)] == ["", "s", "e", "es"]
+
+
+def test_the_presidency_follows_the_elected_president(avecsante):
+    # The AVECsanté example elects gperrin, a man.
+    assert commun(avecsante).presidence.le == "le président"
+    femme = _with_civilite(avecsante, "gperrin", "Mme")
+    assert commun(femme).presidence.le == "la présidente"
+    assert commun(femme).signataires[0].titre.le == "la présidente"
+
+
+def test_co_presidents_are_feminine_only_when_all_are_women(copresidence):
+    # kjaouen (Dr) and a delegate of a legal person, whose civilité the answers do not give.
+    shared = commun(copresidence)
+    assert shared.presidence.le == "les co-présidents"
+    assert [s.titre.titre for s in shared.signataires] == ["Co-président", "Co-président"]
+    assert shared.presidents == (
+        "Dr Katell Jaouen",
+        "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu",
+    )
+    femme = _with_civilite(copresidence, "kjaouen", "Mme")
+    assert [s.titre.titre for s in commun(femme).signataires] == ["Co-présidente", "Co-président"]
+    assert commun(femme).presidence.le == "les co-présidents"
+
+
+def test_a_draft_names_nobody_and_says_the_masculine(copresidence):
+    shared = commun(_without_ag(copresidence))
+    assert shared.presidents == ()
+    assert all(p.nom is None for p in shared.postes)
+    assert [p.titre.titre for p in shared.postes][:2] == ["Co-président", "Co-président"]
+    assert len(shared.postes) == len(copresidence.bureau.fonctions) + 1
+
+
+def test_a_delegate_of_a_legal_person_has_no_known_gender(avecsante):
+    from generator.context.titres import est_une_femme
+
+    assert not est_une_femme(avecsante, Designation("msp-vallee", "Hélène Berthier", ()))
+    assert est_une_femme(avecsante, Designation("nkhelifi", None, ()))
+
+
+def test_dirigeants_lines_are_titled_for_each_person(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    lignes = {ligne.nom: ligne.fonctions for ligne in doc.lignes}
+    assert lignes["Mme Nadia Khelifi"] == "Trésorière, administratrice"
+    assert doc.lignes[0].fonctions.startswith("Président")
+    assert doc.lignes_vierges == ()
+    assert doc.administrateurs_elus == sum(1 for d in avecsante.dirigeants() if d.administrateur)
+
+
+def test_dirigeants_blank_form_has_one_line_per_seat(copresidence):
+    model = _without_ag(copresidence)
+    doc = document_context("liste-dirigeants", model, commun(model))
+    assert doc.lignes == ()
+    assert len(doc.lignes_vierges) == model.conseil_administration.sieges_total
+    assert doc.lignes_vierges[:2] == ("Co-président, administrateur", "Co-président, administrateur")
+    assert doc.lignes_vierges[-1] == "Administrateur"
+    assert doc.administrateurs_elus is None
+
+
+def test_dirigeants_announce_blanks_when_a_domicile_is_missing(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    assert not doc.incomplet
+    fondateurs = tuple(f._replace(domicile=None) if f.id == "nkhelifi" else f for f in avecsante.fondateurs)
+    model = avecsante._replace(fondateurs=fondateurs)
+    assert document_context("liste-dirigeants", model, commun(model)).incomplet
+
+
+def test_bulletin_receipt_and_forms(avecsante, copresidence):
+    doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
+    assert doc.recu_signataire == "le président"
+    assert doc.recu_nom == commun(avecsante).presidents[0]
+    assert [f.college.code for f in doc.formulaires] == [c.code for c in avecsante.colleges]
+    assert all(f.exonere == (f.college.cotisation == 0) for f in doc.formulaires)
+    assert "respecter" not in " ".join(doc.conditions)
+    assert len(doc.conditions) == len(commun(avecsante).conditions_adhesion) - (
+        "respecter_statuts_et_reglement" in avecsante.adhesion.conditions
+    )
+    co = document_context("bulletin-adhesion", copresidence, commun(copresidence))
+    assert (co.recu_signataire, co.recu_nom) == ("l'un des co-présidents", None)
+    usagers = next(f for f in co.formulaires if f.college.code == "usagers")
+    assert usagers.exonere and usagers.personnes == "mixtes"
+    assert usagers.nom == "collège des habitants et des usagers"
+
+
+def test_pv_resolutions_in_order_with_their_votes(avecsante):
+    doc = document_context("pv-ag-constitutive", avecsante, commun(avecsante))
+    codes = [r.code for r in doc.resolutions]
+    assert codes == [
+        "statuts",
+        "administrateurs",
+        "bureau",
+        "cotisations",
+        "reglement_interieur",
+        "formalites",
+    ]
+    assert [r.ordinal for r in doc.resolutions][:2] == ["Première", "Deuxième"]
+    assert doc.ordinaux["formalites"] == "Sixième"
+    assert all(r.vote is avecsante.ag_constitutive.votes[r.code] for r in doc.resolutions)
+
+
+def test_pv_without_ca_has_no_election_of_administrators(avecsante):
+    model = avecsante._replace(conseil_administration=None)
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert "administrateurs" not in [r.code for r in doc.resolutions]
+    assert doc.ordinaux["formalites"] == "Cinquième"
+    assert not doc.bureau_par_ca
+
+
+def test_pv_draft_has_no_votes_nor_attendance(avecsante):
+    model = _without_ag(avecsante)
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert all(r.vote is None for r in doc.resolutions)
+    assert doc.presences is None
+    assert doc.president_seance.nom is None
+    assert {e.presence for e in doc.emargement} == {None}
+
+
+def test_pv_attendance_counts(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    p = doc.presences
+    ag = copresidence.ag_constitutive
+    assert (p.presents, p.representes) == (len(ag.presents), len(ag.representes))
+    assert p.presents + p.representes + p.absents == len(copresidence.fondateurs)
+    assert p.votants == len(copresidence.votants())
+    assert p.pouvoirs[0] == ("Mme Anaïs Morel", "Mme Solenn Robin")
+    lignes = {e.nom: e for e in doc.emargement}
+    assert lignes["Mme Solenn Robin"].accord == "e"
+    assert lignes["Dr Katell Jaouen"].accord == ""
+    assert lignes["Mme Anaïs Morel"].presence == "represente"
+    assert doc.secretaire_seance.titre.le == "la secrétaire"
+
+
+def test_pv_partial_renewal_schedule(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    assert [e.rang for e in doc.renouvellement] == ["Premier", "Deuxième"]
+    assert [e.dernier for e in doc.renouvellement] == [False, True]
+    assert sum(e.sieges for e in doc.renouvellement) == copresidence.conseil_administration.sieges_total
+    assert sum(len(e.noms) for e in doc.elections) == doc.administrateurs_elus
+
+
+def test_reglement_thresholds_and_lists(copresidence, avecsante):
+    doc = document_context("reglement-interieur", copresidence, commun(copresidence))
+    depenses = copresidence.finances.depenses
+    assert doc.seuil == min(depenses.seuil_engagement_seul, depenses.double_signature_au_dela)
+    assert doc.double == depenses.double_signature_au_dela
+    assert doc.cartes == ("à chacun des co-présidents", "au trésorier")
+    assert commun(copresidence).exoneres == ("collège des habitants et des usagers",)
+    assert doc.signataires == ("Le co-président", "Le co-président", "Le secrétaire")
+    assert doc.majorites[-1] == ("Les autres décisions", "simple")
+    assert ("L'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites
+    assert doc.adopte_le_ag
+    seul = document_context("reglement-interieur", avecsante, commun(avecsante))
+    assert seul.signataires == ("Le président", "Le secrétaire")
+    assert commun(avecsante).vice_presidents == ("le vice-président",)
+
+
+def test_reglement_a_higher_single_threshold_is_bounded_by_the_double_signature(avecsante):
+    depenses = avecsante.finances.depenses._replace(seuil_engagement_seul=9000, double_signature_au_dela=5000)
+    model = avecsante._replace(finances=avecsante.finances._replace(depenses=depenses))
+    doc = document_context("reglement-interieur", model, commun(model))
+    assert (doc.seuil, doc.double) == (5000, 5000)
+
+
+def test_reglement_without_ca_has_no_majorities(avecsante):
+    model = avecsante._replace(conseil_administration=None)
+    doc = document_context("reglement-interieur", model, commun(model))
+    assert doc.majorites == () and doc.majorite_reglement is None
+    assert commun(model).organe.le == "le bureau"
+
+
+@pytest.mark.parametrize(
+    ("exercice", "debut", "fin"),
+    [
+        ("civil", None, None),
+        ("01-01", None, None),
+        ("04-01", "1er avril", "le 31 mars"),
+        ("03-01", "1er mars", "le dernier jour de février"),
+        ("01-15", "15 janvier", "le 14 janvier"),
+        ("07-02", "2 juillet", "le 1er juillet"),
+    ],
+)
+def test_statuts_financial_year(avecsante, exercice, debut, fin):
+    model = avecsante._replace(finances=avecsante.finances._replace(exercice=exercice))
+    doc = document_context("statuts", model, commun(model))
+    assert (doc.exercice_debut, doc.exercice_fin) == (debut, fin)
+
+
+def test_statuts_signatures_name_and_title_each_signatory(copresidence):
+    doc = document_context("statuts", copresidence, commun(copresidence))
+    assert [(s.titre.le, s.nom) for s in doc.signataires] == [
+        ("le co-président", "Dr Katell Jaouen"),
+        ("le co-président", "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu"),
+        ("la secrétaire", "Mme Solenn Robin"),
+    ]
+    assert doc.date == copresidence.ag_constitutive.date
+    draft = _without_ag(copresidence)
+    assert [s.nom for s in document_context("statuts", draft, commun(draft)).signataires] == [None] * 3
+
+
+def test_statuts_lists(copresidence, avecsante):
+    doc = document_context("statuts", copresidence, commun(copresidence))
+    assert doc.administrateurs == "administrateurs"
+    assert doc.intervalle == 2
+    assert [r.rang for r in doc.renouvellement] == ["premier", "deuxième"]
+    assert ("l'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites_speciales
+    assert all(decision != "les autres décisions" for decision, _ in doc.majorites_speciales)
+    assert doc.versements == ("des remboursements de frais", "des rémunérations")
+    msp = next(f for f in doc.fondateurs if f.nom == "Maison de santé pluriprofessionnelle du Meu")
+    assert (msp.personne_morale, msp.representant, msp.civilite) == (True, "Dr Erwan Le Du", None)
+    jaouen = next(f for f in doc.fondateurs if f.nom == "Katell Jaouen")
+    assert (jaouen.civilite, jaouen.profession, jaouen.representant) == ("Dr", "Médecin généraliste", None)
+    sans_ca = avecsante._replace(conseil_administration=None)
+    assert document_context("statuts", sans_ca, commun(sans_ca)).administrateurs == "membres du bureau"
+
+
+def test_reglement_working_groups_and_first_mandates(copresidence, avecsante):
+    doc = document_context("reglement-interieur", copresidence, commun(copresidence))
+    ca = copresidence.conseil_administration
+    assert doc.groupes_indemnises == ("groupes_travail" in copresidence.indemnisation.activites)
+    # Four-year mandates renewed by halves: the first group leaves after two years.
+    assert ca.calendrier_renouvellement[0].annees_apres_constitution == 2 and doc.premier_mandat_abrege
+    sans_baremes = copresidence._replace(indemnisation=copresidence.indemnisation._replace(baremes=()))
+    assert not document_context("reglement-interieur", sans_baremes, commun(sans_baremes)).groupes_indemnises
+    total = avecsante._replace(
+        conseil_administration=avecsante.conseil_administration._replace(calendrier_renouvellement=())
+    )
+    assert not document_context("reglement-interieur", total, commun(total)).premier_mandat_abrege
+
+
+def test_inter_cpts_words_the_adhesion_conditions_for_a_cpts():
+    model = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    wordings = commun(model).conditions_adhesion
+    assert wordings["adherer_au_projet_de_sante"].startswith("adhérer aux objectifs de l'association")
+    assert all("projet de santé de la CPTS" not in w for w in wordings.values())
+    assert commun(model).vice_presidents == ("le vice-président", "le second vice-président")
