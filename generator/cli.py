@@ -486,12 +486,12 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
                     click.echo(
                         "Questionnaire des fondateurs : Entrée garde la valeur proposée entre crochets."
                     )
-                    click.echo("Ctrl-C interrompt sans rien écrire.")
+                    click.echo("« retour » revient à la question précédente ; Ctrl-C garde un brouillon.")
                 written = init_command_module.questionnaire(
                     ClickTerminal(), Path(target), Path(depuis) if depuis else None, auto=defauts, force=force
                 )
         except Interrupted:
-            click.echo("\nInterrompu.", err=True)
+            click.echo(f"\nInterrompu. {init_command_module.reprise(Path(target))}".rstrip(), err=True)
             return EXIT_INTERRUPTED
         except InvalidAnswersError as error:
             for finding in error.findings:

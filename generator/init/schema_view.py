@@ -150,6 +150,24 @@ def types(path: PathKey) -> set[str]:
     return found
 
 
+def _formats(node: Mapping[str, Any]) -> set[str]:
+    node = _resolve(node)
+    found = {str(node[key]) for key in ("format", "pattern") if key in node}
+    for branch in node.get("anyOf", ()):
+        found |= _formats(branch)
+    return found
+
+
+def kind(path: PathKey) -> str | None:
+    """Return ``"date"`` or ``"heure"`` when the answer at ``path`` is one, else ``None``."""
+    found = _formats(subschema(path))
+    if "date" in found:
+        return "date"
+    if any("[:h]" in text for text in found):
+        return "heure"
+    return None
+
+
 def nullable(path: PathKey) -> bool:
     """Tell whether ``null`` is an answer the schema accepts at ``path``."""
     return "null" in types(path)
@@ -182,6 +200,7 @@ __all__ = [
     "default",
     "description",
     "item_choices",
+    "kind",
     "nullable",
     "problems",
     "property_order",

@@ -1,0 +1,99 @@
+"""How the questionnaire names the codes of the answers file: words with accents, never a code.
+
+A founder reads « illimitée », « délibérative », « oui » or « aucun » where the file holds
+``illimitee``, ``deliberative``, ``true`` or ``null``; the terminal and the browser show these
+words, and either is accepted back as an answer (see :func:`value_of`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from generator.labels import (
+    ACTIVITES,
+    BENEFICIAIRES,
+    CONDITIONS_ADHESION,
+    CONVOCATION_MOYENS,
+    FONCTIONS,
+    JUSTIFICATIFS,
+    MAJORITES_DECISIONS,
+    MISSIONS,
+)
+
+_OWN: dict[str, str] = {
+    "illimitee": "illimitée",
+    "deliberative": "délibérative",
+    "consultative": "consultative",
+    "physiques": "personnes physiques",
+    "morales": "personnes morales",
+    "mixtes": "personnes physiques et morales",
+    "total": "total",
+    "partiel": "partiel (par fraction)",
+    "1/2": "la moitié",
+    "1/3": "le tiers",
+    "simple": "majorité simple",
+    "absolue": "majorité absolue",
+    "unanimite": "unanimité",
+    "aucune": "aucune",
+    "auto": "selon la loi (automatique)",
+    "oui": "oui",
+    "non": "non",
+    "heure": "par heure",
+    "demi_journee": "par demi-journée",
+    "journee": "par journée",
+    "forfait": "forfait par participation",
+    "assemblee_generale": "l'assemblée générale",
+    "conseil_administration": "le conseil d'administration",
+    "bureau": "le bureau",
+    "all": "tous",
+    "janvier": "janvier",
+    "fevrier": "février",
+    "aout": "août",
+    "decembre": "décembre",
+    "civil": "année civile",
+    "ps": "professionnels de santé libéraux",
+    "esp": "équipes de soins coordonnées (MSP, ESP, centres de santé)",
+    "structures": "structures sanitaires, médico-sociales et sociales",
+    "usagers": "représentants des usagers",
+    "partenaires": "partenaires",
+}
+
+LIBELLES: Mapping[str, str] = MappingProxyType(
+    {
+        **MISSIONS,
+        **BENEFICIAIRES,
+        **ACTIVITES,
+        **JUSTIFICATIFS,
+        **CONDITIONS_ADHESION,
+        **MAJORITES_DECISIONS,
+        **CONVOCATION_MOYENS,
+        **FONCTIONS,
+        **_OWN,
+    }
+)
+
+
+def libelle(value: Any) -> str:
+    """Return how a value is shown to a founder (« oui », « aucun », « illimitée »…)."""
+    if value is None:
+        return "aucun"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list):
+        return ", ".join(libelle(v) for v in value) if value else "aucun"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} : {libelle(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, str):
+        return LIBELLES.get(value, value)
+    return str(value)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` folded for comparison: lower case, no accents, no surrounding spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
