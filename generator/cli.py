@@ -21,6 +21,7 @@ from generator import api, bundle
 from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
+from generator.web import commande as web_commande
 
 if TYPE_CHECKING:  # a single render or a check never imports the batch machinery
     from generator import batch
@@ -432,6 +433,9 @@ def schema_command(ctx: click.Context) -> int:
         return 0
 
     return _run(ctx.obj["debug"], action)
+
+
+web_commande.register(cli)  # cpts serve: the questionnaire in the browser (generator.web)
 
 
 def main() -> None:

@@ -76,6 +76,36 @@ def chosen(text: str, choices: Sequence[Choice]) -> Any:
     return MISSING
 
 
+def convert(path: PathKey, text: str, choices: Sequence[Choice], optional: bool) -> Any:
+    """Turn the typed text into the value the schema expects at ``path`` (``SaisieError`` if not)."""
+    text = saisie.nettoyer(text)
+    folded = text.casefold()
+    if choices:
+        value = chosen(text, choices)
+        if value is not MISSING:
+            return value
+    kinds = schema_view.types(path)
+    if folded in _AUCUN:
+        if "null" in kinds:
+            return None
+        if optional:
+            return DELETE
+    kind = schema_view.kind(path)
+    if kind == "date":
+        return saisie.date(text)
+    if kind == "heure":
+        return saisie.heure(text)
+    if "boolean" in kinds and libelles.fold(text) in {"oui", "o", "non", "n", "vrai", "faux"}:
+        return saisie.oui_non(text)
+    if kinds & {"integer", "number"} and any(c.isdigit() for c in text):
+        try:
+            return saisie.montant(text) if "number" in kinds else saisie.entier(text)
+        except saisie.SaisieError:
+            if "string" not in kinds:
+                raise
+    return text
+
+
 class Engine:
     """Asks questions on a terminal (or takes every proposal with ``auto``) and keeps the answers."""
 
@@ -220,32 +250,7 @@ class Engine:
 
     def convert(self, path: PathKey, text: str, choices: Sequence[Choice], optional: bool) -> Any:
         """Turn the typed text into the value the schema expects at ``path`` (``SaisieError`` if not)."""
-        text = saisie.nettoyer(text)
-        folded = text.casefold()
-        if choices:
-            value = chosen(text, choices)
-            if value is not MISSING:
-                return value
-        kinds = schema_view.types(path)
-        if folded in _AUCUN:
-            if "null" in kinds:
-                return None
-            if optional:
-                return DELETE
-        kind = schema_view.kind(path)
-        if kind == "date":
-            return saisie.date(text)
-        if kind == "heure":
-            return saisie.heure(text)
-        if "boolean" in kinds and libelles.fold(text) in {"oui", "o", "non", "n", "vrai", "faux"}:
-            return saisie.oui_non(text)
-        if kinds & {"integer", "number"} and any(c.isdigit() for c in text):
-            try:
-                return saisie.montant(text) if "number" in kinds else saisie.entier(text)
-            except saisie.SaisieError:
-                if "string" not in kinds:
-                    raise
-        return text
+        return convert(path, text, choices, optional)
 
     def _problems(self, path: PathKey, value: Any, choices: Sequence[Choice]) -> list[str]:
         if value is DELETE:
