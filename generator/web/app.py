@@ -31,6 +31,7 @@ from generator import api, bundle, loader
 from generator.errors import UserMessageError
 from generator.init import themes
 from generator.init.donnees import DELETE, lookup
+from generator.init.schema_view import MISSING
 from generator.web import formulaire
 from generator.web.brouillons import MAX_BYTES, ConflictError, Folder, UnknownDraftError, set_value
 from generator.web.verification import DOCUMENTS, verify
@@ -56,6 +57,23 @@ TITRES_DOCUMENTS = {
     "liste-dirigeants": "Liste des dirigeants",
     "verification": "Rapport de vérification",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """What a POST carried: its text fields (each a list of values) and its one file, if any."""
+
+    fields: dict[str, list[str]]
+    upload: tuple[str, bytes] | None = None
+
+    def get(self, key: str, fallback: str = "") -> str:
+        """Return the first value of a field."""
+        values = self.fields.get(key)
+        return values[0] if values else fallback
+
+    def getlist(self, key: str) -> list[str]:
+        """Return every value of a field."""
+        return list(self.fields.get(key, []))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +145,23 @@ class _Pages:
         context.setdefault("erreur", "")
         return HTMLResponse(self.env.get_template(name).render(csrf=self.csrf, **context), status_code=status)
 
-    async def form(self, request: Request) -> Any:
+    async def form(self, request: Request) -> Form:
+        """Return the fields of a POST (files read, at most 1 MiB), its CSRF token checked."""
         length = int(request.headers.get("content-length") or 0)
         if length > MAX_BYTES + 64 * 1024:
-            raise UserMessageError(f"envoi trop gros : au plus {MAX_BYTES // 1024} Kio")
-        data = await request.form(max_files=1, max_fields=400, max_part_size=MAX_BYTES + 1)
-        given = str(data.get("csrf") or request.headers.get("x-csrf") or "")
+            raise UserMessageError(f"fichier trop gros : au plus {MAX_BYTES // 1024} Kio")
+        fields: dict[str, list[str]] = {}
+        upload: tuple[str, bytes] | None = None
+        async with request.form(max_files=1, max_fields=400, max_part_size=MAX_BYTES + 1) as data:
+            for key, value in data.multi_items():
+                if isinstance(value, UploadFile):
+                    upload = (value.filename or "reponses.yaml", await value.read(MAX_BYTES + 1))
+                else:
+                    fields.setdefault(key, []).append(value)
+        given = (fields.get("csrf") or [request.headers.get("x-csrf") or ""])[0]
         if not hmac.compare_digest(given.encode(), self.csrf.encode()):
             raise PermissionError("jeton de formulaire manquant ou faux : rechargez la page")
-        return data
+        return Form(fields, upload)
 
     def refused(self, error: Exception, status: int) -> Response:
         if isinstance(error, PermissionError):
@@ -148,7 +174,7 @@ class _Pages:
     async def nouveau(self, request: Request) -> Response:
         try:
             data = await self.form(request)
-            nom = self.folder.create(str(data.get("nom") or "reponses"))
+            nom = self.folder.create(data.get("nom", "reponses"))
         except (UserMessageError, PermissionError) as error:
             return self.refused(error, 400)
         return RedirectResponse(f"/b/{nom}", status_code=303)
@@ -156,11 +182,9 @@ class _Pages:
     async def ouvrir(self, request: Request) -> Response:
         try:
             data = await self.form(request)
-            upload = data.get("fichier")
-            if not isinstance(upload, UploadFile):
+            if data.upload is None or not data.upload[1]:
                 raise UserMessageError("aucun fichier choisi")
-            raw = await upload.read(MAX_BYTES + 1)
-            nom = self.folder.upload(upload.filename or "reponses.yaml", raw)
+            nom = self.folder.upload(*data.upload)
         except (UserMessageError, PermissionError) as error:
             return self.refused(error, 400)
         return RedirectResponse(f"/b/{nom}", status_code=303)
@@ -216,18 +240,15 @@ class _Pages:
         nom = request.path_params["nom"]
         try:
             data = await self.form(request)
-            path = formulaire.parse_path(str(data.get("chemin") or ""))
-            if path is None:
-                raise UserMessageError("champ inconnu")
-            chosen = themes.theme(str(data.get("theme") or ""))
+            chosen = themes.theme(data.get("theme"))
             before = self.folder.read(nom)
-            field = formulaire.champ(path, before.data)
-            values = [str(v) for v in data.getlist("valeur")]
-            value = _value(path, field, values, before.data, data.get("interrupteur") == "1")
+            field = formulaire.find(chosen, data.get("chemin"), before.data) if chosen else None
+            path = formulaire.parse_path(data.get("chemin"))
+            if field is None or path is None:
+                raise UserMessageError("cette question n'est pas sur la page : rechargez-la")
+            value = _value(path, field, data.getlist("valeur"), before.data)
             fields_before = _names(chosen, before.data)
-            after = self.folder.change(
-                nom, str(data.get("version") or ""), lambda d: set_value(d, path, value)
-            )
+            after = self.folder.change(nom, data.get("version"), lambda d: set_value(d, path, value))
         except ConflictError as error:
             return JSONResponse({"conflit": str(error)}, status_code=409)
         except PermissionError as error:
@@ -240,12 +261,12 @@ class _Pages:
         nom = request.path_params["nom"]
         try:
             data = await self.form(request)
-            path = formulaire.parse_path(str(data.get("tableau") or ""))
-            if path is None or not isinstance(lookup(self.folder.read(nom).data, path), (list, type(None))):
-                path = path if path is not None else None
-            if path is None:
+            path = formulaire.parse_path(data.get("tableau"))
+            if path is None or not isinstance(
+                lookup(self.folder.read(nom).data, path), (list, type(MISSING))
+            ):
                 raise UserMessageError("tableau inconnu")
-            index = str(data.get("supprimer") or "")
+            index = data.get("supprimer")
 
             def edit(d: dict[str, Any]) -> None:
                 rows = lookup(d, path)
@@ -256,10 +277,11 @@ class _Pages:
                     rows.append({})
                 set_value(d, path, rows)
 
-            self.folder.change(nom, str(data.get("version") or ""), edit)
+            self.folder.change(nom, data.get("version"), edit)
         except (UserMessageError, PermissionError) as error:
             return self.refused(error, 409 if isinstance(error, ConflictError) else 400)
-        return RedirectResponse(f"/b/{nom}/{data.get('theme') or ''}#{data.get('tableau')}", status_code=303)
+        theme = data.get("theme") if themes.theme(data.get("theme")) else ""
+        return RedirectResponse(f"/b/{nom}/{theme}#{data.get('tableau')}", status_code=303)
 
     async def reponses(self, request: Request) -> Response:
         nom = request.path_params["nom"]
@@ -322,16 +344,12 @@ def _names(theme: themes.Theme | None, data: dict[str, Any]) -> list[str]:
 
 
 def _value(
-    path: tuple[str | int, ...],
-    field: formulaire.Champ,
-    values: list[str],
-    data: dict[str, Any],
-    interrupteur: bool,
+    path: tuple[str | int, ...], field: formulaire.Champ, values: list[str], data: dict[str, Any]
 ) -> Any:
     """Turn what the form sent for a field into the answer to store (``DELETE``: no answer)."""
     from generator.init.engine import Choice, convert  # noqa: PLC0415 (ruamel and the rules, on demand)
 
-    if field.genre == "interrupteur" or interrupteur:
+    if field.genre == "interrupteur":
         text = values[0] if values else ""
         current = lookup(data, path)
         if text == "oui":

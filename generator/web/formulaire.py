@@ -33,10 +33,10 @@ def parse_path(name: str) -> PathKey | None:
         path.append(key)
         path += [int(i) for i in _INDEX.findall(f"[{rest}")] if rest else []
     try:
-        schema_view.subschema(tuple(path))
-    except KeyError:
+        node = schema_view.subschema(tuple(path))
+    except (KeyError, TypeError):
         return None
-    return tuple(path)
+    return tuple(path) if isinstance(node, Mapping) else None
 
 
 @dataclass
@@ -223,6 +223,11 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
             titles = [schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
             elements.append(Table(format_path(base), element.titre, titles, lignes))
     return Page(theme, elements)
+
+
+def find(theme: themes.Theme, nom: str, data: Mapping[str, Any]) -> Champ | None:
+    """Return the field named ``nom`` on the page of ``theme`` (``None``: not a field of the page)."""
+    return next((c for c in page(theme, data).champs() if c.nom == nom), None)
 
 
 def first_unanswered(data: Mapping[str, Any]) -> tuple[str, str]:
