@@ -67,7 +67,7 @@ def test_the_home_page_lists_the_drafts_and_creates_one(client: httpx.Client, fo
     assert "Ouvrir un fichier de réponses" in home
     resumed = client.get(f"/b/{nom}")
     assert resumed.status_code == 303
-    assert resumed.headers["location"] == f"/b/{nom}/association#champ-association.nom"
+    assert resumed.headers["location"] == f"/b/{nom}/association?question=association.nom"
 
 
 def test_an_answer_is_saved_at_once_with_the_comments_of_the_file(client: httpx.Client, folder: Path) -> None:

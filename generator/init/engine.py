@@ -97,7 +97,7 @@ def convert(path: PathKey, text: str, choices: Sequence[Choice], optional: bool)
         return saisie.heure(text)
     if "boolean" in kinds and libelles.fold(text) in {"oui", "o", "non", "n", "vrai", "faux"}:
         return saisie.oui_non(text)
-    if kinds & {"integer", "number"} and any(c.isdigit() for c in text):
+    if kinds & {"integer", "number"} and ("string" not in kinds or any(c.isdigit() for c in text)):
         try:
             return saisie.montant(text) if "number" in kinds else saisie.entier(text)
         except saisie.SaisieError:
@@ -224,7 +224,7 @@ class Engine:
             suggestion = lookup(self.suggested, path)
             model = model if suggestion is MISSING else suggestion
         if model is not MISSING and why:
-            self.say(f"  Modèle AVECsanté\u00a0: {shown(model)}. {why}")
+            self.say(f"  Modèle AVECsanté\u00a0: {libelles.libelle_de(key, model)}. {why}")
         elif why:
             self.say(f"  Pourquoi\u00a0: {why}")
         if source == "fichier":

@@ -97,3 +97,21 @@ def fold(text: str) -> str:
     """Return ``text`` folded for comparison: lower case, no accents, no surrounding spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Codes whose words depend on the question (« cpts » is a model and also a collège's code).
+PAR_CLE: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "modele": {
+            "cpts": "une CPTS et ses collèges (modèle AVECsanté)",
+            "inter_cpts": "une association des CPTS d'un département",
+        },
+    }
+)
+
+
+def libelle_de(key: str, value: Any) -> str:
+    """Return how ``value`` is shown for the question ``key`` (a pattern such as ``modele``)."""
+    if isinstance(value, str) and value in PAR_CLE.get(key, {}):
+        return PAR_CLE[key][value]
+    return libelle(value)

@@ -195,8 +195,12 @@ class _Pages:
             draft = self.folder.read(nom)
         except UserMessageError as error:
             return self.refused(error, 404)
-        theme, champ = formulaire.first_unanswered(draft.data)
-        return RedirectResponse(f"/b/{nom}/{theme}" + (f"#champ-{champ}" if champ else ""), status_code=303)
+        complete = api.check_loaded(loader.load_text(draft.text, f"{nom}.yaml")).valid
+        # A finished file opens at its first theme; a draft at its first unanswered question.
+        theme, champ = (themes.THEMES[0].cle, "") if complete else formulaire.first_unanswered(draft.data)
+        # A query, not a fragment: Chrome ignores autofocus on a page opened at a fragment.
+        where = f"?question={champ}" if champ else ""
+        return RedirectResponse(f"/b/{nom}/{theme}{where}", status_code=303)
 
     async def theme_page(self, request: Request) -> Response:
         nom = request.path_params["nom"]
@@ -217,6 +221,7 @@ class _Pages:
             page=formulaire.page(chosen, draft.data),
             verification=found,
             documents=DOCUMENTS,
+            question=request.query_params.get("question", ""),
         )
 
     def _answer(self, found: Any, draft_version: str, reload: bool) -> JSONResponse:
@@ -324,6 +329,7 @@ def create_app(settings: Settings) -> Starlette:
     p = _Pages(settings)
     routes = [
         Route("/", p.accueil),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/nouveau", p.nouveau, methods=["POST"]),
         Route("/ouvrir", p.ouvrir, methods=["POST"]),
         Route("/b/{nom}", p.reprendre),

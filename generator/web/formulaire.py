@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.init import libelles, pourquoi, schema_view, themes
 from generator.init.donnees import lookup, pattern_of
-from generator.init.engine import Choice, shown
+from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 
@@ -143,7 +143,7 @@ def champ(
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
     aide = " ".join(t for t in (schema_view.description(path), pourquoi.POURQUOI.get(key, "")) if t)
-    modele = "" if default is MISSING else shown(default)
+    modele = "" if default is MISSING else libelles.libelle_de(key, default)
     made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
     made.manquant = value is MISSING and default is MISSING
     if interrupteur:
@@ -168,7 +168,7 @@ def champ(
         made.valeur = _code(value) if isinstance(value, bool) else ""
     elif options:
         made.genre = "choix"
-        made.options = [(_code(c.value), c.text or libelles.libelle(c.value)) for c in options]
+        made.options = [(_code(c.value), c.label or libelles.libelle_de(key, c.value)) for c in options]
         made.valeur = _code(value) if value is not MISSING else ""
     else:
         made.valeur = _display(path, value)

@@ -123,6 +123,7 @@
       return;
     }
     setVersion(answer.version);
+    field.classList.toggle("manquant", !body.getAll("valeur").some((v) => v !== ""));
     if (answer.recharger) {
       window.location.reload();
       return;
@@ -138,9 +139,6 @@
     if (field && !event.target.closest("form.ligne")) save(field);
   });
   choix.addEventListener("change", function () { showPreview(false); });
-  if (window.location.hash) {
-    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    const input = target && target.querySelector("input, select, textarea");
-    if (input) input.focus();
-  }
+  const focused = document.querySelector("[autofocus]");
+  if (focused) focused.scrollIntoView({ block: "center" });
 })();
