@@ -211,7 +211,9 @@ class _Pages:
             return self.refused(error, 404)
         if chosen is None:
             return self.refused(UnknownDraftError("thème inconnu"), 404)
-        found = verify(draft.data)
+        document = request.query_params.get("document", DOCUMENTS[0])
+        document = document if document in DOCUMENTS else DOCUMENTS[0]
+        found = verify(draft.data, document)
         return self.page(
             "theme.html",
             nom=nom,
@@ -221,6 +223,7 @@ class _Pages:
             page=formulaire.page(chosen, draft.data),
             verification=found,
             documents=DOCUMENTS,
+            document=document,
             question=request.query_params.get("question", ""),
         )
 
@@ -246,21 +249,29 @@ class _Pages:
         try:
             data = await self.form(request)
             chosen = themes.theme(data.get("theme"))
-            before = self.folder.read(nom)
-            field = formulaire.find(chosen, data.get("chemin"), before.data) if chosen else None
             path = formulaire.parse_path(data.get("chemin"))
-            if field is None or path is None:
-                raise UserMessageError("cette question n'est pas sur la page : rechargez-la")
-            value = _value(path, field, data.getlist("valeur"), before.data)
-            fields_before = _names(chosen, before.data)
-            after = self.folder.change(nom, data.get("version"), lambda d: set_value(d, path, value))
+            fields_before: list[str] = []
+
+            def edit(d: dict[str, Any]) -> None:
+                # Read, check and change under the folder's lock: the page as the draft stands now.
+                fields = formulaire.page(chosen, d).champs() if chosen else []
+                field = next((c for c in fields if c.nom == data.get("chemin")), None)
+                if field is None or path is None:
+                    raise UserMessageError("cette question n'est pas sur la page : rechargez-la")
+                fields_before.extend(c.nom for c in fields)
+                set_value(d, path, _value(path, field, data.getlist("valeur"), d))
+
+            after = self.folder.change(nom, data.get("version"), edit)
         except ConflictError as error:
             return JSONResponse({"conflit": str(error)}, status_code=409)
         except PermissionError as error:
             return JSONResponse({"erreur": str(error)}, status_code=403)
         except UserMessageError as error:
             return JSONResponse({"erreur": str(error)}, status_code=400)
-        return self._answer(verify(after.data), after.version, fields_before != _names(chosen, after.data))
+        document = data.get("document", DOCUMENTS[0])
+        return self._answer(
+            verify(after.data, document), after.version, fields_before != _names(chosen, after.data)
+        )
 
     async def ligne(self, request: Request) -> Response:
         nom = request.path_params["nom"]
@@ -287,6 +298,17 @@ class _Pages:
             return self.refused(error, 409 if isinstance(error, ConflictError) else 400)
         theme = data.get("theme") if themes.theme(data.get("theme")) else ""
         return RedirectResponse(f"/b/{nom}/{theme}#{data.get('tableau')}", status_code=303)
+
+    async def apercu(self, request: Request) -> Response:
+        """Return the preview of one document as HTML (the page asks it when another is chosen)."""
+        nom, document = request.path_params["nom"], request.path_params["document"]
+        try:
+            draft = self.folder.read(nom)
+        except UserMessageError as error:
+            return self.refused(error, 404)
+        found = verify(draft.data, document if document in DOCUMENTS else None)
+        html = found.apercu.get(document, "<p>Aperçu indisponible tant que des réponses sont à revoir.</p>")
+        return HTMLResponse(html)
 
     async def reponses(self, request: Request) -> Response:
         nom = request.path_params["nom"]
@@ -336,6 +358,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/b/{nom}/reponses.yaml", p.reponses),
         Route("/b/{nom}/documents.zip", p.documents),
         Route("/b/{nom}/champ", p.champ, methods=["POST"]),
+        Route("/b/{nom}/apercu/{document}", p.apercu),
         Route("/b/{nom}/ligne", p.ligne, methods=["POST"]),
         Route("/b/{nom}/{theme}", p.theme_page),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),

@@ -225,11 +225,6 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
     return Page(theme, elements)
 
 
-def find(theme: themes.Theme, nom: str, data: Mapping[str, Any]) -> Champ | None:
-    """Return the field named ``nom`` on the page of ``theme`` (``None``: not a field of the page)."""
-    return next((c for c in page(theme, data).champs() if c.nom == nom), None)
-
-
 def first_unanswered(data: Mapping[str, Any]) -> tuple[str, str]:
     """Return the theme and the field of the first question without an answer nor a default."""
     for theme in themes.THEMES:

@@ -40,8 +40,11 @@ def _given(data: Any, finding: Finding) -> bool:
     return path is not None and lookup(data, path) is not MISSING
 
 
-def verify(data: dict[str, Any], *, preview: bool = True) -> Verification:
-    """Check the answers given so far and render the preview."""
+def verify(data: dict[str, Any], document: str | None = DOCUMENTS[0]) -> Verification:
+    """Check the answers given so far and render the preview of ``document`` (``None``: no preview).
+
+    One document at a time: turning Markdown into HTML costs more than the checks themselves.
+    """
     plain = without_deleted(copy.deepcopy(data))
     completed = stubs.complete(copy.deepcopy(plain))
     result = api.check_loaded(loader.LoadedAnswers(file="", data=completed))
@@ -51,9 +54,8 @@ def verify(data: dict[str, Any], *, preview: bool = True) -> Verification:
             found.messages.setdefault(finding.path, []).append(finding)
         elif finding.severity is Severity.ERREUR and finding.path:
             found.autres.append(finding)
-    if preview and result.model is not None:
-        found.apercu = {
-            name: _MARKDOWN.render(text) for name, text in api.render_markdown(result.model).items()
-        }
+    if document in DOCUMENTS and result.model is not None:
+        texts = api.render_markdown(result.model, [document])
+        found.apercu = {name: _MARKDOWN.render(text) for name, text in texts.items()}
     found.complet = result.valid and completed == plain
     return found

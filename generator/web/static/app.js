@@ -36,12 +36,12 @@
     return holder;
   }
 
-  function showPreview(mark) {
+  async function showPreview(mark) {
     const name = choix.value;
-    const html = previews[name];
+    let html = previews[name];
     if (html === undefined) {
-      apercu.innerHTML = "<p>Aperçu indisponible tant que des réponses sont à revoir.</p>";
-      return;
+      const response = await fetch("/b/" + root.dataset.nom + "/apercu/" + encodeURIComponent(name));
+      html = previews[name] = await response.text();
     }
     const before = new Set(Array.from(apercu.querySelectorAll("p, li, h1, h2, h3, h4, td")).map((n) => n.textContent));
     apercu.innerHTML = html;
@@ -88,6 +88,7 @@
     body.append("version", root.dataset.version);
     body.append("theme", root.dataset.theme);
     body.append("chemin", name);
+    body.append("document", choix.value);
     const inputs = field.querySelectorAll("input, select, textarea");
     for (const input of inputs) {
       if (input.type === "checkbox") {
