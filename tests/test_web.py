@@ -224,3 +224,32 @@ def test_only_loopback_addresses_count_as_local() -> None:
     assert loopback("localhost")
     assert not loopback("0.0.0.0")
     assert not loopback("192.168.1.10")
+
+
+def test_a_majority_is_typed_in_words_or_as_a_fraction(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "majorites")
+    theme = "assemblees"
+    assert change(
+        client, nom, "gouvernance.assemblees.ordinaire.majorite", "majorité absolue", theme=theme
+    ).is_success
+    assert change(
+        client, nom, "gouvernance.assemblees.extraordinaire.majorite_statuts", "3/4", theme=theme
+    ).is_success
+    data = brouillons.Folder(folder).read(nom).data["gouvernance"]["assemblees"]
+    assert data["ordinaire"]["majorite"] == "absolue"
+    assert data["extraordinaire"]["majorite_statuts"] == "3/4"
+
+
+def test_a_detailed_answer_is_shown_in_words_and_kept_out_of_reach(client: httpx.Client) -> None:
+    files = {"fichier": ("detail.yaml", EXAMPLES[0].read_bytes(), "application/yaml")}
+    nom = (
+        client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
+        .headers["location"]
+        .rsplit("/", 1)[-1]
+    )
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert "pour : 16, contre : 0, abstention : 2" in page  # a vote count, never a Python dict
+    assert "{&#39;pour&#39;" not in page
+    refused = change(client, nom, "ag_constitutive.votes.administrateurs", "unanimité", theme="fondateurs")
+    assert refused.status_code == 400
+    assert "fichier de réponses" in refused.json()["erreur"]

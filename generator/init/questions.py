@@ -12,7 +12,7 @@ import copy
 from typing import Any
 
 from generator import facts
-from generator.init import schema_view
+from generator.init import schema_view, themes
 from generator.init.engine import DELETE, Choice, Engine
 from generator.labels import FONCTIONS, MISSIONS
 from generator.loader import PathKey
@@ -203,42 +203,45 @@ def _fonctions() -> list[str]:
     return list(schema_view.item_choices((*BUREAU, "fonctions")) or [])
 
 
-# --- 4. mandates and renewal ------------------------------------------------------------------------
+# --- 4. and 5. mandates and renewal, the general assemblies: questions as data ----------------------
+
+
+def from_data(e: Engine, key: str) -> None:
+    """Ask a theme whose questions are all data (``themes.THEMES``): key, condition, title.
+
+    A question whose condition no longer holds is removed from the answers (a fraction of
+    renewal once the renewal is total).
+    """
+    theme = themes.theme(key)
+    if theme is None:  # a theme of the table: its key is this module's own
+        raise KeyError(key)
+    e.section(theme.titre, theme.intro)
+    for element in theme.elements:
+        if not isinstance(element, themes.Question):
+            continue
+        path = tuple(element.cle.split("."))
+        if not themes.applies(element, e.answers):
+            if isinstance(e.get(path[:-1]), dict):
+                e.put(path, DELETE)
+            continue
+        values = [v for v in schema_view.closed_choices(path) or [] if v is not None]
+        e.value(
+            path,
+            title=element.titre,
+            optional=element.facultatif,
+            choices=_schema_choices(values),
+            check=element.validateur,
+        )
 
 
 def mandats(e: Engine) -> None:
     """How long the administrators and the bureau serve, and how the CA is renewed."""
-    e.section(
-        "4. Mandats et renouvellement", "La durée des mandats, les réélections et le renouvellement du CA."
-    )
-    if has_ca(e):
-        e.value((*CA, "mandat_annees"), title="Durée du mandat des administrateurs")
-        e.value((*CA, "reelections_max"), title="Réélections d'un administrateur")
-        mode = e.value((*CA, "renouvellement", "mode"), choices=_schema_choices(["total", "partiel"]))
-        if mode == "partiel":
-            e.value((*CA, "renouvellement", "fraction"), choices=_schema_choices(["1/2", "1/3"]))
-        else:
-            e.put((*CA, "renouvellement", "fraction"), DELETE)
-    e.value((*BUREAU, "mandat_annees"), title="Durée du mandat des membres du bureau")
-    e.value((*BUREAU, "reelections_max"), title="Réélections d'un membre du bureau")
-
-
-# --- 5. the general assemblies -----------------------------------------------------------------------
+    from_data(e, "mandats")
 
 
 def assemblees(e: Engine) -> None:
     """Convocation, proxies, quorums and majorities of the AGO and the AGE."""
-    e.section("5. Les assemblées générales", "Convocation, pouvoirs, quorums et majorités des assemblées.")
-    e.value((*AG, "convocation_jours"), title="Délai de convocation des assemblées")
-    e.value((*AG, "demande_fraction_membres"))
-    e.value((*AG, "delai_reunion_sur_demande_jours"))
-    e.value((*AG, "pouvoirs_max"), title="Pouvoirs par membre présent à l'assemblée")
-    e.value((*AG, "visioconference"))
-    e.value((*AG, "ordinaire", "quorum"), title="Quorum de l'assemblée générale ordinaire")
-    e.value((*AG, "ordinaire", "majorite"), title="Majorité de l'assemblée générale ordinaire")
-    e.value((*AG, "extraordinaire", "quorum"), title="Quorum de l'assemblée générale extraordinaire")
-    e.value((*AG, "extraordinaire", "seconde_convocation_jours"))
-    e.value((*AG, "extraordinaire", "majorite_statuts"))
+    from_data(e, "assemblees")
 
 
 # --- 6. cotisations and membership ------------------------------------------------------------------

@@ -108,6 +108,8 @@ def _enum(node: Mapping[str, Any]) -> list[Any] | None:
     node = _resolve(node)
     if "enum" in node:
         return list(node["enum"])
+    if "const" in node:
+        return [node["const"]]
     found: list[Any] = []
     for branch in node.get("anyOf", ()):
         values = _enum(branch)
@@ -119,6 +121,31 @@ def _enum(node: Mapping[str, Any]) -> list[Any] | None:
 def choices(path: PathKey) -> list[Any] | None:
     """Return the values the answer at ``path`` may take when the schema lists them."""
     return _enum(subschema(path))
+
+
+def _closed(node: Mapping[str, Any]) -> list[Any] | None:
+    node = _resolve(node)
+    if "enum" in node:
+        return list(node["enum"])
+    if "const" in node:
+        return [node["const"]]
+    if node.get("type") == "null":
+        return [None]
+    branches = node.get("anyOf")
+    if not branches:
+        return None
+    found: list[Any] = []
+    for branch in branches:
+        values = _closed(branch)
+        if values is None:
+            return None
+        found += values
+    return found
+
+
+def closed_choices(path: PathKey) -> list[Any] | None:
+    """Return the values of the answer at ``path`` when the schema accepts nothing else."""
+    return _closed(subschema(path))
 
 
 def item_choices(path: PathKey) -> list[Any] | None:
@@ -197,6 +224,7 @@ def property_order(path: PathKey) -> list[str]:
 __all__ = [
     "MISSING",
     "choices",
+    "closed_choices",
     "default",
     "description",
     "item_choices",

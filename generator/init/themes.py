@@ -21,6 +21,7 @@ Answers = Mapping[str, Any]
 Condition = Callable[[Answers], bool]
 
 CA = "gouvernance.conseil_administration"
+AG = "gouvernance.assemblees"
 PV = "ag_constitutive"
 
 
@@ -52,6 +53,8 @@ class Question:
 
     ``interrupteur``: a oui/non question whose « oui » makes the key an object of questions and
     « non » makes it ``null`` (the CA, the PV). ``membres``: the choices are the founders.
+    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits). The
+    default, the help and the choices come from the schema and ``pourquoi``.
     """
 
     cle: str
@@ -60,6 +63,7 @@ class Question:
     facultatif: bool = False
     interrupteur: bool = False
     membres: bool = False
+    validateur: Callable[[Any], list[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,26 +198,29 @@ THEMES: tuple[Theme, ...] = (
         "4. Mandats et renouvellement",
         "La durée des mandats, les réélections et le renouvellement du CA.",
         (
-            *_q(f"{CA}.mandat_annees", f"{CA}.reelections_max", f"{CA}.renouvellement.mode", quand=avec_ca),
+            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=avec_ca),
+            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=avec_ca),
+            Question(f"{CA}.renouvellement.mode", quand=avec_ca),
             Question(f"{CA}.renouvellement.fraction", quand=_partiel),
-            *_q("gouvernance.bureau.mandat_annees", "gouvernance.bureau.reelections_max"),
+            Question("gouvernance.bureau.mandat_annees", "Durée du mandat des membres du bureau"),
+            Question("gouvernance.bureau.reelections_max", "Réélections d'un membre du bureau"),
         ),
     ),
     Theme(
         "assemblees",
         "5. Les assemblées générales",
         "Convocation, pouvoirs, quorums et majorités des assemblées.",
-        _q(
-            "gouvernance.assemblees.convocation_jours",
-            "gouvernance.assemblees.demande_fraction_membres",
-            "gouvernance.assemblees.delai_reunion_sur_demande_jours",
-            "gouvernance.assemblees.pouvoirs_max",
-            "gouvernance.assemblees.visioconference",
-            "gouvernance.assemblees.ordinaire.quorum",
-            "gouvernance.assemblees.ordinaire.majorite",
-            "gouvernance.assemblees.extraordinaire.quorum",
-            "gouvernance.assemblees.extraordinaire.seconde_convocation_jours",
-            "gouvernance.assemblees.extraordinaire.majorite_statuts",
+        (
+            Question(f"{AG}.convocation_jours", "Délai de convocation des assemblées"),
+            Question(f"{AG}.demande_fraction_membres"),
+            Question(f"{AG}.delai_reunion_sur_demande_jours"),
+            Question(f"{AG}.pouvoirs_max", "Pouvoirs par membre présent à l'assemblée"),
+            Question(f"{AG}.visioconference"),
+            Question(f"{AG}.ordinaire.quorum", "Quorum de l'assemblée générale ordinaire"),
+            Question(f"{AG}.ordinaire.majorite", "Majorité de l'assemblée générale ordinaire"),
+            Question(f"{AG}.extraordinaire.quorum", "Quorum de l'assemblée générale extraordinaire"),
+            Question(f"{AG}.extraordinaire.seconde_convocation_jours"),
+            Question(f"{AG}.extraordinaire.majorite_statuts"),
         ),
     ),
     Theme(

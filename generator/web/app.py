@@ -378,6 +378,8 @@ def _value(
     """Turn what the form sent for a field into the answer to store (``DELETE``: no answer)."""
     from generator.init.engine import Choice, convert  # noqa: PLC0415 (ruamel and the rules, on demand)
 
+    if field.genre == "fixe":
+        raise UserMessageError("cette réponse détaillée se modifie dans le fichier de réponses")
     if field.genre == "interrupteur":
         text = values[0] if values else ""
         current = lookup(data, path)
@@ -393,5 +395,6 @@ def _value(
     text = values[0].strip() if values else ""
     if not text:
         return DELETE
-    choices = [Choice(code) for code, _ in field.options] if field.genre in ("choix",) else []
+    pairs = field.options if field.genre == "choix" else field.suggestions
+    choices = [Choice(code, label) for code, label in pairs]
     return convert(path, text, choices, True)

@@ -45,13 +45,14 @@ class Champ:
 
     nom: str
     titre: str
-    genre: str  # texte, choix, oui_non, cases, lignes, interrupteur
+    genre: str  # texte, choix, oui_non, cases, lignes, interrupteur, fixe (edited in the file only)
     valeur: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     aide: str = ""
     modele: str = ""
     exemple: str = ""
     manquant: bool = False
+    suggestions: list[tuple[str, str]] = field(default_factory=list)  # words proposed in a free text
 
 
 @dataclass
@@ -125,7 +126,7 @@ def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list
         colleges = lookup(data, ("colleges",))
         codes = [c.get("code") for c in colleges if isinstance(c, dict)] if isinstance(colleges, list) else []
         return [Choice(code) for code in codes if isinstance(code, str) and code]
-    values = schema_view.choices(path)
+    values = schema_view.closed_choices(path)
     return [Choice(v) for v in values or [] if v is not None]
 
 
@@ -172,10 +173,18 @@ def champ(
         made.valeur = _code(value) if value is not MISSING else ""
     else:
         made.valeur = _display(path, value)
+        open_values = [v for v in schema_view.choices(path) or [] if isinstance(v, str)]
+        made.suggestions = [(v, libelles.libelle_de(key, v)) for v in open_values]
+        if isinstance(value, str) and value in open_values:
+            made.valeur = libelles.libelle_de(key, value)
         kind = schema_view.kind(path)
         made.exemple = {"date": "15/03/2025", "heure": "20 h 30"}.get(kind or "", "")
         if "number" in kinds:
             made.exemple = "1 500 €"
+    detailed = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or detailed:
+        # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
+        made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
     return made
 
 
