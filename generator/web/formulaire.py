@@ -226,10 +226,13 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
             rows = lookup(data, base)
             columns = [c for c in element.colonnes if themes.applies(c, data)]
             lignes = [
-                [_column(champ((*base, index, *_path(c.cle)), data), c) for c in columns]
+                [
+                    _column(champ((*base, index, *_path(c.cle)), data, with_members=c.membres), c)
+                    for c in columns
+                ]
                 for index in range(len(rows) if isinstance(rows, list) else 0)
             ]
-            titles = [schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
+            titles = [c.titre or schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
             elements.append(Table(format_path(base), element.titre, titles, lignes))
     return Page(theme, elements)
 
