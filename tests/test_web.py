@@ -253,3 +253,27 @@ def test_a_detailed_answer_is_shown_in_words_and_kept_out_of_reach(client: httpx
     refused = change(client, nom, "ag_constitutive.votes.administrateurs", "unanimité", theme="fondateurs")
     assert refused.status_code == 400
     assert "fichier de réponses" in refused.json()["erreur"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_saving_from_the_kept_tree_writes_what_reading_the_file_again_would(
+    example: Path, tmp_path: Path
+) -> None:
+    # The folder keeps the YAML tree it last wrote (speed); a fresh folder reads the file each time.
+    kept, fresh = tmp_path / "kept", tmp_path / "fresh"
+    for where in (kept, fresh):
+        where.mkdir()
+        (where / "f.yaml").write_bytes(example.read_bytes())
+    keeper = brouillons.Folder(kept)
+    edits = [
+        (("association", "nom"), "CPTS « Test »"),
+        (("association", "population"), 12345),
+        (("association", "sigle"), brouillons.DELETE),
+        (("gouvernance", "bureau", "mandat_annees"), 4),
+        (("association", "nom"), "CPTS du Val"),
+    ]
+    for path, value in edits:
+        for folder in (keeper, brouillons.Folder(fresh)):
+            seen = folder.read("f").version
+            folder.change("f", seen, lambda d, p=path, v=value: brouillons.set_value(d, p, v))
+        assert (kept / "f.yaml").read_bytes() == (fresh / "f.yaml").read_bytes()

@@ -247,34 +247,50 @@ def draft_count(text: str) -> int | None:
     return None
 
 
-def render(answers: Mapping[str, Any], base_text: str | None, target: Path, draft: int | None = None) -> str:
-    """Return the text of the answers file: ``answers`` merged into ``base_text`` (or a new file).
+def load_tree(text: str) -> CommentedMap:
+    """Return the round-trip tree of an answers file's text (its draft line left out)."""
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(BROUILLON)) + "\n"
+    base = _yaml().load(text)
+    return base if isinstance(base, CommentedMap) else CommentedMap()
 
-    ``draft``: the number of questions answered, written in the draft line (none: a finished file).
+
+def render_tree(
+    base: CommentedMap,
+    answers: Mapping[str, Any],
+    target: Path,
+    *,
+    fresh: bool = False,
+    draft: int | None = None,
+) -> str:
+    """Merge ``answers`` into the tree ``base`` (changed in place) and return the file's text.
+
+    ``fresh``: a new file (the header comment goes on top); ``draft``: the number of questions
+    answered, written in the draft line (none: a finished file).
     """
-    if base_text is not None:
-        base_text = (
-            "\n".join(line for line in base_text.splitlines() if not line.startswith(BROUILLON)) + "\n"
-        )
-    handler = _yaml()
-    base = handler.load(base_text) if base_text is not None else None
-    if not isinstance(base, CommentedMap):
-        base = CommentedMap()
     merge_map(base, answers, ())
     buffer = io.StringIO()
-    handler.dump(base, buffer)
+    _yaml().dump(base, buffer)
     lines = buffer.getvalue().splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
     if lines and lines[0].startswith(MODELINE):
         lines[0] = modeline(target)
-    elif base_text is None:
+    elif fresh:
         lines[:0] = [modeline(target), *ENTETE.splitlines(), ""]
     else:
         lines.insert(0, modeline(target))
     if draft is not None:
         lines.insert(1, draft_line(draft))
     return "\n".join(lines) + "\n"
+
+
+def render(answers: Mapping[str, Any], base_text: str | None, target: Path, draft: int | None = None) -> str:
+    """Return the text of the answers file: ``answers`` merged into ``base_text`` (or a new file).
+
+    ``draft``: the number of questions answered, written in the draft line (none: a finished file).
+    """
+    base = load_tree(base_text) if base_text is not None else CommentedMap()
+    return render_tree(base, answers, target, fresh=base_text is None, draft=draft)
 
 
 def write_atomically(target: Path, text: str) -> None:

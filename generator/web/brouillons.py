@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.comments import CommentedMap
+
 from generator import loader
 from generator.errors import UserMessageError
 from generator.init import writer
@@ -74,6 +76,9 @@ class Folder:
         """Serve the answers files of ``root``."""
         self.root = root
         self.lock = threading.Lock()
+        # The round-trip tree of each draft as last written, with the version it wrote: reading
+        # the YAML again with comments is most of the cost of saving an answer.
+        self._trees: dict[str, tuple[str, CommentedMap]] = {}
 
     def names(self) -> list[str]:
         """Return the drafts of the folder (``*.yaml`` with a plain name), sorted."""
@@ -131,8 +136,15 @@ class Folder:
             data = copy.deepcopy(draft.data)
             edit(data)
             target = self._path(nom)
-            text = writer.render(_plain(data), draft.text, target)
+            cached = self._trees.pop(nom, None)
+            tree = (
+                cached[1]
+                if cached is not None and cached[0] == draft.version
+                else writer.load_tree(draft.text)
+            )
+            text = writer.render_tree(tree, _plain(data), target)
             writer.write_atomically(target, text)
+            self._trees[nom] = (version(text), tree)
             return Draft(nom, text, without_deleted(data))
 
 
