@@ -501,8 +501,8 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
             for finding in error.findings:
                 click.echo(finding.format(), err=True)
             raise
-        for finding in written.warnings:
-            click.echo(finding.format())
+        for finding in written.warnings:  # in words: the rule ids are for cpts check
+            click.echo(f"Attention\u00a0: {finding.message}")
         click.echo(f"Fichier de réponses écrit : {written.path}")
         click.echo(f"Documents : cpts render {written.path} -o DOSSIER")
         return 0

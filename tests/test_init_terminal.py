@@ -233,3 +233,11 @@ def test_answers_have_no_trace_of_the_terminal(tmp_path: Path) -> None:
     assert driver.run() == 0
     text = (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
+
+
+def test_a_founder_reads_words_never_codes_literals_or_rule_ids(tmp_path: Path) -> None:
+    driver = Driver(spawn("init", "cpts.yaml", cwd=tmp_path), founders())
+    assert driver.run() == 0, driver.transcript[-2000:]
+    for code in (r"\btrue\b", r"\bfalse\b", r"\bnull\b", r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", r"\billimitee\b"):
+        assert not re.search(code, driver.transcript), code
+    assert "Attention\u00a0: le conseil d'administration est renouvelé en totalité" in driver.transcript

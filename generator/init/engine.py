@@ -215,7 +215,7 @@ class Engine:
         self.say(title)
         described = schema_view.description(path) if path is not None else None
         if described:
-            self.say(f"  {described}")
+            self.say(f"  {libelles.en_mots(described)}")
         why = pourquoi.POURQUOI.get(key, "")
         model = schema_view.default(path) if path is not None else MISSING
         if path is not None and any(

@@ -7,6 +7,7 @@ words, and either is accepted back as an answer (see :func:`value_of`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -115,3 +116,30 @@ def libelle_de(key: str, value: Any) -> str:
     if isinstance(value, str) and value in PAR_CLE.get(key, {}):
         return PAR_CLE[key][value]
     return libelle(value)
+
+
+_WORD = re.compile(r"\b[a-z][a-z0-9_]*\b")
+_JSON = {"true": "oui", "false": "non", "null": "aucun"}
+_COURT = 40
+
+
+def en_mots(text: str) -> str:
+    """Return a help text of the schema with its codes in words (« true » → « oui »…).
+
+    The schema's descriptions are written for the YAML file (an editor shows them beside the
+    codes); a founder reads the words instead. Only codes are replaced: JSON's literals, codes
+    with ``_``, and codes whose words are the same with accents (``illimitee`` → « illimitée »).
+    """
+
+    def word(found: re.Match[str]) -> str:
+        code = found.group(0)
+        if code in _JSON:
+            return _JSON[code]
+        label = LIBELLES.get(code)
+        # A long wording (a mission's sentence) would drown the help: the code stays.
+        short = label is not None and len(label) <= _COURT
+        if label is not None and short and ("_" in code or (fold(label) == code and label != code)):
+            return label
+        return code
+
+    return _WORD.sub(word, text)

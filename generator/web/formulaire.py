@@ -143,7 +143,8 @@ def champ(
     value = lookup(data, path)
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
-    aide = " ".join(t for t in (schema_view.description(path), pourquoi.POURQUOI.get(key, "")) if t)
+    described = libelles.en_mots(schema_view.description(path) or "")
+    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, "")) if t)
     modele = "" if default is MISSING else libelles.libelle_de(key, default)
     made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
     made.manquant = value is MISSING and default is MISSING
