@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pexpect
 import pytest
-from _serve import serving
+from _serve import free_port, serving
 from click.testing import CliRunner
 
 from generator.cli import cli
@@ -277,3 +281,47 @@ def test_saving_from_the_kept_tree_writes_what_reading_the_file_again_would(
             seen = folder.read("f").version
             folder.change("f", seen, lambda d, p=path, v=value: brouillons.set_value(d, p, v))
         assert (kept / "f.yaml").read_bytes() == (fresh / "f.yaml").read_bytes()
+
+
+def test_cpts_serve_off_loopback_prints_the_token_and_warns(tmp_path: Path) -> None:
+    port = free_port()
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "LC_ALL": "C.UTF-8"}
+    args = [
+        "-m",
+        "generator",
+        "serve",
+        str(tmp_path),
+        "--hote",
+        "0.0.0.0",
+        "--port",
+        str(port),
+        "--sans-navigateur",
+    ]
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=20)
+    try:
+        child.expect(r"\?jeton=([A-Za-z0-9_-]+)")
+        jeton = child.match.group(1)
+        child.expect("n'a pas de comptes")
+        child.expect("Ctrl-C")
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as session:
+            for _ in range(100):
+                try:
+                    refused = session.get("/")
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.05)
+            assert refused.status_code == 403
+            assert session.get(f"/?jeton={jeton}").status_code == 200
+    finally:
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+
+
+def test_cpts_serve_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", str(tmp_path / "absent"), "--sans-navigateur"], prog_name="cpts"
+    )
+    assert result.exit_code == 2
+    assert "n'est pas un dossier" in result.output
