@@ -152,7 +152,7 @@ def champ(
         made.genre = "interrupteur"
         made.valeur = "oui" if isinstance(value, dict) else "non" if value is not MISSING else ""
         made.options = [("oui", "oui"), ("non", "non")]
-        made.modele = "" if default is MISSING else ("oui" if isinstance(default, dict) else "non")
+        made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
         return made
     items = schema_view.item_choices(path) if "array" in kinds else None
     options = _options(path, data, with_members)
