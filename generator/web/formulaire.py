@@ -18,6 +18,7 @@ from generator.init.donnees import lookup, pattern_of
 from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
+from generator.model import COLLEGES_CONNUS
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
@@ -176,6 +177,8 @@ def champ(
         made.valeur = _display(path, value)
         open_values = [v for v in schema_view.choices(path) or [] if isinstance(v, str)]
         made.suggestions = [(v, libelles.libelle_de(key, v)) for v in open_values]
+        if key == "colleges.*.code":  # the known collèges, by their names; any other code is free
+            made.suggestions = [(code, known[0]) for code, known in COLLEGES_CONNUS.items()]
         if isinstance(value, str) and value in open_values:
             made.valeur = libelles.libelle_de(key, value)
         kind = schema_view.kind(path)
