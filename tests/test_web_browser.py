@@ -216,3 +216,18 @@ def test_the_token_is_required_off_loopback(browser: Browser, tmp_path: Path) ->
         again = opened.goto(address + "/")  # the cookie set with the token
         assert again is not None and again.status == 200
         context.close()
+
+
+def test_two_tabs_on_one_draft_never_lose_an_answer_silently(page: Page, base: str, folder: Path) -> None:
+    new_draft(page, base, "onglets")
+    other = page.context.new_page()
+    other.goto(base + "/b/onglets/association")
+    answer(page, "association.nom", "CPTS du premier onglet")
+    other.locator(field(other, "association.territoire")).fill("Territoire du second")
+    other.locator(field(other, "association.territoire")).press("Tab")
+    expect(other.locator("#etat")).to_contain_text("un autre onglet")
+    text = (folder / "onglets.yaml").read_text(encoding="utf-8")
+    assert "CPTS du premier onglet" in text
+    assert "Territoire du second" not in text  # refused, and the founder was told so
+    other.reload()
+    expect(other.locator(field(other, "association.nom"))).to_have_value("CPTS du premier onglet")
