@@ -17,8 +17,9 @@ import pytest
 from _serve import free_port, serving
 from click.testing import CliRunner
 
+from generator import loader
 from generator.cli import cli
-from generator.web import brouillons, formulaire
+from generator.web import brouillons, formulaire, verification
 from generator.web.commande import loopback
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
@@ -325,3 +326,16 @@ def test_cpts_serve_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None
     )
     assert result.exit_code == 2
     assert "n'est pas un dossier" in result.output
+
+
+def test_a_cross_field_rule_shows_at_every_answer_it_names() -> None:
+    data = loader.load_file(EXAMPLES[0]).data  # cpts-avecsante: gperrin is president
+    data["ag_constitutive"]["bureau_elu"]["secretaire"] = "gperrin"
+    data["gouvernance"]["assemblees"]["pouvoirs_max"] = 0
+    found = verification.verify(data, None).messages
+    rules = {path: {f.rule for f in items} for path, items in found.items()}
+    assert "E-BUREAU-CUMUL" in rules["ag_constitutive.bureau_elu.secretaire"]
+    assert "E-BUREAU-CUMUL" in rules["ag_constitutive.bureau_elu.president"]  # the other function named
+    assert "E-AG-CONSTITUTIVE" in rules["ag_constitutive.representes[0].mandataire"]
+    assert "E-AG-CONSTITUTIVE" in rules["gouvernance.assemblees.pouvoirs_max"]  # the key the message cites
+    assert "E-BUREAU-CUMUL" not in rules.get("ag_constitutive.presidence_seance", set())
