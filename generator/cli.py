@@ -22,6 +22,7 @@ from generator.errors import CptsError, InvalidAnswersError, OutputIOError, Usag
 from generator.modifier import command as modifier_command
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
+from generator.web import commande as web_commande
 
 if TYPE_CHECKING:  # a single render or a check never imports the batch machinery
     from generator import batch
@@ -436,6 +437,7 @@ def schema_command(ctx: click.Context) -> int:
 
 
 modifier_command.register(cli, _run)
+web_commande.register(cli)  # cpts serve: the questionnaire in the browser (generator.web)
 
 
 def main() -> None:
@@ -490,19 +492,19 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
                     click.echo(
                         "Questionnaire des fondateurs : Entrée garde la valeur proposée entre crochets."
                     )
-                    click.echo("Ctrl-C interrompt sans rien écrire.")
+                    click.echo("« retour » revient à la question précédente ; Ctrl-C garde un brouillon.")
                 written = init_command_module.questionnaire(
                     ClickTerminal(), Path(target), Path(depuis) if depuis else None, auto=defauts, force=force
                 )
         except Interrupted:
-            click.echo("\nInterrompu.", err=True)
+            click.echo(f"\nInterrompu. {init_command_module.reprise(Path(target))}".rstrip(), err=True)
             return EXIT_INTERRUPTED
         except InvalidAnswersError as error:
             for finding in error.findings:
                 click.echo(finding.format(), err=True)
             raise
-        for finding in written.warnings:
-            click.echo(finding.format())
+        for finding in written.warnings:  # in words: the rule ids are for cpts check
+            click.echo(f"Attention\u00a0: {finding.message}")
         click.echo(f"Fichier de réponses écrit : {written.path}")
         click.echo(f"Documents : cpts render {written.path} -o DOSSIER")
         return 0

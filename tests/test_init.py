@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import api, loader
+from generator import api, loader, schema
 from generator.cli import cli
-from generator.init import command, pourquoi, questions, schema_view, stubs, writer
+from generator.init import command, fondateurs, parcours, pourquoi, schema_view, stubs, writer
 from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, pattern_of
 from generator.init.terminal import Interrupted
 
@@ -126,9 +126,9 @@ def test_an_optional_answer_left_empty_removes_the_key() -> None:
 
 
 def test_member_ids_are_proposed_from_the_names_and_kept_unique() -> None:
-    assert questions.identifiant("Émilie", "Le Gall", set()) == "elegall"
-    assert questions.identifiant("Émilie", "Le Gall", {"elegall"}) == "elegall2"
-    assert questions.identifiant("", "2 CPTS Sud", set()) == "m2cptssud"
+    assert fondateurs.identifiant("Émilie", "Le Gall", set()) == "elegall"
+    assert fondateurs.identifiant("Émilie", "Le Gall", {"elegall"}) == "elegall2"
+    assert fondateurs.identifiant("", "2 CPTS Sud", set()) == "m2cptssud"
 
 
 # --- --defauts and the rules -------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_member_ids_are_proposed_from_the_names_and_kept_unique() -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_question_asked_has_its_why_line(example: Path) -> None:
     engine = Engine(Scripted(), example_data(example), auto=True, stub=stubs.complete)
-    questions.run(engine)
+    parcours.run(engine)
     missing = sorted({key for key in engine.asked if key not in pourquoi.POURQUOI})
     assert missing == []
     assert len(engine.asked) > 60
@@ -194,10 +194,14 @@ def test_a_rule_error_re_asks_the_answered_question_it_points_at() -> None:
 
     engine.register(path, again)
     engine.check_rules()
+    # Every error of the theme is shown at once, in plain French; the one question they point at
+    # is asked again once.
     assert calls == ["secretaire"]
     refusals = [line for line in terminal.shown if line.startswith("  ✗")]
-    assert len(refusals) == 1
-    assert "[E-BUREAU-" in refusals[0]
+    assert len(refusals) == 2
+    assert any("déjà président" in line for line in refusals)
+    assert "2 réponses à revoir\u00a0:" in terminal.shown
+    assert not any("E-BUREAU" in line for line in terminal.shown)
 
 
 def test_placeholders_break_no_rule_by_themselves() -> None:
@@ -320,3 +324,29 @@ def test_the_end_of_the_input_interrupts_without_writing(tmp_path: Path) -> None
 
 def test_pattern_keys_replace_list_indexes_by_a_star() -> None:
     assert pattern_of(("colleges", 3, "voix")) == "colleges.*.voix"
+
+
+def test_the_schema_line_is_the_published_address_wherever_the_file_lives(tmp_path: Path) -> None:
+    # A relative path breaks when the file is moved; the schema's $id does not.
+    line = writer.modeline(tmp_path / "a" / "b.yaml")
+    assert line == writer.modeline(Path("/elsewhere/c.yaml"))
+    assert line.endswith(str(schema.load_schema()["$id"]))
+
+
+def test_a_draft_line_says_how_many_questions_were_answered_and_goes_at_the_end(tmp_path: Path) -> None:
+    text = writer.render({"version": 1}, None, tmp_path / "f.yaml", draft=7)
+    assert writer.draft_count(text) == 7
+    finished = writer.render({"version": 1}, text, tmp_path / "f.yaml")
+    assert writer.draft_count(finished) is None
+    assert "brouillon" not in finished
+
+
+def test_a_replayed_engine_takes_the_given_answers_silently_then_asks() -> None:
+    terminal = Scripted("CPTS du Val", "Val")
+    previous = {"modele": "cpts", "association": {"nom": "CPTS du Val"}}
+    engine = Engine(terminal, previous, skip=1)
+    assert engine.ask(("modele",)) == "cpts"
+    assert terminal.prompts == []  # replayed without a word
+    assert engine.ask(("association", "nom")) == "CPTS du Val"
+    assert terminal.prompts == ["Dénomination [CPTS du Val]"]
+    assert engine.count == 2

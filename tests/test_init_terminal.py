@@ -50,9 +50,10 @@ def test_a_full_run_writes_a_file_that_check_accepts_and_render_turns_into_docum
     documents = api.render_markdown(api.load_answers(target))
     assert "CPTS Cœur des Flandres" in documents["statuts"]
     # Each question shows the model's choice (or why it is asked) and its proposal in brackets.
-    assert "Modèle AVECsanté\u00a0: illimitee." in driver.transcript
+    # Codes are shown as words with accents: « illimitée », never « illimitee », « true » or « null ».
+    assert "Modèle AVECsanté\u00a0: illimitée." in driver.transcript
     assert "Pourquoi\u00a0: La dénomination ouvre les statuts" in driver.transcript
-    assert any(prompt.startswith("Durée de l'association [illimitee]") for prompt in driver.prompts)
+    assert any(prompt.startswith("Durée de l'association [illimitée]") for prompt in driver.prompts)
     assert "Fichier de réponses écrit : cpts.yaml" in driver.transcript
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
@@ -76,7 +77,8 @@ def test_a_rule_refusal_asks_the_offending_question_again(tmp_path: Path) -> Non
     # The same founder as president and secretary breaks E-BUREAU-CUMUL: the secretary is re-asked.
     driver = Driver(spawn("init", "cpts.yaml", cwd=tmp_path), founders((r"^Secrétaire élu", ["1", "3"])))
     assert driver.run() == 0, driver.transcript[-2000:]
-    assert "[E-BUREAU-CUMUL]" in driver.transcript
+    assert "déjà président : les fonctions du bureau ne se cumulent pas" in driver.transcript
+    assert "E-BUREAU-CUMUL" not in driver.transcript  # rule ids are for cpts check, not for founders
     assert len([p for p in driver.prompts if p.startswith("Secrétaire élu")]) == 2
     assert api.check_file(tmp_path / "cpts.yaml").valid
 
@@ -119,7 +121,7 @@ def test_inter_cpts_asks_the_inter_cpts_questions(tmp_path: Path) -> None:
     assert result.valid, [f.format() for f in result.errors]
 
 
-def test_ctrl_c_leaves_no_file_and_exits_130(tmp_path: Path) -> None:
+def test_ctrl_c_keeps_a_draft_that_init_resumes_at_the_first_unanswered_question(tmp_path: Path) -> None:
     child = spawn("init", "cpts.yaml", cwd=tmp_path)
     driver = Driver(child, founders())
     assert driver.run(stop_at=r"^Territoire") is None
@@ -128,7 +130,62 @@ def test_ctrl_c_leaves_no_file_and_exits_130(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert list(tmp_path.iterdir()) == []
+    assert "reprenez avec : cpts init cpts.yaml" in child.before.replace("\r", "")
+    draft = (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
+    assert "# cpts init : brouillon, 3 réponse(s)" in draft
+    assert 'nom: "CPTS Cœur des Flandres"' in draft
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cpts.yaml"]  # no temporary file left
+
+    resumed = Driver(spawn("init", "cpts.yaml", cwd=tmp_path), founders())
+    assert resumed.run() == 0, resumed.transcript[-2000:]
+    assert resumed.prompts[0].startswith("Territoire"), resumed.prompts[:3]
+    assert "Reprise du brouillon" in resumed.transcript
+    result = api.check_file(tmp_path / "cpts.yaml")
+    assert result.valid, [f.format() for f in result.errors]
+    assert result.model is not None and result.model.association.nom == "CPTS Cœur des Flandres"
+    assert "brouillon" not in (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
+
+
+def test_a_draft_is_saved_after_each_theme(tmp_path: Path) -> None:
+    child = spawn("init", "cpts.yaml", cwd=tmp_path)
+    assert Driver(child, founders()).run(stop_at=r"^Collège n° 3, encore") is None
+    draft = (tmp_path / "cpts.yaml").read_text(encoding="utf-8")  # written before any Ctrl-C
+    assert "# cpts init : brouillon, " in draft
+    assert "Hazebrouck" in draft
+    child.terminate(force=True)
+
+
+def test_retour_goes_back_one_question_and_keeps_the_answer(tmp_path: Path) -> None:
+    driver = Driver(
+        spawn("init", "cpts.yaml", cwd=tmp_path),
+        founders(
+            (r"^Sigle", ["retour", ""]),
+            (r"^Dénomination", ["CPTS Cœur des Flandres", ""]),
+        ),
+    )
+    assert driver.run() == 0, driver.transcript[-2000:]
+    names = [p for p in driver.prompts if p.startswith("Dénomination")]
+    assert names == ["Dénomination", "Dénomination [CPTS Cœur des Flandres]"]
+    assert "Votre réponse\u00a0: CPTS Cœur des Flandres." in driver.transcript
+    assert api.load_answers(tmp_path / "cpts.yaml").association.nom == "CPTS Cœur des Flandres"
+
+
+def test_dates_times_and_amounts_are_typed_the_french_way(tmp_path: Path) -> None:
+    driver = Driver(
+        spawn("init", "cpts.yaml", cwd=tmp_path),
+        founders(
+            (r"^Date( \[|$)", ["20 juin 2024"]),
+            (r"^Heure( \[|$)", ["18 h 30"]),
+            (r"^Cotisation annuelle", "« 1 500 € »"),
+            (r"^Population", "95 000"),
+        ),
+    )
+    assert driver.run() == 0, driver.transcript[-2000:]
+    model = api.load_answers(tmp_path / "cpts.yaml")
+    assert model.ag_constitutive is not None
+    assert model.ag_constitutive.date.isoformat() == "2024-06-20"
+    assert "18:30" in (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
+    assert "cotisation: 1500" in (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
 
 
 def test_ctrl_c_during_depuis_leaves_the_previous_file_untouched(tmp_path: Path) -> None:
@@ -176,3 +233,11 @@ def test_answers_have_no_trace_of_the_terminal(tmp_path: Path) -> None:
     assert driver.run() == 0
     text = (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
+
+
+def test_a_founder_reads_words_never_codes_literals_or_rule_ids(tmp_path: Path) -> None:
+    driver = Driver(spawn("init", "cpts.yaml", cwd=tmp_path), founders())
+    assert driver.run() == 0, driver.transcript[-2000:]
+    for code in (r"\btrue\b", r"\bfalse\b", r"\bnull\b", r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", r"\billimitee\b"):
+        assert not re.search(code, driver.transcript), code
+    assert "Attention\u00a0: le conseil d'administration est renouvelé en totalité" in driver.transcript

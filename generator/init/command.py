@@ -1,8 +1,10 @@
-"""The modes of ``cpts init``: the questionnaire, ``--depuis``, ``--defauts`` and ``--modele``.
+"""The modes of ``cpts init``: the questionnaire, its drafts, ``--depuis``, ``--defauts``, ``--modele``.
 
-Whatever the mode, nothing is written until the whole file passes ``cpts check`` (read back by
-the strict loader), and then it is written atomically; an existing file is kept unless
-``--force``, or ``--depuis`` names that same file (replaced only once the questionnaire ends).
+The questionnaire saves a draft in the target file after each theme and when it is stopped
+(atomically, only into a new file or a draft); ``cpts init`` on a draft resumes it at the first
+unanswered question. The finished file is written once it passes ``cpts check`` (read back by the
+strict loader); an existing finished file is kept unless ``--force``, or ``--depuis`` names that
+same file (replaced only once the questionnaire ends).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from generator.errors import (
     UnreadableInputError,
     UsageError,
 )
-from generator.init import questions, stubs, writer
+from generator.init import parcours, stubs, writer
 from generator.init.engine import Engine
 from generator.init.terminal import Terminal
 from generator.resources import examples_dir
@@ -46,7 +48,24 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _refuse_existing(target: Path, force: bool, depuis: Path | None) -> None:
+def draft_of(target: Path) -> int | None:
+    """Return how many questions a draft at ``target`` holds (``None``: no draft there)."""
+    try:
+        with target.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return None
+    return writer.draft_count(head.decode("utf-8", "replace"))
+
+
+def reprise(target: Path) -> str:
+    """Return how to resume after an interruption (nothing to say when no draft was saved)."""
+    if draft_of(target) is None:
+        return ""
+    return f"Vos réponses sont gardées dans « {target} » ; reprenez avec : cpts init {target}"
+
+
+def _refuse_existing(target: Path, force: bool, depuis: Path | None, draft: bool = False) -> None:
     if target.is_dir():
         raise OutputRefusedError(
             f"« {target} » est un dossier : donnez le nom du fichier de réponses à écrire"
@@ -56,8 +75,16 @@ def _refuse_existing(target: Path, force: bool, depuis: Path | None) -> None:
         raise OutputRefusedError(
             f"le dossier « {parent} » n'existe pas : créez-le avant d'y écrire les réponses"
         )
-    if target.exists() and not force and not (depuis is not None and _same_file(target, depuis)):
-        raise OutputRefusedError(f"« {target} » existe déjà ; ajoutez --force pour le remplacer")
+    if (
+        target.exists()
+        and not force
+        and not draft
+        and not (depuis is not None and _same_file(target, depuis))
+    ):
+        raise OutputRefusedError(
+            f"« {target} » existe déjà ; ajoutez --force pour le remplacer, "
+            f"ou --depuis {target} pour partir de ses réponses"
+        )
 
 
 def _checked(text: str, target: Path) -> api.CheckResult:
@@ -99,19 +126,39 @@ def questionnaire(
     auto: bool = False,
     force: bool = False,
 ) -> Written:
-    """Ask the questions (or take every proposal with ``auto``), then write the checked file."""
-    _refuse_existing(target, force, depuis)
-    previous, base_text = read_previous(depuis) if depuis is not None else ({}, None)
-    engine = Engine(terminal, previous, auto=auto, stub=stubs.complete)
-    questions.run(engine)
-    while True:
-        text = writer.render(engine.answers, base_text, target)
-        result = _checked(text, target)
-        if result.valid:
-            break
-        finding = result.errors[0]
-        if auto or not engine.reask(finding):
-            raise InvalidAnswersError(list(result.findings))
-    _refuse_existing(target, force, depuis)  # the file may have appeared while the questions were asked
+    """Ask the questions (or take every proposal with ``auto``), then write the checked file.
+
+    A draft at ``target`` is resumed (without ``--depuis``); without ``auto`` the answers are
+    saved as a draft after each theme and when the questionnaire is stopped.
+    """
+    resumed = draft_of(target) if depuis is None and not force else None
+    _refuse_existing(target, force, depuis, draft=resumed is not None)
+    source = target if resumed is not None else depuis
+    previous, base_text = read_previous(source) if source is not None else ({}, None)
+    if resumed is not None:
+        terminal.say(
+            f"Reprise du brouillon « {target} » après {resumed} réponse(s) ; « retour » revient en arrière."
+        )
+    drafts = not auto and (resumed is not None or not target.exists())
+
+    def save(answers: dict[str, Any], count: int) -> None:
+        writer.write_atomically(target, writer.render(answers, base_text, target, draft=count))
+
+    def make(proposals: dict[str, Any], skip: int) -> Engine:
+        return Engine(terminal, proposals, auto=auto, stub=stubs.complete, skip=skip)
+
+    def finish(engine: Engine) -> tuple[str, api.CheckResult]:
+        while True:
+            text = writer.render(engine.answers, base_text, target)
+            result = _checked(text, target)
+            if result.valid:
+                return text, result
+            finding = result.errors[0]
+            if auto or not engine.reask(finding):
+                raise InvalidAnswersError(list(result.findings))
+
+    text, result = parcours.interactive(make, previous, resumed or 0, save if drafts else None, finish)
+    if not drafts:  # the file may have appeared while the questions were asked
+        _refuse_existing(target, force, depuis)
     writer.write_atomically(target, text)
     return Written(target, result.warnings)

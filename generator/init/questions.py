@@ -9,15 +9,11 @@ Alsace-Moselle, the PV questions only when the PV is prepared.
 from __future__ import annotations
 
 import copy
-import re
-import unicodedata
-from collections.abc import Callable
 from typing import Any
 
 from generator import facts
-from generator.init import schema_view
+from generator.init import schema_view, themes
 from generator.init.engine import DELETE, Choice, Engine
-from generator.init.schema_view import MISSING
 from generator.labels import FONCTIONS, MISSIONS
 from generator.loader import PathKey
 from generator.model import COLLEGES_CONNUS
@@ -37,7 +33,6 @@ COLLEGES_PROPOSES: dict[str, list[dict[str, Any]]] = {
 }
 # Seats proposed per deliberative collège: the guide advises an equal share between collèges.
 SIEGES_PROPOSES = 3
-RESOLUTIONS = ("statuts", "administrateurs", "bureau", "cotisations", "reglement_interieur", "formalites")
 
 
 def inter(e: Engine) -> bool:
@@ -208,42 +203,45 @@ def _fonctions() -> list[str]:
     return list(schema_view.item_choices((*BUREAU, "fonctions")) or [])
 
 
-# --- 4. mandates and renewal ------------------------------------------------------------------------
+# --- 4. and 5. mandates and renewal, the general assemblies: questions as data ----------------------
+
+
+def from_data(e: Engine, key: str) -> None:
+    """Ask a theme whose questions are all data (``themes.THEMES``): key, condition, title.
+
+    A question whose condition no longer holds is removed from the answers (a fraction of
+    renewal once the renewal is total).
+    """
+    theme = themes.theme(key)
+    if theme is None:  # a theme of the table: its key is this module's own
+        raise KeyError(key)
+    e.section(theme.titre, theme.intro)
+    for element in theme.elements:
+        if not isinstance(element, themes.Question):
+            continue
+        path = tuple(element.cle.split("."))
+        if not themes.applies(element, e.answers):
+            if isinstance(e.get(path[:-1]), dict):
+                e.put(path, DELETE)
+            continue
+        values = [v for v in schema_view.closed_choices(path) or [] if v is not None]
+        e.value(
+            path,
+            title=element.titre,
+            optional=element.facultatif,
+            choices=_schema_choices(values),
+            check=element.validateur,
+        )
 
 
 def mandats(e: Engine) -> None:
     """How long the administrators and the bureau serve, and how the CA is renewed."""
-    e.section(
-        "4. Mandats et renouvellement", "La durée des mandats, les réélections et le renouvellement du CA."
-    )
-    if has_ca(e):
-        e.value((*CA, "mandat_annees"), title="Durée du mandat des administrateurs")
-        e.value((*CA, "reelections_max"), title="Réélections d'un administrateur")
-        mode = e.value((*CA, "renouvellement", "mode"), choices=_schema_choices(["total", "partiel"]))
-        if mode == "partiel":
-            e.value((*CA, "renouvellement", "fraction"), choices=_schema_choices(["1/2", "1/3"]))
-        else:
-            e.put((*CA, "renouvellement", "fraction"), DELETE)
-    e.value((*BUREAU, "mandat_annees"), title="Durée du mandat des membres du bureau")
-    e.value((*BUREAU, "reelections_max"), title="Réélections d'un membre du bureau")
-
-
-# --- 5. the general assemblies -----------------------------------------------------------------------
+    from_data(e, "mandats")
 
 
 def assemblees(e: Engine) -> None:
     """Convocation, proxies, quorums and majorities of the AGO and the AGE."""
-    e.section("5. Les assemblées générales", "Convocation, pouvoirs, quorums et majorités des assemblées.")
-    e.value((*AG, "convocation_jours"), title="Délai de convocation des assemblées")
-    e.value((*AG, "demande_fraction_membres"))
-    e.value((*AG, "delai_reunion_sur_demande_jours"))
-    e.value((*AG, "pouvoirs_max"), title="Pouvoirs par membre présent à l'assemblée")
-    e.value((*AG, "visioconference"))
-    e.value((*AG, "ordinaire", "quorum"), title="Quorum de l'assemblée générale ordinaire")
-    e.value((*AG, "ordinaire", "majorite"), title="Majorité de l'assemblée générale ordinaire")
-    e.value((*AG, "extraordinaire", "quorum"), title="Quorum de l'assemblée générale extraordinaire")
-    e.value((*AG, "extraordinaire", "seconde_convocation_jours"))
-    e.value((*AG, "extraordinaire", "majorite_statuts"))
+    from_data(e, "assemblees")
 
 
 # --- 6. cotisations and membership ------------------------------------------------------------------
@@ -312,270 +310,3 @@ def indemnisation(e: Engine) -> None:
     fonctions = [Choice(code, FONCTIONS[code]) for code in e.get((*BUREAU, "fonctions"), [])]
     e.many(("finances", "depenses", "carte_bancaire"), choices=fonctions)
     e.value(("finances", "depenses", "notes_de_frais_delai_jours"))
-
-
-# --- 8. the founders and the constitutive general assembly ----------------------------------------
-
-
-_PHYSIQUE = ("civilite", "nom", "prenom", "profession")
-_MORALE = ("structure", "representant")
-
-
-def identifiant(prenom: str, nom: str, taken: set[str]) -> str:
-    """Propose a member id (« mdupont »): first letter of the first name and the name, unique."""
-    text = unicodedata.normalize("NFKD", f"{prenom[:1]}{nom}".casefold())
-    base = re.sub(r"[^a-z0-9]+", "", text.encode("ascii", "ignore").decode()) or "membre"
-    if not base[0].isalpha():
-        base = f"m{base}"
-    base = base[:36]
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}{number}", number + 1
-    return candidate
-
-
-def membre(e: Engine, path: PathKey, honneur: bool = False) -> None:
-    """One member: a natural person (name, profession) or a legal one (structure, representative)."""
-    if isinstance(e.existing((*path, "structure")), str):
-        proposed = "morale"
-    elif isinstance(e.existing((*path, "nom")), str):
-        proposed = "physique"
-    else:
-        proposed = "morale" if inter(e) else "physique"
-    kind = e.pick(
-        "membres.*.personne",
-        "Personne physique ou morale",
-        [
-            Choice("physique", "un professionnel, un habitant…"),
-            Choice("morale", "une MSP, un établissement, une CPTS…"),
-        ],
-        proposed,
-    )
-    if kind == "physique":
-        for key in _MORALE:
-            e.put((*path, key), DELETE)
-        e.value((*path, "civilite"), choices=_schema_choices(["Dr", "M.", "Mme", "Pr"]), optional=True)
-        nom = e.value((*path, "nom"))
-        prenom = e.value((*path, "prenom"))
-        e.value((*path, "profession"), optional=True)
-    else:
-        for key in _PHYSIQUE:
-            e.put((*path, key), DELETE)
-        nom = e.value((*path, "structure"))
-        prenom = ""
-        e.value((*path, "representant"), optional=True)
-    if not honneur:
-        codes = [Choice(c["code"], _intitule(c)) for c in colleges(e)]
-        e.value((*path, "college"), choices=codes)
-    e.value((*path, "commune"), optional=True)
-    e.value((*path, "email"), optional=True)
-    if not honneur:
-        e.value((*path, "domicile"), optional=True)
-    taken = {m.get("id") for m in _all_members(e) if m is not e.get(path)}
-    e.suggest((*path, "id"), identifiant(prenom, nom, {t for t in taken if isinstance(t, str)}), model=False)
-    e.value((*path, "id"), check=lambda v: [f"l'identifiant « {v} » est déjà pris"] if v in taken else [])
-
-
-def _intitule(college: dict[str, Any]) -> str:
-    known = COLLEGES_CONNUS.get(college.get("code", ""))
-    return str(college.get("intitule") or (known[0] if known else ""))
-
-
-def _all_members(e: Engine) -> list[dict[str, Any]]:
-    honneur = e.get(("membres", "honneur"), [])
-    return [
-        m for m in [*fondateurs(e), *(honneur if isinstance(honneur, list) else [])] if isinstance(m, dict)
-    ]
-
-
-def _member_choices(e: Engine) -> list[Choice]:
-    return [Choice(m["id"], _nom(m)) for m in fondateurs(e) if isinstance(m, dict) and "id" in m]
-
-
-def _nom(m: dict[str, Any]) -> str:
-    if isinstance(m.get("structure"), str):
-        return str(m["structure"])
-    return " ".join(str(m[k]) for k in ("civilite", "prenom", "nom") if isinstance(m.get(k), str))
-
-
-def designation(e: Engine, path: PathKey, title: str) -> None:
-    """Elect one member to a function; a legal person names the person who will hold it."""
-    existing = e.existing(path)
-    current = existing.get("membre") if isinstance(existing, dict) else existing
-    e.put(path, current if isinstance(current, str) else DELETE)
-    e.register(path, lambda: designation(e, path, title))
-    chosen = e.ask(path, title=title, choices=_member_choices(e))
-    member = next((m for m in fondateurs(e) if m.get("id") == chosen), {})
-    if not isinstance(member.get("structure"), str):
-        e.put(path, chosen)
-        return
-    person_path = (*path, "personne")
-    before = (
-        existing.get("personne") if isinstance(existing, dict) and existing.get("membre") == chosen else None
-    )
-    proposed = before or member.get("representant")
-    e.put(path, {"membre": chosen, **({"personne": proposed} if proposed else {})})
-    person = e.ask(person_path, title=f"Personne désignée par « {member['structure']} »")
-    if person == member.get("representant") and not before:
-        e.put(path, chosen)  # the representative holds the function: the id alone says it
-    else:
-        e.put(path, {"membre": chosen, "personne": person})
-
-
-def constitutive(e: Engine) -> None:
-    """The founders, the honorary members, and the constitutive general assembly for the PV."""
-    e.section(
-        "8. Les fondateurs et l'assemblée générale constitutive",
-        "Les membres fondateurs (annexés aux statuts), puis le procès-verbal de l'AG constitutive.",
-    )
-    droit_local = facts.droit_local(str(e.get(("association", "departement"), "")))
-    minimum = facts.FONDATEURS_MIN_DROIT_LOCAL if droit_local else facts.FONDATEURS_MIN
-    if droit_local:
-        e.say(f"  Droit local d'Alsace-Moselle : au moins {minimum} membres fondateurs.")
-    e.items(("membres", "fondateurs"), "membre fondateur", lambda path: membre(e, path), minimum=minimum)
-    e.items(("membres", "honneur"), "membre d'honneur", lambda path: membre(e, path, honneur=True))
-    e.register(CONSTITUTIVE, lambda: assemblee_constitutive(e))
-    assemblee_constitutive(e)
-
-
-def assemblee_constitutive(e: Engine) -> None:
-    """The date, place, officers, attendance, elections and votes of the constitutive AG."""
-    existing = e.existing(CONSTITUTIVE)
-    if not e.confirm(
-        "ag_constitutive", "Préparer le procès-verbal de l'AG constitutive", existing is not None
-    ):
-        e.put(CONSTITUTIVE, None)
-        return
-    if not isinstance(e.get(CONSTITUTIVE), dict):
-        e.put(CONSTITUTIVE, {})
-    for key in ("date", "heure", "lieu"):
-        e.value((*CONSTITUTIVE, key))
-    e.value((*CONSTITUTIVE, "convocation", "date"), optional=True)
-    e.value((*CONSTITUTIVE, "convocation", "moyen"), choices=_schema_choices(_moyens()))
-    members = _member_choices(e)
-    e.value((*CONSTITUTIVE, "presidence_seance"), choices=members)
-    e.value((*CONSTITUTIVE, "secretariat_seance"), choices=members)
-    _presences(e, members)
-    if has_ca(e):
-        _administrateurs(e, members)
-    else:
-        e.put((*CONSTITUTIVE, "administrateurs_elus"), DELETE)
-    _bureau_elu(e)
-    _votes(e)
-
-
-def _moyens() -> list[str]:
-    return list(schema_view.choices((*CONSTITUTIVE, "convocation", "moyen")) or [])
-
-
-def _presences(e: Engine, members: list[Choice]) -> None:
-    presents = (*CONSTITUTIVE, "presents")
-    existing = e.existing(presents)
-
-    def ask_presents() -> None:
-        everyone = e.confirm(
-            "ag_constitutive.presents",
-            "Tous les fondateurs non représentés étaient présents",
-            existing in (MISSING, "all"),
-        )
-        if everyone:
-            e.put(presents, "all")
-        else:
-            if not isinstance(e.get(presents), list):
-                e.unset(presents)
-            e.many(presents, choices=members, title="Membres présents")
-
-    e.register(presents, ask_presents)
-    ask_presents()
-
-    def representation(path: PathKey) -> None:
-        e.value((*path, "membre"), choices=members, title="Membre représenté")
-        e.value((*path, "mandataire"), choices=members, title="Mandataire (membre présent qui a le pouvoir)")
-
-    e.items((*CONSTITUTIVE, "representes"), "membre représenté", representation)
-
-
-def _administrateurs(e: Engine, members: list[Choice]) -> None:
-    path = (*CONSTITUTIVE, "administrateurs_elus")
-    existing = e.existing(path)
-    designations: dict[str, Any] = {}
-    if isinstance(existing, list):
-        for item in existing:
-            key = item.get("membre") if isinstance(item, dict) else item
-            designations[str(key)] = item
-        e.put(path, list(designations))
-    chosen = e.many(path, choices=members, title="Administrateurs élus")
-    e.put(path, [designations.get(member_id, member_id) for member_id in chosen])
-
-
-def _bureau_elu(e: Engine) -> None:
-    path = (*CONSTITUTIVE, "bureau_elu")
-    fonctions = e.get((*BUREAU, "fonctions"), [])
-    copresidence = bool(e.get((*BUREAU, "co_presidence")))
-    e.register(path, lambda: _bureau_elu(e))
-    previous = e.existing(path)
-    kept = {k: v for k, v in previous.items()} if isinstance(previous, dict) else {}
-    e.put(path, {})
-    for fonction in fonctions:
-        here = (*path, fonction)
-        if fonction == "president" and copresidence:
-            before = kept.get(fonction)
-            before_list = before if isinstance(before, list) else [before] if before else []
-            for index in range(2):
-                if index < len(before_list):
-                    e.suggest((*here, index), before_list[index], model=False)
-                e.put((*here, index), before_list[index] if index < len(before_list) else DELETE)
-                designation(e, (*here, index), f"Co-président n° {index + 1}")
-        else:
-            if fonction in kept:
-                e.put(here, kept[fonction])
-            designation(e, here, f"{FONCTIONS[fonction].capitalize()} élu")
-
-
-def _votes(e: Engine) -> None:
-    path = (*CONSTITUTIVE, "votes")
-    e.put(path, {})
-    for resolution in RESOLUTIONS:
-        if resolution == "administrateurs" and not has_ca(e):
-            continue
-        here = (*path, resolution)
-        existing = e.existing(here)
-        unanimous = e.confirm(
-            "ag_constitutive.votes",
-            f"Résolution « {_RESOLUTIONS[resolution]} » adoptée à l'unanimité",
-            not isinstance(existing, dict),
-        )
-        if unanimous:
-            e.put(here, "unanimite")
-            continue
-        for key in ("pour", "contre", "abstention"):
-            e.value((*here, key))
-
-
-_RESOLUTIONS = {
-    "statuts": "adoption des statuts",
-    "administrateurs": "élection des administrateurs",
-    "bureau": "élection du bureau",
-    "cotisations": "montant des cotisations",
-    "reglement_interieur": "adoption du règlement intérieur",
-    "formalites": "pouvoirs pour les formalités",
-}
-
-
-SECTIONS: tuple[Callable[[Engine], None], ...] = (
-    association,
-    les_colleges,
-    gouvernance,
-    mandats,
-    assemblees,
-    cotisations,
-    indemnisation,
-    constitutive,
-)
-
-
-def run(e: Engine) -> None:
-    """Ask every theme in order; after each, re-ask what the rules refuse."""
-    for section in SECTIONS:
-        section(e)
-        e.check_rules()

@@ -108,6 +108,8 @@ def _enum(node: Mapping[str, Any]) -> list[Any] | None:
     node = _resolve(node)
     if "enum" in node:
         return list(node["enum"])
+    if "const" in node:
+        return [node["const"]]
     found: list[Any] = []
     for branch in node.get("anyOf", ()):
         values = _enum(branch)
@@ -119,6 +121,31 @@ def _enum(node: Mapping[str, Any]) -> list[Any] | None:
 def choices(path: PathKey) -> list[Any] | None:
     """Return the values the answer at ``path`` may take when the schema lists them."""
     return _enum(subschema(path))
+
+
+def _closed(node: Mapping[str, Any]) -> list[Any] | None:
+    node = _resolve(node)
+    if "enum" in node:
+        return list(node["enum"])
+    if "const" in node:
+        return [node["const"]]
+    if node.get("type") == "null":
+        return [None]
+    branches = node.get("anyOf")
+    if not branches:
+        return None
+    found: list[Any] = []
+    for branch in branches:
+        values = _closed(branch)
+        if values is None:
+            return None
+        found += values
+    return found
+
+
+def closed_choices(path: PathKey) -> list[Any] | None:
+    """Return the values of the answer at ``path`` when the schema accepts nothing else."""
+    return _closed(subschema(path))
 
 
 def item_choices(path: PathKey) -> list[Any] | None:
@@ -150,6 +177,24 @@ def types(path: PathKey) -> set[str]:
     return found
 
 
+def _formats(node: Mapping[str, Any]) -> set[str]:
+    node = _resolve(node)
+    found = {str(node[key]) for key in ("format", "pattern") if key in node}
+    for branch in node.get("anyOf", ()):
+        found |= _formats(branch)
+    return found
+
+
+def kind(path: PathKey) -> str | None:
+    """Return ``"date"`` or ``"heure"`` when the answer at ``path`` is one, else ``None``."""
+    found = _formats(subschema(path))
+    if "date" in found:
+        return "date"
+    if any("[:h]" in text for text in found):
+        return "heure"
+    return None
+
+
 def nullable(path: PathKey) -> bool:
     """Tell whether ``null`` is an answer the schema accepts at ``path``."""
     return "null" in types(path)
@@ -179,9 +224,11 @@ def property_order(path: PathKey) -> list[str]:
 __all__ = [
     "MISSING",
     "choices",
+    "closed_choices",
     "default",
     "description",
     "item_choices",
+    "kind",
     "nullable",
     "problems",
     "property_order",

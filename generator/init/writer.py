@@ -27,11 +27,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from generator import schema as answers_schema
 from generator.errors import OutputIOError
 from generator.init import schema_view
 from generator.init.engine import DELETE
 from generator.loader import PathKey
-from generator.resources import schema_path
 
 MODELINE = "# yaml-language-server: $schema="
 ENTETE = (
@@ -219,34 +219,78 @@ def merge_seq(base: CommentedSeq, answers: list[Any], path: PathKey) -> None:
 
 
 def modeline(target: Path) -> str:
-    """Return the first line that points an editor at the schema, relative to the file if possible."""
-    schema = schema_path().resolve()
-    try:
-        where = os.path.relpath(schema, target.resolve().parent)
-    except ValueError:  # another drive on Windows
-        where = str(schema)
-    return f"{MODELINE}{Path(where).as_posix()}"
+    """Return the first line that points an editor at the schema.
+
+    The schema's published address (its ``$id``), not a path: a relative path breaks as soon as
+    the file is moved or sent to a colleague, an absolute one points into someone's virtual
+    environment. ``cpts schema > questionnaire.schema.json`` gives a local copy when offline.
+    """
+    del target  # the same line wherever the file lives
+    return f"{MODELINE}{answers_schema.load_schema()['$id']}"
 
 
-def render(answers: Mapping[str, Any], base_text: str | None, target: Path) -> str:
-    """Return the text of the answers file: ``answers`` merged into ``base_text`` (or a new file)."""
-    handler = _yaml()
-    base = handler.load(base_text) if base_text is not None else None
-    if not isinstance(base, CommentedMap):
-        base = CommentedMap()
+BROUILLON = "# cpts init : brouillon, "
+_BROUILLON = re.compile(r"# cpts init : brouillon, ([0-9]+) réponse")
+
+
+def draft_line(count: int) -> str:
+    """Return the comment line that marks a draft and says how many questions were answered."""
+    return f"{BROUILLON}{count} réponse(s) données ; reprise : cpts init CE_FICHIER"
+
+
+def draft_count(text: str) -> int | None:
+    """Return the number of questions a draft's text says were answered (``None``: not a draft)."""
+    for line in text.splitlines()[:5]:
+        found = _BROUILLON.match(line)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def load_tree(text: str) -> CommentedMap:
+    """Return the round-trip tree of an answers file's text (its draft line left out)."""
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(BROUILLON)) + "\n"
+    base = _yaml().load(text)
+    return base if isinstance(base, CommentedMap) else CommentedMap()
+
+
+def render_tree(
+    base: CommentedMap,
+    answers: Mapping[str, Any],
+    target: Path,
+    *,
+    fresh: bool = False,
+    draft: int | None = None,
+) -> str:
+    """Merge ``answers`` into the tree ``base`` (changed in place) and return the file's text.
+
+    ``fresh``: a new file (the header comment goes on top); ``draft``: the number of questions
+    answered, written in the draft line (none: a finished file).
+    """
     merge_map(base, answers, ())
     buffer = io.StringIO()
-    handler.dump(base, buffer)
+    _yaml().dump(base, buffer)
     lines = buffer.getvalue().splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
     if lines and lines[0].startswith(MODELINE):
         lines[0] = modeline(target)
-    elif base_text is None:
+    elif fresh:
         lines[:0] = [modeline(target), *ENTETE.splitlines(), ""]
     else:
         lines.insert(0, modeline(target))
+    if draft is not None:
+        lines.insert(1, draft_line(draft))
     return "\n".join(lines) + "\n"
+
+
+def render(answers: Mapping[str, Any], base_text: str | None, target: Path, draft: int | None = None) -> str:
+    """Return the text of the answers file: ``answers`` merged into ``base_text`` (or a new file).
+
+    ``draft``: the number of questions answered, written in the draft line (none: a finished file).
+    """
+    base = load_tree(base_text) if base_text is not None else CommentedMap()
+    return render_tree(base, answers, target, fresh=base_text is None, draft=draft)
 
 
 def write_atomically(target: Path, text: str) -> None:

@@ -1,0 +1,328 @@
+"""The founders' questions as data: themes, the keys they ask, when they apply, how they are titled.
+
+The browser form (``cpts serve``) is generated from this table and the schema: titles, help,
+defaults and choices come from the schema and ``pourquoi``; this module says which keys a theme
+asks, in what order, and under which condition (no CA → no CA question). Like copier's
+``Question``, each entry is a key with its condition, not code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.init.donnees import lookup
+from generator.init.schema_view import MISSING
+from generator.labels import MAJORITES_DECISIONS
+from generator.model import RESOLUTIONS
+
+Answers = Mapping[str, Any]
+Condition = Callable[[Answers], bool]
+
+CA = "gouvernance.conseil_administration"
+AG = "gouvernance.assemblees"
+PV = "ag_constitutive"
+
+
+def _at(data: Answers, key: str) -> Any:
+    return lookup(data, tuple(key.split(".")))
+
+
+def avec_ca(data: Answers) -> bool:
+    """Tell whether the answers give the association a conseil d'administration."""
+    return isinstance(_at(data, CA), dict)
+
+
+def avec_pv(data: Answers) -> bool:
+    """Tell whether the constitutive assembly's minutes are prepared."""
+    return isinstance(data.get(PV), dict)
+
+
+def _partiel(data: Answers) -> bool:
+    return avec_ca(data) and _at(data, f"{CA}.renouvellement.mode") == "partiel"
+
+
+def _pv_avec_ca(data: Answers) -> bool:
+    return avec_pv(data) and avec_ca(data)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One answer of the file: its key (``*`` for a row of a table), condition and options.
+
+    ``interrupteur``: a oui/non question whose « oui » makes the key an object of questions and
+    « non » makes it ``null`` (the CA, the PV). ``membres``: the choices are the founders.
+    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits). The
+    default, the help and the choices come from the schema and ``pourquoi``.
+    """
+
+    cle: str
+    titre: str | None = None
+    quand: Condition | None = None
+    facultatif: bool = False
+    interrupteur: bool = False
+    membres: bool = False
+    validateur: Callable[[Any], list[str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tableau:
+    """A list of objects edited as a table: one row per item, one column per key of the item."""
+
+    cle: str
+    titre: str
+    colonnes: tuple[Question, ...]
+    quand: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cles:
+    """A mapping whose keys come from other answers (the bureau elected per function…)."""
+
+    cle: str
+    titre: str
+    cles: Callable[[Answers], list[str]]
+    quand: Condition | None = None
+    membres: bool = False
+
+
+Element = Question | Tableau | Cles
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A page of the form and a theme of the terminal questionnaire."""
+
+    cle: str
+    titre: str
+    intro: str
+    elements: tuple[Element, ...]
+
+
+def applies(element: Element, data: Answers) -> bool:
+    """Tell whether ``element`` is asked given the answers so far."""
+    return element.quand is None or element.quand(data)
+
+
+def _fonctions(data: Answers) -> list[str]:
+    value = _at(data, "gouvernance.bureau.fonctions")
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _resolutions(data: Answers) -> list[str]:
+    return [r for r in RESOLUTIONS if r != "administrateurs" or avec_ca(data)]
+
+
+def _majorites(data: Answers) -> list[str]:
+    value = _at(data, f"{CA}.majorites")
+    keys = ["defaut", "affectation_fonds"]
+    return keys + [
+        k for k in (value if isinstance(value, dict) else {}) if k not in keys and k in MAJORITES_DECISIONS
+    ]
+
+
+def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
+    return tuple(Question(key, quand=quand) for key in keys)
+
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        "association",
+        "1. L'association et son territoire",
+        "Le nom, le territoire couvert et le siège de l'association, puis les missions qu'elle porte.",
+        (
+            *_q("modele", "association.nom"),
+            Question("association.sigle", facultatif=True),
+            *_q(
+                "association.territoire",
+                "association.departement",
+                "association.communes",
+                "association.population",
+                "association.siege.adresse",
+                "association.siege.code_postal",
+                "association.siege.commune",
+                "association.duree",
+                "association.fait_a",
+                "objet.missions_aci",
+                "objet.objectifs_supplementaires",
+            ),
+        ),
+    ),
+    Theme(
+        "colleges",
+        "2. Les collèges",
+        "Les membres sont répartis en collèges ; chacun a sa cotisation et, avec un CA, ses sièges.",
+        (
+            Tableau(
+                "colleges",
+                "Collèges",
+                (
+                    Question("code"),
+                    Question("intitule", facultatif=True),
+                    Question("personnes"),
+                    Question("voix"),
+                    Question("cotisation"),
+                    Question("sieges_ca", quand=avec_ca),
+                ),
+            ),
+        ),
+    ),
+    Theme(
+        "gouvernance",
+        "3. La gouvernance",
+        "Qui administre l'association : un conseil d'administration et son bureau, ou un bureau seul.",
+        (
+            Question(CA, titre="Un conseil d'administration", interrupteur=True),
+            *_q(
+                f"{CA}.reunions_min_par_an",
+                f"{CA}.convocation_jours",
+                f"{CA}.quorum",
+                f"{CA}.pouvoirs_max",
+                f"{CA}.voix_preponderante",
+                f"{CA}.absences_consecutives_demission",
+                f"{CA}.quorum_exclusion",
+                quand=avec_ca,
+            ),
+            Cles(f"{CA}.majorites", "Majorités au conseil d'administration", _majorites, quand=avec_ca),
+            *_q(
+                "gouvernance.bureau.fonctions",
+                "gouvernance.bureau.co_presidence",
+                "gouvernance.bureau.colleges_distincts_min",
+            ),
+            Question("gouvernance.bureau.elu_par", quand=avec_ca),
+        ),
+    ),
+    Theme(
+        "mandats",
+        "4. Mandats et renouvellement",
+        "La durée des mandats, les réélections et le renouvellement du CA.",
+        (
+            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=avec_ca),
+            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=avec_ca),
+            Question(f"{CA}.renouvellement.mode", quand=avec_ca),
+            Question(f"{CA}.renouvellement.fraction", quand=_partiel),
+            Question("gouvernance.bureau.mandat_annees", "Durée du mandat des membres du bureau"),
+            Question("gouvernance.bureau.reelections_max", "Réélections d'un membre du bureau"),
+        ),
+    ),
+    Theme(
+        "assemblees",
+        "5. Les assemblées générales",
+        "Convocation, pouvoirs, quorums et majorités des assemblées.",
+        (
+            Question(f"{AG}.convocation_jours", "Délai de convocation des assemblées"),
+            Question(f"{AG}.demande_fraction_membres"),
+            Question(f"{AG}.delai_reunion_sur_demande_jours"),
+            Question(f"{AG}.pouvoirs_max", "Pouvoirs par membre présent à l'assemblée"),
+            Question(f"{AG}.visioconference"),
+            Question(f"{AG}.ordinaire.quorum", "Quorum de l'assemblée générale ordinaire"),
+            Question(f"{AG}.ordinaire.majorite", "Majorité de l'assemblée générale ordinaire"),
+            Question(f"{AG}.extraordinaire.quorum", "Quorum de l'assemblée générale extraordinaire"),
+            Question(f"{AG}.extraordinaire.seconde_convocation_jours"),
+            Question(f"{AG}.extraordinaire.majorite_statuts"),
+        ),
+    ),
+    Theme(
+        "cotisations",
+        "6. Cotisations et adhésion",
+        "L'échéance de la cotisation (son montant est fixé par collège) et l'adhésion.",
+        (
+            Question("cotisation.echeance"),
+            Question("adhesion.validation_par", quand=avec_ca),
+            *_q("adhesion.delai_reponse_jours", "adhesion.conditions"),
+        ),
+    ),
+    Theme(
+        "indemnisation",
+        "7. Indemnisation et dépenses",
+        "Frais, indemnisation du temps consacré au projet de santé, finances et circuit des dépenses.",
+        (
+            *_q(
+                "indemnisation.remboursement_frais",
+                "indemnisation.remuneration_dirigeants",
+                "indemnisation.activites",
+            ),
+            Tableau(
+                "indemnisation.baremes",
+                "Barèmes d'indemnisation",
+                (
+                    Question("beneficiaires"),
+                    Question("unite"),
+                    Question("montant"),
+                    Question("activite", facultatif=True),
+                ),
+            ),
+            *_q(
+                "finances.subventions_publiques_annuelles",
+                "finances.commissaire_aux_comptes",
+                "finances.exercice",
+                "finances.depenses.seuil_engagement_seul",
+                "finances.depenses.double_signature_au_dela",
+                "finances.depenses.carte_bancaire",
+                "finances.depenses.notes_de_frais_delai_jours",
+            ),
+        ),
+    ),
+    Theme(
+        "fondateurs",
+        "8. Les fondateurs et l'assemblée générale constitutive",
+        "Les membres fondateurs (annexés aux statuts), puis le procès-verbal de l'AG constitutive.",
+        (
+            Tableau(
+                "membres.fondateurs",
+                "Membres fondateurs",
+                (
+                    Question("civilite", facultatif=True),
+                    Question("prenom", facultatif=True),
+                    Question("nom", facultatif=True),
+                    Question("profession", facultatif=True),
+                    Question("structure", facultatif=True),
+                    Question("representant", facultatif=True),
+                    Question("college"),
+                    Question("commune", facultatif=True),
+                    Question("email", facultatif=True),
+                    Question("id"),
+                ),
+            ),
+            Tableau(
+                "membres.honneur",
+                "Membres d'honneur",
+                (
+                    Question("civilite", facultatif=True),
+                    Question("prenom", facultatif=True),
+                    Question("nom", facultatif=True),
+                    Question("structure", facultatif=True),
+                    Question("college"),
+                    Question("id"),
+                ),
+            ),
+            Question(PV, titre="Préparer le procès-verbal de l'AG constitutive", interrupteur=True),
+            *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=avec_pv),
+            Question(f"{PV}.presidence_seance", quand=avec_pv, membres=True),
+            Question(f"{PV}.secretariat_seance", quand=avec_pv, membres=True),
+            Tableau(
+                f"{PV}.representes",
+                "Membres représentés (pouvoirs)",
+                (
+                    Question("membre", "Membre représenté", membres=True),
+                    Question("mandataire", "Mandataire (membre présent)", membres=True),
+                ),
+                quand=avec_pv,
+            ),
+            Question(f"{PV}.administrateurs_elus", quand=_pv_avec_ca, membres=True),
+            Cles(f"{PV}.bureau_elu", "Bureau élu", _fonctions, quand=avec_pv, membres=True),
+            Cles(f"{PV}.votes", "Votes des résolutions", _resolutions, quand=avec_pv),
+        ),
+    ),
+)
+
+
+def theme(cle: str) -> Theme | None:
+    """Return the theme named ``cle`` (``None`` if there is none)."""
+    return next((t for t in THEMES if t.cle == cle), None)
+
+
+def answered(data: Answers, key: str) -> bool:
+    """Tell whether the answers hold a value at ``key`` (dotted, no list index)."""
+    return _at(data, key) is not MISSING

@@ -1,0 +1,250 @@
+"""The fields of one theme of the form, generated from the schema and the question data.
+
+Titles, descriptions, defaults and choices come from the schema (``init.schema_view``), the
+reason of each default from ``init.pourquoi``, which keys a theme asks and when from
+``init.themes``. Every value is shown as a founder reads it (« oui », « illimitée », 15/03/2025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.init import libelles, pourquoi, schema_view, themes
+from generator.init.donnees import lookup, pattern_of
+from generator.init.engine import Choice
+from generator.init.schema_view import MISSING
+from generator.loader import PathKey, format_path
+from generator.model import COLLEGES_CONNUS
+
+_INDEX = re.compile(r"\[([0-9]{1,4})\]")
+_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
+
+
+def parse_path(name: str) -> PathKey | None:
+    """Return the path a field name stands for (``colleges[0].code``), or ``None`` if it is none."""
+    if not _NAME.fullmatch(name):
+        return None
+    path: list[str | int] = []
+    for part in name.split("."):
+        key, _, rest = part.partition("[")
+        path.append(key)
+        path += [int(i) for i in _INDEX.findall(f"[{rest}")] if rest else []
+    try:
+        node = schema_view.subschema(tuple(path))
+    except (KeyError, TypeError):
+        return None
+    return tuple(path) if isinstance(node, Mapping) else None
+
+
+@dataclass
+class Champ:
+    """One field of the form."""
+
+    nom: str
+    titre: str
+    genre: str  # texte, choix, oui_non, cases, lignes, interrupteur, fixe (edited in the file only)
+    valeur: Any = ""
+    options: list[tuple[str, str]] = field(default_factory=list)
+    aide: str = ""
+    modele: str = ""
+    exemple: str = ""
+    manquant: bool = False
+    suggestions: list[tuple[str, str]] = field(default_factory=list)  # words proposed in a free text
+
+
+@dataclass
+class Table:
+    """A list of objects shown as an editable table."""
+
+    nom: str
+    titre: str
+    colonnes: list[str]
+    lignes: list[list[Champ]]
+
+
+@dataclass
+class Page:
+    """The fields and tables of a theme, in order."""
+
+    theme: themes.Theme
+    elements: list[Champ | Table]
+
+    def champs(self) -> list[Champ]:
+        """Return every field of the page, those of the tables included."""
+        found: list[Champ] = []
+        for element in self.elements:
+            if isinstance(element, Table):
+                found += [c for ligne in element.lignes for c in ligne]
+            else:
+                found.append(element)
+        return found
+
+
+def _code(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return str(value)
+
+
+def _display(path: PathKey, value: Any) -> str:
+    if value is MISSING or value is None:
+        return ""
+    if schema_view.kind(path) == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    if isinstance(value, float):
+        return f"{value}".replace(".", ",")
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return str(value)
+
+
+def membres(data: Mapping[str, Any]) -> list[Choice]:
+    """Return the founders as choices: their id, shown by their name."""
+    found = lookup(data, ("membres", "fondateurs"))
+    result = []
+    for m in found if isinstance(found, list) else []:
+        if isinstance(m, dict) and isinstance(m.get("id"), str):
+            name = m.get("structure") or " ".join(
+                str(m[k]) for k in ("civilite", "prenom", "nom") if m.get(k)
+            )
+            result.append(Choice(m["id"], f"{name} ({m['id']})" if name else m["id"]))
+    return result
+
+
+def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list[Choice]:
+    if with_members:
+        return membres(data)
+    if path[:2] in (("membres", "fondateurs"), ("membres", "honneur")) and path[-1] == "college":
+        colleges = lookup(data, ("colleges",))
+        codes = [c.get("code") for c in colleges if isinstance(c, dict)] if isinstance(colleges, list) else []
+        return [Choice(code) for code in codes if isinstance(code, str) and code]
+    values = schema_view.closed_choices(path)
+    return [Choice(v) for v in values or [] if v is not None]
+
+
+def champ(
+    path: PathKey,
+    data: Mapping[str, Any],
+    titre: str | None = None,
+    *,
+    interrupteur: bool = False,
+    with_members: bool = False,
+) -> Champ:
+    """Return the field of the answer at ``path`` with its value, default, reason and choices."""
+    key = pattern_of(path)
+    value = lookup(data, path)
+    default = schema_view.default(path)
+    kinds = schema_view.types(path) - {"null"}
+    described = libelles.en_mots(schema_view.description(path) or "")
+    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, "")) if t)
+    modele = "" if default is MISSING else libelles.libelle_de(key, default)
+    made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
+    made.manquant = value is MISSING and default is MISSING
+    if interrupteur:
+        made.genre = "interrupteur"
+        made.valeur = "oui" if isinstance(value, dict) else "non" if value is not MISSING else ""
+        made.options = [("oui", "oui"), ("non", "non")]
+        made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
+        return made
+    items = schema_view.item_choices(path) if "array" in kinds else None
+    options = _options(path, data, with_members)
+    if "array" in kinds and (items or with_members):
+        made.genre = "cases"
+        choices = options if with_members else [Choice(v) for v in items or []]
+        made.options = [(_code(c.value), c.text) for c in choices]
+        made.valeur = [_code(v) for v in value] if isinstance(value, list) else []
+    elif "array" in kinds:
+        made.genre = "lignes"
+        made.valeur = "\n".join(str(v) for v in value) if isinstance(value, list) else ""
+    elif kinds == {"boolean"}:
+        made.genre = "oui_non"
+        made.options = [("oui", "oui"), ("non", "non")]
+        made.valeur = _code(value) if isinstance(value, bool) else ""
+    elif options:
+        made.genre = "choix"
+        made.options = [(_code(c.value), c.label or libelles.libelle_de(key, c.value)) for c in options]
+        made.valeur = _code(value) if value is not MISSING else ""
+    else:
+        made.valeur = _display(path, value)
+        open_values = [v for v in schema_view.choices(path) or [] if isinstance(v, str)]
+        made.suggestions = [(v, libelles.libelle_de(key, v)) for v in open_values]
+        if key == "colleges.*.code":  # the known collèges, by their names; any other code is free
+            made.suggestions = [(code, known[0]) for code, known in COLLEGES_CONNUS.items()]
+        if isinstance(value, str) and value in open_values:
+            made.valeur = libelles.libelle_de(key, value)
+        kind = schema_view.kind(path)
+        made.exemple = {"date": "15/03/2025", "heure": "20 h 30"}.get(kind or "", "")
+        if "number" in kinds:
+            made.exemple = "1 500 €"
+    detailed = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or detailed:
+        # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
+        made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
+    return made
+
+
+def _path(key: str) -> PathKey:
+    return tuple(key.split("."))
+
+
+def _column(made: Champ, column: themes.Question) -> Champ:
+    made.manquant = made.manquant and not column.facultatif
+    return made
+
+
+def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
+    """Return the fields of ``theme`` that apply to the answers ``data``."""
+    elements: list[Champ | Table] = []
+    for element in theme.elements:
+        if not themes.applies(element, data):
+            continue
+        if isinstance(element, themes.Question):
+            made = champ(
+                _path(element.cle),
+                data,
+                element.titre,
+                interrupteur=element.interrupteur,
+                with_members=element.membres,
+            )
+            made.manquant = made.manquant and not element.facultatif
+            elements.append(made)
+        elif isinstance(element, themes.Cles):
+            for key in element.cles(data):
+                path = (*_path(element.cle), key)
+                elements.append(
+                    champ(
+                        path, data, f"{element.titre} : {libelles.libelle(key)}", with_members=element.membres
+                    )
+                )
+        else:
+            base = _path(element.cle)
+            rows = lookup(data, base)
+            columns = [c for c in element.colonnes if themes.applies(c, data)]
+            lignes = [
+                [
+                    _column(champ((*base, index, *_path(c.cle)), data, with_members=c.membres), c)
+                    for c in columns
+                ]
+                for index in range(len(rows) if isinstance(rows, list) else 0)
+            ]
+            titles = [c.titre or schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
+            elements.append(Table(format_path(base), element.titre, titles, lignes))
+    return Page(theme, elements)
+
+
+def first_unanswered(data: Mapping[str, Any]) -> tuple[str, str]:
+    """Return the theme and the field of the first question without an answer nor a default."""
+    for theme in themes.THEMES:
+        for item in page(theme, data).champs():
+            if item.manquant and item.genre not in ("interrupteur",):
+                return theme.cle, item.nom
+    return themes.THEMES[-1].cle, ""

@@ -1,0 +1,341 @@
+"""``cpts serve`` through HTTP: drafts, one answer saved at a time, checks, downloads, security."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pexpect
+import pytest
+from _serve import free_port, serving
+from click.testing import CliRunner
+
+from generator import loader
+from generator.cli import cli
+from generator.web import brouillons, formulaire, verification
+from generator.web.commande import loopback
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("brouillons")
+
+
+@pytest.fixture(scope="module")
+def client(folder: Path) -> Iterator[httpx.Client]:
+    with serving(folder) as base, httpx.Client(base_url=base) as session:
+        yield session
+
+
+def csrf(client: httpx.Client) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)
+    assert found
+    return found.group(1)
+
+
+def new_draft(client: httpx.Client, name: str) -> str:
+    answer = client.post("/nouveau", data={"nom": name, "csrf": csrf(client)})
+    assert answer.status_code == 303
+    return answer.headers["location"].rsplit("/", 1)[-1]
+
+
+def version(client: httpx.Client, nom: str, theme: str = "association") -> str:
+    found = re.search(r'data-version="([^"]+)"', client.get(f"/b/{nom}/{theme}").text)
+    assert found
+    return found.group(1)
+
+
+def change(
+    client: httpx.Client, nom: str, chemin: str, *valeurs: str, theme: str = "association"
+) -> httpx.Response:
+    data = {"csrf": csrf(client), "version": version(client, nom, theme), "theme": theme, "chemin": chemin}
+    return client.post(f"/b/{nom}/champ", data={**data, "valeur": list(valeurs)})
+
+
+def test_the_home_page_lists_the_drafts_and_creates_one(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "Ma CPTS")
+    assert nom == "Ma-CPTS"
+    assert new_draft(client, "../../etc/passwd") == "passwd"  # a plain name, never a path
+    assert not (folder.parent / "etc").exists()
+    assert (folder / f"{nom}.yaml").is_file()
+    home = client.get("/").text
+    assert f'href="/b/{nom}"' in home
+    assert "Ouvrir un fichier de réponses" in home
+    resumed = client.get(f"/b/{nom}")
+    assert resumed.status_code == 303
+    assert resumed.headers["location"] == f"/b/{nom}/association?question=association.nom"
+
+
+def test_an_answer_is_saved_at_once_with_the_comments_of_the_file(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "commentaires")
+    path = folder / f"{nom}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# Notre note.\n", encoding="utf-8")
+    answer = change(client, nom, "association.nom", "CPTS du Val")
+    assert answer.status_code == 200
+    text = path.read_text(encoding="utf-8")
+    assert 'nom: "CPTS du Val"' in text
+    assert "# Notre note." in text
+    assert answer.json()["version"] == brouillons.version(text)
+    assert "CPTS du Val" in answer.json()["apercu"]["statuts"]
+
+
+def test_french_input_is_read_the_same_way_as_in_the_terminal(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "francais")
+    assert change(client, nom, "ag_constitutive", "oui", theme="fondateurs").status_code == 200
+    assert change(client, nom, "ag_constitutive.date", "15 mars 2025", theme="fondateurs").status_code == 200
+    assert change(client, nom, "ag_constitutive.heure", "20 h 30", theme="fondateurs").status_code == 200
+    assert change(client, nom, "association.population", "95 000").status_code == 200
+    text = (folder / f"{nom}.yaml").read_text(encoding="utf-8")
+    assert "date: 2025-03-15" in text or 'date: "2025-03-15"' in text
+    assert '"20:30"' in text
+    assert "population: 95000" in text
+    refused = change(client, nom, "ag_constitutive.date", "31/02/2025", theme="fondateurs")
+    assert refused.status_code == 400
+    assert "15/03/2025" in refused.json()["erreur"]
+
+
+def test_a_wrong_answer_gets_its_message_at_the_field_with_the_rule_in_a_tooltip(
+    client: httpx.Client,
+) -> None:
+    nom = new_draft(client, "faux")
+    answer = change(client, nom, "association.departement", "599")
+    messages = answer.json()["messages"]["association.departement"]
+    assert "code de département INSEE" in messages[0]["message"]
+    page = client.get(f"/b/{nom}/association").text
+    assert re.search(r'id="message-association.departement"[^>]*><span class="erreur" title="[A-Z-]+">', page)
+
+
+def test_two_tabs_never_lose_an_answer_silently(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "onglets")
+    old = version(client, nom)
+    token = csrf(client)
+    first = {
+        "csrf": token,
+        "version": old,
+        "theme": "association",
+        "chemin": "association.nom",
+        "valeur": "A",
+    }
+    assert client.post(f"/b/{nom}/champ", data=first).status_code == 200
+    second = {**first, "chemin": "association.territoire", "valeur": "B"}
+    stale = client.post(f"/b/{nom}/champ", data=second)
+    assert stale.status_code == 409
+    assert "un autre onglet" in stale.json()["conflit"]
+    assert 'nom: "A"' in (folder / f"{nom}.yaml").read_text(encoding="utf-8")
+
+
+def test_conditional_questions_appear_when_they_apply(client: httpx.Client) -> None:
+    nom = new_draft(client, "conditions")
+    assert "gouvernance.conseil_administration.quorum" not in client.get(f"/b/{nom}/gouvernance").text
+    answer = change(client, nom, "gouvernance.conseil_administration", "oui", theme="gouvernance")
+    assert answer.json()["recharger"] is True
+    assert "gouvernance.conseil_administration.quorum" in client.get(f"/b/{nom}/gouvernance").text
+
+
+def test_a_table_gets_and_loses_rows(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "tableau")
+    form = {"csrf": csrf(client), "theme": "colleges", "tableau": "colleges"}
+    for _ in range(2):
+        added = client.post(f"/b/{nom}/ligne", data={**form, "version": version(client, nom, "colleges")})
+        assert added.status_code == 303
+    assert change(client, nom, "colleges[1].code", "esp", theme="colleges").status_code == 200
+    removed = client.post(
+        f"/b/{nom}/ligne", data={**form, "version": version(client, nom, "colleges"), "supprimer": "0"}
+    )
+    assert removed.status_code == 303
+    assert formulaire.parse_path("colleges[0].code") == ("colleges", 0, "code")
+    assert brouillons.Folder(folder).read(nom).data["colleges"] == [{"code": "esp"}]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_an_uploaded_example_gives_the_bundle_of_cpts_render(
+    client: httpx.Client, example: Path, tmp_path: Path
+) -> None:
+    files = {"fichier": (example.name, example.read_bytes(), "application/yaml")}
+    opened = client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
+    assert opened.status_code == 303
+    nom = opened.headers["location"].rsplit("/", 1)[-1]
+    assert client.get(f"/b/{nom}/reponses.yaml").content == example.read_bytes()
+    bundle = client.get(f"/b/{nom}/documents.zip")
+    assert bundle.status_code == 200
+    archive = tmp_path / "documents.zip"
+    rendered = CliRunner().invoke(
+        cli, ["render", str(example), "--zip", "-o", str(archive)], prog_name="cpts"
+    )
+    assert rendered.exit_code == 0, rendered.output
+    assert bundle.content == archive.read_bytes()
+    names = zipfile.ZipFile(io.BytesIO(bundle.content)).namelist()
+    assert "statuts.docx" in names
+
+
+def test_an_incomplete_draft_says_what_is_missing_instead_of_a_bundle(client: httpx.Client) -> None:
+    nom = new_draft(client, "incomplet")
+    answer = client.get(f"/b/{nom}/documents.zip")
+    assert answer.status_code == 409
+    assert "pas encore complet" in answer.text
+
+
+def test_a_post_without_the_csrf_token_is_refused(client: httpx.Client, folder: Path) -> None:
+    before = sorted(p.name for p in folder.iterdir())
+    assert client.post("/nouveau", data={"nom": "pirate"}).status_code == 403
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_uploads_are_bounded_like_the_loader(client: httpx.Client) -> None:
+    big = b"# " + b"x" * (1024 * 1024 + 10) + b"\n"
+    answer = client.post("/ouvrir", data={"csrf": csrf(client)}, files={"fichier": ("gros.yaml", big)})
+    assert answer.status_code == 400
+    assert "trop gros" in answer.text
+
+
+def test_no_client_path_reaches_the_file_system(client: httpx.Client) -> None:
+    for url in ("/b/..%2F..%2Fetc%2Fpasswd", "/b/%2Fetc%2Fpasswd/reponses.yaml", "/b/inconnu/reponses.yaml"):
+        assert client.get(url).status_code in (404, 303)
+    assert client.get("/b/inconnu/association").status_code == 404
+    assert formulaire.parse_path("../../etc") is None
+    assert formulaire.parse_path("association.inconnu") is None
+
+
+def test_loopback_refuses_another_host_header(client: httpx.Client) -> None:
+    assert client.get("/", headers={"Host": "evil.example"}).status_code == 403
+
+
+def test_off_loopback_every_request_needs_the_token(tmp_path: Path) -> None:
+    with (
+        serving(tmp_path, jeton="secret-du-jour", loopback=False) as base,
+        httpx.Client(base_url=base) as session,
+    ):
+        refused = session.get("/")
+        assert refused.status_code == 403
+        assert "Jeton" in refused.text
+        assert session.get("/?jeton=faux").status_code == 403
+        allowed = session.get("/?jeton=secret-du-jour")
+        assert allowed.status_code == 200
+        assert session.get("/").status_code == 200  # the cookie carries it from then on
+
+
+def test_only_loopback_addresses_count_as_local() -> None:
+    assert loopback("127.0.0.1")
+    assert loopback("::1")
+    assert loopback("localhost")
+    assert not loopback("0.0.0.0")
+    assert not loopback("192.168.1.10")
+
+
+def test_a_majority_is_typed_in_words_or_as_a_fraction(client: httpx.Client, folder: Path) -> None:
+    nom = new_draft(client, "majorites")
+    theme = "assemblees"
+    assert change(
+        client, nom, "gouvernance.assemblees.ordinaire.majorite", "majorité absolue", theme=theme
+    ).is_success
+    assert change(
+        client, nom, "gouvernance.assemblees.extraordinaire.majorite_statuts", "3/4", theme=theme
+    ).is_success
+    data = brouillons.Folder(folder).read(nom).data["gouvernance"]["assemblees"]
+    assert data["ordinaire"]["majorite"] == "absolue"
+    assert data["extraordinaire"]["majorite_statuts"] == "3/4"
+
+
+def test_a_detailed_answer_is_shown_in_words_and_kept_out_of_reach(client: httpx.Client) -> None:
+    files = {"fichier": ("detail.yaml", EXAMPLES[0].read_bytes(), "application/yaml")}
+    nom = (
+        client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
+        .headers["location"]
+        .rsplit("/", 1)[-1]
+    )
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert "pour : 16, contre : 0, abstention : 2" in page  # a vote count, never a Python dict
+    assert "{&#39;pour&#39;" not in page
+    refused = change(client, nom, "ag_constitutive.votes.administrateurs", "unanimité", theme="fondateurs")
+    assert refused.status_code == 400
+    assert "fichier de réponses" in refused.json()["erreur"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_saving_from_the_kept_tree_writes_what_reading_the_file_again_would(
+    example: Path, tmp_path: Path
+) -> None:
+    # The folder keeps the YAML tree it last wrote (speed); a fresh folder reads the file each time.
+    kept, fresh = tmp_path / "kept", tmp_path / "fresh"
+    for where in (kept, fresh):
+        where.mkdir()
+        (where / "f.yaml").write_bytes(example.read_bytes())
+    keeper = brouillons.Folder(kept)
+    edits = [
+        (("association", "nom"), "CPTS « Test »"),
+        (("association", "population"), 12345),
+        (("association", "sigle"), brouillons.DELETE),
+        (("gouvernance", "bureau", "mandat_annees"), 4),
+        (("association", "nom"), "CPTS du Val"),
+    ]
+    for path, value in edits:
+        for folder in (keeper, brouillons.Folder(fresh)):
+            seen = folder.read("f").version
+            folder.change("f", seen, lambda d, p=path, v=value: brouillons.set_value(d, p, v))
+        assert (kept / "f.yaml").read_bytes() == (fresh / "f.yaml").read_bytes()
+
+
+def test_cpts_serve_off_loopback_prints_the_token_and_warns(tmp_path: Path) -> None:
+    port = free_port()
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "LC_ALL": "C.UTF-8"}
+    args = [
+        "-m",
+        "generator",
+        "serve",
+        str(tmp_path),
+        "--hote",
+        "0.0.0.0",
+        "--port",
+        str(port),
+        "--sans-navigateur",
+    ]
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=20)
+    try:
+        child.expect(r"\?jeton=([A-Za-z0-9_-]+)")
+        jeton = child.match.group(1)
+        child.expect("n'a pas de comptes")
+        child.expect("Ctrl-C")
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as session:
+            for _ in range(100):
+                try:
+                    refused = session.get("/")
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.05)
+            assert refused.status_code == 403
+            assert session.get(f"/?jeton={jeton}").status_code == 200
+    finally:
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+
+
+def test_cpts_serve_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", str(tmp_path / "absent"), "--sans-navigateur"], prog_name="cpts"
+    )
+    assert result.exit_code == 2
+    assert "n'est pas un dossier" in result.output
+
+
+def test_a_cross_field_rule_shows_at_every_answer_it_names() -> None:
+    data = loader.load_file(EXAMPLES[0]).data  # cpts-avecsante: gperrin is president
+    data["ag_constitutive"]["bureau_elu"]["secretaire"] = "gperrin"
+    data["gouvernance"]["assemblees"]["pouvoirs_max"] = 0
+    found = verification.verify(data, None).messages
+    rules = {path: {f.rule for f in items} for path, items in found.items()}
+    assert "E-BUREAU-CUMUL" in rules["ag_constitutive.bureau_elu.secretaire"]
+    assert "E-BUREAU-CUMUL" in rules["ag_constitutive.bureau_elu.president"]  # the other function named
+    assert "E-AG-CONSTITUTIVE" in rules["ag_constitutive.representes[0].mandataire"]
+    assert "E-AG-CONSTITUTIVE" in rules["gouvernance.assemblees.pouvoirs_max"]  # the key the message cites
+    assert "E-BUREAU-CUMUL" not in rules.get("ag_constitutive.presidence_seance", set())
