@@ -109,12 +109,16 @@ def render_bundle(
     names: list[str] | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     reference: Path | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, bytes]:
     """Return the files of the requested documents and formats (``statuts.docx`` → bytes).
 
     ``reference`` is a Word file whose styles, margins, header and footer the DOCX and PDF take
-    (the default one ships with the package). The same answers give the same DOCX bytes.
+    (the default one ships with the package). The same answers give the same DOCX bytes. What the
+    layout could not do (a form taller than the page, a receipt split in the PDF) is added to
+    ``notes`` as French warnings, before anything is written.
     """
+    layout_notes: list[str] = []
     formats = parse_formats(",".join(formats))
     word = "docx" in formats or "pdf" in formats
     if reference is not None and not word:
@@ -130,10 +134,23 @@ def render_bundle(
 
         layout = references.load(reference)
         info = convert.DocumentInfo(model.association.nom, document_date(model))
-        documents = {name: convert.to_docx(text, layout, info) for name, text in texts.items()}
+        for name, text in texts.items():
+            found: list[str] = []
+            documents[name] = convert.to_docx(text, layout, info, found)
+            layout_notes += [f"{name}.docx : {note}" for note in found]
         for name, data in documents.items():
             verify.reopen(f"{name}.docx", data)  # nothing is published that would not reopen
     pdfs = pdf.convert(documents) if "pdf" in formats else {}
+    if pdfs:
+        from generator import pdfcheck  # noqa: PLC0415
+
+        for name, data in pdfs.items():
+            if pdfcheck.form_pages(texts[name]):
+                pages = pdfcheck.page_texts(data)
+                if pages is not None:
+                    layout_notes += pdfcheck.check(f"{name}.pdf", texts[name], pages)
+    if notes is not None:
+        notes.extend(layout_notes)
     files: dict[str, bytes] = {}
     for name, text in texts.items():
         for output in FORMATS:
@@ -154,6 +171,7 @@ def write_documents(
     formats: Sequence[str] = DEFAULT_FORMATS,
     reference: Path | None = None,
     force: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Render the documents in every requested format and write them into ``target``, atomically."""
-    return write_bundle(target, render_bundle(model, names, formats, reference), force)
+    return write_bundle(target, render_bundle(model, names, formats, reference, notes), force)

@@ -369,14 +369,15 @@ def _render_one(
     if result.model is None:
         click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
         return 1
+    notes: list[str] = []
+    files = api.render_bundle(result.model, names, formats, reference, notes)
+    for note in notes:  # said before writing: the advisor may prefer another letterhead
+        click.echo(f"cpts : avertissement : {note}", err=True)
     if archive:
-        files = api.render_bundle(result.model, names, formats, reference)
         bundle.write_file(target, bundle.zip_bytes(files), force)
         click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
         return 0
-    written = api.write_documents(
-        result.model, target, names, formats=formats, reference=reference, force=force
-    )
+    written = bundle.write_bundle(target, files, force)
     click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
     for path in written:
         click.echo(f"  {path.name}")
