@@ -110,13 +110,16 @@ def render_bundle(
     formats: Sequence[str] = DEFAULT_FORMATS,
     reference: Path | None = None,
     notes: list[str] | None = None,
+    *,
+    page_numbers: bool = True,
 ) -> dict[str, bytes]:
     """Return the files of the requested documents and formats (``statuts.docx`` → bytes).
 
     ``reference`` is a Word file whose styles, margins, header and footer the DOCX and PDF take
     (the default one ships with the package). The same answers give the same DOCX bytes. What the
     layout could not do (a form taller than the page, a receipt split in the PDF) is added to
-    ``notes`` as French warnings, before anything is written.
+    ``notes`` as French warnings, before anything is written. ``page_numbers=False`` leaves a
+    letterhead's own footer without « Page N sur M ».
     """
     layout_notes: list[str] = []
     formats = parse_formats(",".join(formats))
@@ -132,7 +135,7 @@ def render_bundle(
         from generator.docx import convert, verify  # noqa: PLC0415
         from generator.docx import reference as references  # noqa: PLC0415
 
-        layout = references.load(reference)
+        layout = references.load(reference, page_numbers)
         info = convert.DocumentInfo(model.association.nom, document_date(model))
         for name, text in texts.items():
             found: list[str] = []

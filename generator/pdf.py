@@ -76,19 +76,25 @@ def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
     return process.returncode, errors.decode("utf-8", "replace")
 
 
-def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
-    """Convert DOCX files (stem → bytes) to PDF (stem → bytes) in one LibreOffice run."""
+def _soffice_convert(
+    sources: Mapping[str, bytes], suffix: str, target: str, timeout: float | None
+) -> dict[str, bytes]:
+    """Convert files (stem → bytes, all with ``suffix``) with LibreOffice's ``--convert-to target``.
+
+    Return the converted files' bytes by stem; raise ``OutputIOError`` if one is missing.
+    """
     import subprocess  # noqa: PLC0415
 
     soffice = require_soffice()
+    extension = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="cpts-pdf-") as work:
         folder = Path(work)
-        sources = []
-        for stem, data in documents.items():
-            source = folder / f"{stem}.docx"
+        paths = []
+        for stem, data in sources.items():
+            source = folder / f"{stem}{suffix}"
             source.write_bytes(data)
-            sources.append(str(source))
-        output = folder / "pdf"
+            paths.append(str(source))
+        output = folder / "sortie"
         command = [
             soffice,
             f"-env:UserInstallation={(folder / 'profil').as_uri()}",
@@ -96,28 +102,38 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            target,
             "--outdir",
             str(output),
-            *sources,
+            *paths,
         ]
         limit = TIMEOUT_SECONDS if timeout is None else timeout
         try:
             code, errors = _run(command, folder, limit)
         except subprocess.TimeoutExpired as exc:
             raise OutputIOError(
-                f"LibreOffice n'a pas fini la conversion en PDF en {limit:.0f} secondes ; "
+                f"LibreOffice n'a pas fini la conversion en {extension.upper()} en {limit:.0f} secondes ; "
                 "aucun document écrit."
             ) from exc
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise OutputIOError(f"LibreOffice ne démarre pas ({reason}) ; aucun document écrit.") from exc
-        missing = [stem for stem in documents if not (output / f"{stem}.pdf").is_file()]
+        missing = [stem for stem in sources if not (output / f"{stem}.{extension}").is_file()]
         if missing:
             detail = errors.strip().splitlines()
             reason = f" ({detail[-1][:200]})" if detail else ""
             raise OutputIOError(
-                f"LibreOffice n'a pas converti en PDF : {', '.join(missing)} "
+                f"LibreOffice n'a pas converti en {extension.upper()} : {', '.join(missing)} "
                 f"(code {code}){reason} ; aucun document écrit."
             )
-        return {stem: (output / f"{stem}.pdf").read_bytes() for stem in documents}
+        return {stem: (output / f"{stem}.{extension}").read_bytes() for stem in sources}
+
+
+def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
+    """Convert DOCX files (stem → bytes) to PDF (stem → bytes) in one LibreOffice run."""
+    return _soffice_convert(documents, ".docx", "pdf:writer_pdf_Export", timeout)
+
+
+def to_word(data: bytes, suffix: str, timeout: float | None = None) -> bytes:
+    """Convert an OpenDocument text or template (``.odt``, ``.ott``) to a Word document's bytes."""
+    return _soffice_convert({"modele": data}, suffix, "docx:MS Word 2007 XML", timeout)["modele"]

@@ -207,7 +207,7 @@ def test_check_without_file() -> None:
     result = run("check")
     assert result.exit_code == 2
     assert_no_traceback(result)
-    assert "argument manquant : FICHIERS" in result.stderr
+    assert "argument manquant : FICHIER\n" in result.stderr
 
 
 def test_no_argument_shows_the_help_and_exits_2() -> None:
@@ -235,7 +235,7 @@ def test_help_is_french() -> None:
 def test_command_help_is_french() -> None:
     result = run("check", "--help")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Utilisation\u00a0: cpts check [OPTIONS] FICHIERS...")
+    assert result.stdout.startswith("Utilisation\u00a0: cpts check [OPTIONS] FICHIER...")
     assert "Vérifie un ou plusieurs fichiers de réponses" in result.stdout
     assert "par défaut : texte" in " ".join(result.stdout.split())
     assert "default" not in result.stdout
