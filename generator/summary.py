@@ -40,9 +40,9 @@ def warnings(outcomes: Sequence[Outcome]) -> str:
         if outcome.code == 0 and outcome.notes:
             count = len(outcome.notes)
             heading = (
-                f"Avertissements de {outcome.file} ({count}) :"
+                f"Avertissements pour {outcome.file} ({count}) :"
                 if count > 1
-                else f"Avertissement de {outcome.file} :"
+                else f"Avertissement pour {outcome.file} :"
             )
             blocks.append("\n".join([heading, *(f"  {note}" for note in outcome.notes)]))
     return "\n\n".join(blocks)
