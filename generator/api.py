@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, pdf, render, rules, schema
+from generator import loader, pdf, render, rules, schema, sources
 from generator.bundle import write_bundle
 from generator.errors import Finding, InvalidAnswersError, Severity, UsageError
 from generator.model import Cpts, build_model
@@ -112,6 +112,7 @@ def render_bundle(
     notes: list[str] | None = None,
     *,
     page_numbers: bool = True,
+    annotations: bool = False,
 ) -> dict[str, bytes]:
     """Return the files of the requested documents and formats (``statuts.docx`` → bytes).
 
@@ -119,7 +120,8 @@ def render_bundle(
     (the default one ships with the package). The same answers give the same DOCX bytes. What the
     layout could not do (a form taller than the page, a receipt split in the PDF) is added to
     ``notes`` as French warnings, before anything is written. ``page_numbers=False`` leaves a
-    letterhead's own footer without « Page N sur M ».
+    letterhead's own footer without « Page N sur M ». ``annotations=True`` gives each article
+    its sources: a Word comment in the DOCX, footnotes in a ``*.sources.md`` beside the Markdown.
     """
     layout_notes: list[str] = []
     formats = parse_formats(",".join(formats))
@@ -129,6 +131,7 @@ def render_bundle(
     if "pdf" in formats:
         pdf.require_soffice()  # before any work: a missing LibreOffice is known at once
     texts = render_markdown(model, names)
+    annotate = _annotations(model, list(texts)) if annotations else {}
     documents: dict[str, bytes] = {}
     if word:
         # python-docx only when needed: ``cpts check`` and Markdown output never import it.
@@ -139,7 +142,7 @@ def render_bundle(
         info = convert.DocumentInfo(model.association.nom, document_date(model))
         for name, text in texts.items():
             found: list[str] = []
-            documents[name] = convert.to_docx(text, layout, info, found)
+            documents[name] = convert.to_docx(text, layout, info, found, annotate.get(name))
             layout_notes += [f"{name}.docx : {note}" for note in found]
         for name, data in documents.items():
             verify.reopen(f"{name}.docx", data)  # nothing is published that would not reopen
@@ -161,9 +164,22 @@ def render_bundle(
                 continue
             if output == "md":
                 files[f"{name}.md"] = text.encode("utf-8")
+                if name in annotate:
+                    files[f"{name}.sources.md"] = sources.footnotes(text, annotate[name]).encode("utf-8")
             else:
                 files[f"{name}.{output}"] = documents[name] if output == "docx" else pdfs[name]
     return files
+
+
+def _annotations(model: Cpts, names: list[str]) -> dict[str, sources.Sources]:
+    """Return, for each document, the function giving an article's sources from its title."""
+    variants = sources.Variants(
+        droit_local=model.droit_local,
+        inter_cpts=model.inter_cpts,
+        sans_conseil=model.conseil_administration is None,
+        co_presidence=model.bureau.co_presidence,
+    )
+    return {name: sources.for_document(name, variants) for name in names}
 
 
 def write_documents(

@@ -42,6 +42,7 @@ class Options:
     debug: bool = False
     archive: bool = False  # one zip archive for the whole batch instead of folders
     page_numbers: bool = True  # « Page N sur M » in a letterhead's own footer
+    annotations: bool = False  # each article's sources (Word comments, *.sources.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,13 @@ def bundle_files(model: Cpts, options: Options, notes: list[str] | None = None) 
     """
     reference = Path(options.reference) if options.reference is not None else None
     return api.render_bundle(
-        model, list(options.documents), options.formats, reference, notes, page_numbers=options.page_numbers
+        model,
+        list(options.documents),
+        options.formats,
+        reference,
+        notes,
+        page_numbers=options.page_numbers,
+        annotations=options.annotations,
     )
 
 

@@ -164,6 +164,12 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
     is_flag=True,
     help="N'ajoute pas « Page N sur M » au pied de page propre du modèle Word.",
 )
+@click.option(
+    "--annotations",
+    is_flag=True,
+    help="Donne les sources de chaque article : commentaires Word dans le .docx, notes dans un "
+    "fichier .sources.md à côté du Markdown.",
+)
 @click.option("--zip", "archive", is_flag=True, help="Écrit une seule archive .zip au lieu d'un dossier.")
 @click.option(
     "-j",
@@ -188,6 +194,7 @@ def render_command(
     jobs: int | None,
     force: bool,
     no_page_numbers: bool,
+    annotations: bool,
 ) -> int:
     """Produit les documents d'une CPTS (Markdown, Word, PDF), ou ceux de plusieurs CPTS (lot).
 
@@ -218,6 +225,7 @@ def render_command(
                 force=force,
                 archive=archive,
                 page_numbers=not no_page_numbers,
+                annotations=annotations,
             )
         # Worker processes (concurrent.futures, multiprocessing) cost their import only here.
         from generator import batch  # noqa: PLC0415
@@ -230,6 +238,7 @@ def render_command(
             debug=ctx.obj["debug"],
             archive=archive,
             page_numbers=not no_page_numbers,
+            annotations=annotations,
         )
         return _render_batch(fichiers, target, options, jobs or batch.default_jobs())
 
@@ -246,6 +255,7 @@ def _render_one(
     force: bool,
     archive: bool,
     page_numbers: bool,
+    annotations: bool,
 ) -> int:
     result = api.check_file(fichier)
     for finding in result.findings:
@@ -254,7 +264,9 @@ def _render_one(
         click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
         return 1
     notes: list[str] = []
-    files = api.render_bundle(result.model, names, formats, reference, notes, page_numbers=page_numbers)
+    files = api.render_bundle(
+        result.model, names, formats, reference, notes, page_numbers=page_numbers, annotations=annotations
+    )
     for note in notes:  # said before writing: the advisor may prefer another letterhead
         click.echo(f"cpts : avertissement : {note}", err=True)
     if archive:

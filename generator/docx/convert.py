@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.docx import fit, numbering, ooxml, package, page, skeleton
+from generator.docx import comments, fit, numbering, ooxml, package, page, skeleton
 from generator.docx.ooxml import Para, Table
 from generator.docx.reference import Reference
 from generator.docx.skeleton import Skeleton
@@ -71,15 +72,22 @@ class DocumentInfo:
     date: dt.date
 
 
-def to_docx(markdown: str, reference: Reference, info: DocumentInfo, notes: list[str] | None = None) -> bytes:
+def to_docx(
+    markdown: str,
+    reference: Reference,
+    info: DocumentInfo,
+    notes: list[str] | None = None,
+    annotate: Sources | None = None,
+) -> bytes:
     """Return the DOCX bytes of one Markdown document, laid out on ``reference``.
 
     What the layout could not do (a form taller than the reference's page) is added to ``notes``,
-    in French, for the caller to show before it writes anything.
+    in French, for the caller to show before it writes anything. With ``annotate`` (an article's
+    title → its sources), each article heading gets a Word comment listing its sources.
     """
     prepared = skeleton.of(reference)
     numbering_root = package.parse(prepared.parts[prepared.numbering])
-    writer = _Writer(prepared, numbering_root)
+    writer = _Writer(prepared, numbering_root, annotate)
     writer.write(PARSER.parse(markdown))
     if notes is not None:
         notes.extend(writer.notes)
@@ -92,9 +100,11 @@ def to_docx(markdown: str, reference: Reference, info: DocumentInfo, notes: list
     }
     for name in prepared.headers:
         written[name] = _header(prepared.parts[name], info.association)
-    return package.write(
-        ((name, written.get(name, data)) for name, data in prepared.parts.items()), info.date
-    )
+    parts = prepared.parts
+    if writer.comments:
+        parts = comments.declare(parts, prepared.document)
+        parts[comments.PART] = comments.part(writer.comments)
+    return package.write(((name, written.get(name, data)) for name, data in parts.items()), info.date)
 
 
 def _header(data: bytes, text: str) -> bytes:
@@ -125,12 +135,13 @@ class _Cell:
 
 
 Block = Para | Table
+Sources = Callable[[str], tuple[str, ...]]
 
 
 class _Writer:
     """Walks the token stream once and appends each block to the document's body."""
 
-    def __init__(self, prepared: Skeleton, numbering_root: Any) -> None:
+    def __init__(self, prepared: Skeleton, numbering_root: Any, annotate: Sources | None = None) -> None:
         self.body = ooxml.Body()
         self.style_ids = prepared.style_ids
         self.table_grid = prepared.table_grid_id
@@ -149,6 +160,8 @@ class _Writer:
         self.segment_heading = ""
         self.geometry = page.of(prepared)
         self.notes: list[str] = []
+        self.annotate = annotate
+        self.comments: list[tuple[str, ...]] = []  # each article's sources, by comment id
         self.title: str | None = None
         self.checkbox_line: Para | None = None  # the last paragraph, when it is a « ☐ … » line
         self.last_is_table = False
@@ -235,6 +248,11 @@ class _Writer:
             self.title = text
         elif level == 2:
             self.segment_heading = text
+        if level == 3 and self.annotate is not None:  # an article, a resolution
+            found = self.annotate(text)
+            if found:
+                comments.mark(paragraph, len(self.comments))
+                self.comments.append(found)
 
     def _text_paragraph(self, inline: Token) -> None:
         if not self.lists:
