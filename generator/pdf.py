@@ -1,8 +1,12 @@
 """PDF output through LibreOffice (``soffice --headless``), when it is installed.
 
 All the documents of a bundle are converted in one ``soffice`` call (its start-up costs seconds),
-with a throw-away user profile in a temporary folder so that a LibreOffice already open on the
-desktop is neither used nor disturbed. The PDF's bytes are LibreOffice's: unlike the DOCX they
+with a user profile of our own in a temporary folder so that a LibreOffice already open on the
+desktop is neither used nor disturbed. The profile is made once per process and reused by its
+next conversions (a batch's worker converts one bundle after another: LibreOffice's first start
+on a new profile, which writes its whole configuration, is paid once per worker, not per bundle);
+it is removed when the process ends, and dropped at once after a failure or a timeout, which may
+have left it half written. The PDF's bytes are LibreOffice's: unlike the DOCX they
 carry its creation date. A LibreOffice that fails or hangs (``TIMEOUT_SECONDS``) is an output
 failure (exit 4); a missing one, a usage error (exit 2), reported before any work.
 
@@ -50,12 +54,38 @@ def require_soffice() -> str:
     return found
 
 
+_profile: Path | None = None
+
+
+def _remove_profile() -> None:
+    global _profile  # noqa: PLW0603  (one profile per process, by design)
+    if _profile is not None:
+        shutil.rmtree(_profile, ignore_errors=True)
+        _profile = None
+
+
+def _profile_folder() -> Path:
+    """Return this process's LibreOffice profile folder, made at its first conversion."""
+    global _profile  # noqa: PLW0603
+    if _profile is None or not _profile.is_dir():
+        import atexit  # noqa: PLC0415
+        import multiprocessing  # noqa: PLC0415
+        from multiprocessing import util  # noqa: PLC0415
+
+        _profile = Path(tempfile.mkdtemp(prefix="cpts-libreoffice-"))
+        atexit.register(_remove_profile)
+        if multiprocessing.parent_process() is not None:
+            # A pool's worker ends without running atexit's handlers, but with these.
+            util.Finalize(None, _remove_profile, exitpriority=1)
+    return _profile
+
+
 def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
     """Run LibreOffice in its own process group, so that a timeout stops all its processes."""
     import signal  # noqa: PLC0415
     import subprocess  # noqa: PLC0415
 
-    environment = {**os.environ, "HOME": str(folder)}  # LibreOffice writes beside HOME too
+    environment = {**os.environ, "HOME": str(_profile_folder())}  # LibreOffice writes beside HOME too
     with subprocess.Popen(
         command,
         stdout=subprocess.DEVNULL,
@@ -97,7 +127,7 @@ def _soffice_convert(
         output = folder / "sortie"
         command = [
             soffice,
-            f"-env:UserInstallation={(folder / 'profil').as_uri()}",
+            f"-env:UserInstallation={(_profile_folder() / 'profil').as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -111,15 +141,18 @@ def _soffice_convert(
         try:
             code, errors = _run(command, folder, limit)
         except subprocess.TimeoutExpired as exc:
+            _remove_profile()
             raise OutputIOError(
                 f"LibreOffice n'a pas fini la conversion en {extension.upper()} en {limit:.0f} secondes ; "
                 "aucun document écrit."
             ) from exc
         except OSError as exc:
+            _remove_profile()
             reason = exc.strerror or str(exc)
             raise OutputIOError(f"LibreOffice ne démarre pas ({reason}) ; aucun document écrit.") from exc
         missing = [stem for stem in sources if not (output / f"{stem}.{extension}").is_file()]
         if missing:
+            _remove_profile()
             detail = errors.strip().splitlines()
             reason = f" ({detail[-1][:200]})" if detail else ""
             raise OutputIOError(
