@@ -6,9 +6,13 @@ desktop is neither used nor disturbed. The profile is made once per process and 
 next conversions (a batch's worker converts one bundle after another: LibreOffice's first start
 on a new profile, which writes its whole configuration, is paid once per worker, not per bundle);
 it is removed when the process ends, and dropped at once after a failure or a timeout, which may
-have left it half written. The PDF's bytes are LibreOffice's: unlike the DOCX they
-carry its creation date. A LibreOffice that fails or hangs (``TIMEOUT_SECONDS``) is an output
-failure (exit 4); a missing one, a usage error (exit 2), reported before any work.
+have left it half written. A batch's worker goes further: it keeps one LibreOffice running
+(``ensure_listener``) and each conversion hands its documents to it, without a start-up; the
+worker stops it when it ends. A single render starts LibreOffice once, as before.
+
+The PDF's bytes are LibreOffice's: unlike the DOCX they carry its creation date. A LibreOffice
+that fails or hangs (``TIMEOUT_SECONDS``) is an output failure (exit 4); a missing one, a usage
+error (exit 2), reported before any work.
 
 ``subprocess`` and ``signal`` are imported when a PDF is made: every render imports this module,
 few ask for a PDF, and those two cost more to import than the rest of it.
@@ -21,6 +25,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from generator.errors import OutputIOError, UsageError
 
@@ -55,10 +60,15 @@ def require_soffice() -> str:
 
 
 _profile: Path | None = None
+_listener: Any = None  # the ``subprocess.Popen`` of this worker's LibreOffice, kept running
+KEEP_OPEN = "garde.txt"
+LISTENER_START_SECONDS = 120
 
 
 def _remove_profile() -> None:
+    """Stop this process's LibreOffice, if it keeps one, and remove its profile."""
     global _profile  # noqa: PLW0603  (one profile per process, by design)
+    _stop_listener()
     if _profile is not None:
         shutil.rmtree(_profile, ignore_errors=True)
         _profile = None
@@ -78,6 +88,81 @@ def _profile_folder() -> Path:
             # A pool's worker ends without running atexit's handlers, but with these.
             util.Finalize(None, _remove_profile, exitpriority=1)
     return _profile
+
+
+def _stop_listener() -> None:
+    global _listener
+    process, _listener = _listener, None
+    if process is None:
+        return
+    import signal  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    for sent in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sent)
+        except (ProcessLookupError, PermissionError):
+            break
+        try:
+            process.wait(timeout=5)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _in_worker() -> bool:
+    import multiprocessing  # noqa: PLC0415
+
+    return multiprocessing.parent_process() is not None and hasattr(os, "killpg")
+
+
+def ensure_listener(soffice: str) -> bool:
+    """Keep one LibreOffice running in this worker process; return whether it is ready.
+
+    LibreOffice hands a ``--convert-to`` run on the same profile to the instance already running,
+    which converts and answers: the next conversions skip the start-up. An instance quits when
+    its last document closes, so it is started with a small text file open, which it keeps. It is
+    ready once that file's lock appears; a listener that does not start in time is stopped and the
+    conversions start their own LibreOffice, as a single render does.
+    """
+    global _listener  # noqa: PLW0603
+    if _listener is not None and _listener.poll() is None:
+        return True
+    _stop_listener()
+    import subprocess  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    folder = _profile_folder()
+    keep = folder / KEEP_OPEN
+    keep.write_text("cpts\n", encoding="utf-8")
+    lock = folder / f".~lock.{KEEP_OPEN}#"
+    command = [
+        soffice,
+        f"-env:UserInstallation={(folder / 'profil').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        str(keep),
+    ]
+    try:
+        _listener = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "HOME": str(folder)},
+            cwd=folder,
+            start_new_session=True,
+        )
+    except OSError:
+        return False
+    deadline = time.monotonic() + LISTENER_START_SECONDS
+    while time.monotonic() < deadline and _listener.poll() is None:
+        if lock.exists():
+            return True
+        time.sleep(0.05)
+    _stop_listener()
+    return False
 
 
 def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
@@ -107,7 +192,7 @@ def _run(command: list[str], folder: Path, timeout: float) -> tuple[int, str]:
 
 
 def _soffice_convert(
-    sources: Mapping[str, bytes], suffix: str, target: str, timeout: float | None
+    sources: Mapping[str, bytes], suffix: str, target: str, timeout: float | None, persistent: bool = False
 ) -> dict[str, bytes]:
     """Convert files (stem → bytes, all with ``suffix``) with LibreOffice's ``--convert-to target``.
 
@@ -117,6 +202,8 @@ def _soffice_convert(
 
     soffice = require_soffice()
     extension = target.split(":", 1)[0]
+    if _in_worker() and persistent:
+        ensure_listener(soffice)
     with tempfile.TemporaryDirectory(prefix="cpts-pdf-") as work:
         folder = Path(work)
         paths = []
@@ -164,7 +251,7 @@ def _soffice_convert(
 
 def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
     """Convert DOCX files (stem → bytes) to PDF (stem → bytes) in one LibreOffice run."""
-    return _soffice_convert(documents, ".docx", "pdf:writer_pdf_Export", timeout)
+    return _soffice_convert(documents, ".docx", "pdf:writer_pdf_Export", timeout, persistent=True)
 
 
 def to_word(data: bytes, suffix: str, timeout: float | None = None) -> bytes:

@@ -4,6 +4,7 @@ A stand-in for LibreOffice (a Python script named by ``CPTS_SOFFICE``) records t
 run is given and writes a PDF for each source, so these tests need no LibreOffice.
 """
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -106,3 +107,44 @@ def test_a_pool_worker_removes_its_profile_when_the_pool_ends(tmp_path):
         assert Path(folder).is_dir()
     assert not Path(folder).exists()
     assert len(set(profiles(log))) == 1
+
+
+def _listener_conversions(documents):
+    first = pdf.convert(documents)
+    listener = pdf._listener.pid if pdf._listener is not None else None
+    second = pdf.convert(documents)
+    still = pdf._listener.pid if pdf._listener is not None else None
+    return first, second, listener, still, str(pdf._profile)
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+@pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice n'est pas installé")
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to see the processes")
+def test_a_batch_worker_keeps_one_libreoffice_for_its_conversions_and_stops_it():
+    from generator import api
+
+    model = api.load_answers(Path(__file__).parent.parent / "examples" / "cpts-petite-bureau.yaml")
+    documents = {"statuts": api.render_bundle(model, ["statuts"], ("docx",))["statuts.docx"]}
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        first, second, listener, still, folder = pool.submit(_listener_conversions, documents).result()
+        assert first["statuts"].startswith(b"%PDF") and second["statuts"].startswith(b"%PDF")
+        assert listener is not None and listener == still  # the same LibreOffice for both
+        assert _running(listener)
+    # The worker ended: its LibreOffice is stopped and its profile removed.
+    assert not _running(listener)
+    assert not Path(folder).exists()
+
+
+def test_a_single_render_keeps_no_libreoffice_running(tmp_path, monkeypatch):
+    script, log = fake(tmp_path)
+    monkeypatch.setenv(pdf.SOFFICE_VARIABLE, str(script))
+    pdf.convert({"a": b"docx"})
+    assert pdf._listener is None
+    assert len(profiles(log)) == 1  # one run: the conversion itself

@@ -10,8 +10,9 @@ lines and a detachable receipt. A marker the converter does not know is a templa
 Each document is a copy of the prepared reference (``skeleton``: styles, header, footer and list
 definitions already in place), filled in: the body written as text by ``ooxml`` in schema order,
 and with lxml the lists' numbering instances, the association's name in the header and the core
-properties; then saved by ``package``. python-docx is not imported here: it only prepares a
-reference.
+properties; then saved by ``package``. A page holding a receipt is fitted to the reference's page
+by ``fit``; with annotations, each article heading gets its sources as a comment (``comments``).
+python-docx is not imported here: it only prepares a reference.
 """
 
 from __future__ import annotations
