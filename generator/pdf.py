@@ -62,6 +62,13 @@ def require_soffice() -> str:
 _profile: Path | None = None
 _listener: Any = None  # the ``subprocess.Popen`` of this worker's LibreOffice, kept running
 KEEP_OPEN = "garde.txt"
+# LibreOffice under a watchdog in its own process group: if the worker dies without stopping it
+# (killed), or LibreOffice ends, the whole group is killed; nothing outlives the worker.
+_WATCHDOG = (
+    'worker=$1; shift; "$@" & office=$!; '
+    "while kill -0 $worker 2>/dev/null && kill -0 $office 2>/dev/null; do sleep 1; done; "
+    "kill -KILL 0"
+)
 LISTENER_START_SECONDS = 120
 
 
@@ -123,7 +130,8 @@ def ensure_listener(soffice: str) -> bool:
     which converts and answers: the next conversions skip the start-up. An instance quits when
     its last document closes, so it is started with a small text file open, which it keeps. It is
     ready once that file's lock appears; a listener that does not start in time is stopped and the
-    conversions start their own LibreOffice, as a single render does.
+    conversions start their own LibreOffice, as a single render does. A shell watchdog (POSIX
+    only, as ``os.killpg``) kills it if this process dies without stopping it.
     """
     global _listener  # noqa: PLW0603
     if _listener is not None and _listener.poll() is None:
@@ -137,6 +145,11 @@ def ensure_listener(soffice: str) -> bool:
     keep.write_text("cpts\n", encoding="utf-8")
     lock = folder / f".~lock.{KEEP_OPEN}#"
     command = [
+        "/bin/sh",
+        "-c",
+        _WATCHDOG,
+        "cpts-libreoffice",
+        str(os.getpid()),
         soffice,
         f"-env:UserInstallation={(folder / 'profil').as_uri()}",
         "--headless",

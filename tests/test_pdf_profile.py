@@ -148,3 +148,45 @@ def test_a_single_render_keeps_no_libreoffice_running(tmp_path, monkeypatch):
     pdf.convert({"a": b"docx"})
     assert pdf._listener is None
     assert len(profiles(log)) == 1  # one run: the conversion itself
+
+
+def _convert_then_wait(documents, queue):
+    pdf.convert(documents)
+    queue.put(pdf._listener.pid if pdf._listener is not None else None)
+    import time
+
+    time.sleep(600)
+
+
+@pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice n'est pas installé")
+def test_a_killed_worker_leaves_no_libreoffice_behind():
+    import multiprocessing
+    import signal
+    import time
+
+    from generator import api
+
+    model = api.load_answers(Path(__file__).parent.parent / "examples" / "cpts-petite-bureau.yaml")
+    documents = {"statuts": api.render_bundle(model, ["statuts"], ("docx",))["statuts.docx"]}
+    queue = multiprocessing.Queue()
+    worker = multiprocessing.Process(target=_convert_then_wait, args=(documents, queue))
+    worker.start()
+    try:
+        group = queue.get(timeout=300)
+        assert group is not None
+        os.killpg(group, 0)  # the listener's process group is there
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.join()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            os.killpg(group, signal.SIGKILL)
+            pytest.fail("LibreOffice outlived its killed worker")
+    finally:
+        if worker.is_alive():
+            worker.kill()
