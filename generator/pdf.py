@@ -63,10 +63,12 @@ _profile: Path | None = None
 _listener: Any = None  # the ``subprocess.Popen`` of this worker's LibreOffice, kept running
 KEEP_OPEN = "garde.txt"
 # LibreOffice under a watchdog in its own process group: if the worker dies without stopping it
-# (killed), or LibreOffice ends, the whole group is killed; nothing outlives the worker.
+# (killed), LibreOffice is stopped and the profile folder removed; if LibreOffice ends, the whole
+# group goes. Nothing outlives the worker. The folder is an argument, never part of the script.
 _WATCHDOG = (
-    'worker=$1; shift; "$@" & office=$!; '
+    'worker=$1; folder=$2; shift 2; "$@" & office=$!; '
     "while kill -0 $worker 2>/dev/null && kill -0 $office 2>/dev/null; do sleep 1; done; "
+    'if ! kill -0 $worker 2>/dev/null; then trap "" TERM; kill -TERM 0; sleep 3; rm -rf -- "$folder"; fi; '
     "kill -KILL 0"
 )
 LISTENER_START_SECONDS = 120
@@ -98,23 +100,31 @@ def _profile_folder() -> Path:
 
 
 def _stop_listener() -> None:
+    """Stop this worker's LibreOffice and wait until its whole process group is gone.
+
+    The group, not the watchdog alone: LibreOffice writes into its profile while it shuts down,
+    and the profile is removed right after.
+    """
     global _listener
     process, _listener = _listener, None
     if process is None:
         return
     import signal  # noqa: PLC0415
-    import subprocess  # noqa: PLC0415
+    import time  # noqa: PLC0415
 
-    for sent in (signal.SIGTERM, signal.SIGKILL):
+    for sent, wait in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 5.0)):
         try:
             os.killpg(process.pid, sent)
         except (ProcessLookupError, PermissionError):
             break
-        try:
-            process.wait(timeout=5)
-            break
-        except subprocess.TimeoutExpired:
-            continue
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            process.poll()  # reaps the watchdog, our child
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
 
 
 def _in_worker() -> bool:
@@ -150,6 +160,7 @@ def ensure_listener(soffice: str) -> bool:
         _WATCHDOG,
         "cpts-libreoffice",
         str(os.getpid()),
+        str(folder),
         soffice,
         f"-env:UserInstallation={(folder / 'profil').as_uri()}",
         "--headless",

@@ -152,7 +152,7 @@ def test_a_single_render_keeps_no_libreoffice_running(tmp_path, monkeypatch):
 
 def _convert_then_wait(documents, queue):
     pdf.convert(documents)
-    queue.put(pdf._listener.pid if pdf._listener is not None else None)
+    queue.put((pdf._listener.pid if pdf._listener is not None else None, str(pdf._profile)))
     import time
 
     time.sleep(600)
@@ -172,8 +172,9 @@ def test_a_killed_worker_leaves_no_libreoffice_behind():
     worker = multiprocessing.Process(target=_convert_then_wait, args=(documents, queue))
     worker.start()
     try:
-        group = queue.get(timeout=300)
+        group, folder = queue.get(timeout=300)
         assert group is not None
+        assert Path(folder).is_dir()
         os.killpg(group, 0)  # the listener's process group is there
         os.kill(worker.pid, signal.SIGKILL)
         worker.join()
@@ -187,6 +188,7 @@ def test_a_killed_worker_leaves_no_libreoffice_behind():
         else:
             os.killpg(group, signal.SIGKILL)
             pytest.fail("LibreOffice outlived its killed worker")
+        assert not Path(folder).exists()  # the watchdog removed the profile
     finally:
         if worker.is_alive():
             worker.kill()
