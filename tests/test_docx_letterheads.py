@@ -85,16 +85,17 @@ def dotx():
 
 
 @cache
-def odt():
-    """The letterhead saved as OpenDocument by LibreOffice."""
+def odt(kind="odt"):
+    """The letterhead saved as an OpenDocument text (.odt) or template (.ott) by LibreOffice."""
     work = folder()
+    dotx()  # writes entete.docx
     subprocess.run(
         [
             pdf.find_soffice(),
             f"-env:UserInstallation={(work / 'profil').as_uri()}",
             "--headless",
             "--convert-to",
-            "odt",
+            kind,
             "--outdir",
             str(work),
             str(work / "entete.docx"),
@@ -104,7 +105,7 @@ def odt():
         timeout=180,
         env={**os.environ, "HOME": str(work)},
     )
-    return work / "entete.odt"
+    return work / f"entete.{kind}"
 
 
 def footer_text(data):
@@ -178,8 +179,12 @@ def test_an_opendocument_letterhead_without_libreoffice_is_refused_clearly(tmp_p
 
 
 @needs_libreoffice
-def test_an_opendocument_letterhead_is_converted_by_libreoffice():
-    data = api.render_bundle(api.load_answers(EXAMPLE), ["statuts"], ("docx",), odt())["statuts.docx"]
+@pytest.mark.parametrize("kind", ["odt", "ott"])
+def test_an_opendocument_letterhead_is_converted_by_libreoffice(kind):
+    source = odt(kind)
+    with zipfile.ZipFile(source) as archive:
+        assert archive.read("mimetype").decode().startswith("application/vnd.oasis.opendocument.text")
+    data = api.render_bundle(api.load_answers(EXAMPLE), ["statuts"], ("docx",), source)["statuts.docx"]
     texts, document = footer_text(data)
     assert ADDRESS in texts
     assert texts[-1] == "Page  sur "
