@@ -374,6 +374,17 @@ def _relabelled(tmp_path, content_type, name="modele.docx"):
     return _write(tmp_path / name, output.getvalue())
 
 
+def _word_without_its_body(tmp_path):
+    """The default reference without its main part: its content types still announce it."""
+    source = zipfile.ZipFile(reference_docx_path())
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for member in source.namelist():
+            if member != "word/document.xml":
+                target.writestr(member, source.read(member))
+    return _write(tmp_path / "sans-corps.docx", output.getvalue())
+
+
 def _zip_without_content_types(tmp_path):
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as target:
@@ -400,8 +411,9 @@ def _zip_without_content_types(tmp_path):
             "c'est un document Word avec macros",
         ),
         (_zip_without_content_types, "ni un document Word"),
+        (_word_without_its_body, "document Word endommagé : une de ses parties manque"),
     ],
-    ids=["absent", "dossier", "texte", "vide", "classeur", "macros", "zip"],
+    ids=["absent", "dossier", "texte", "vide", "classeur", "macros", "zip", "sans-corps"],
 )
 def test_an_unusable_reference_is_refused_with_its_name(tmp_path, make, reason):
     path = make(tmp_path)
@@ -409,6 +421,7 @@ def test_an_unusable_reference_is_refused_with_its_name(tmp_path, make, reason):
         reference.load(path)
     assert str(path) in str(error.value)
     assert error.value.exit_code == 2
+    assert "Error" not in str(error.value)  # never a Python exception's name (« KeyError »)
 
 
 def test_a_zip_bomb_is_refused_before_reading(tmp_path, monkeypatch):
