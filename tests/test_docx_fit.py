@@ -188,3 +188,40 @@ def test_a_warning_from_the_converter_names_no_raw_control_character():
     assert len(notes) == 1
     assert "\u0007" not in notes[0]
     assert "« A B »" in notes[0]
+
+
+def _png(width=4, height=4):
+    """A tiny valid PNG (grey pixels), written without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_logo_in_the_header_takes_its_height_from_the_body(tmp_path):
+    document = docx.Document(str(reference_docx_path()))
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].add_run().add_picture(io.BytesIO(_png()), height=Cm(3))
+    path = tmp_path / "logo.docx"
+    document.save(str(path))
+    default = page.of(skeleton.of(reference.load(None)))
+    with_logo = page.of(skeleton.of(reference.load(path)))
+    # A 3 cm logo (1700 twips) below the header's 1 cm edge, where the body started at 2 cm.
+    lost = default.usable_height - with_logo.usable_height
+    assert 1700 + 567 - 1134 <= lost <= 1700 + 567 - 1134 + 400
+    notes = []
+    files = api.render_bundle(api.load_answers(EXAMPLES[0]), [BULLETIN], ("docx",), path, notes)
+    assert notes == []
+    default_xml = document_xml(bulletin_docx(EXAMPLES[0], None)[f"{BULLETIN}.docx"])
+    assert document_xml(files[f"{BULLETIN}.docx"]) != default_xml  # the forms were tightened

@@ -142,7 +142,8 @@ def furniture_height(data: bytes, geometry_styles: dict[str | None, StyleMetrics
         metrics = geometry_styles.get(style.get(_W + "val") if style is not None else None)
         metrics = metrics or geometry_styles.get(None) or StyleMetrics()
         pictures = [
-            _int_attr(extent, "cy") // EMU_PER_TWIP for extent in paragraph.iter(f"{_WP}inline/{_WP}extent")
+            _int_attr(inline.find(f"{_WP}extent"), "cy") // EMU_PER_TWIP
+            for inline in paragraph.iter(f"{_WP}inline")
         ]
         breaks = sum(1 for _ in paragraph.iter(_W + "br"))
         line = max([metrics.line_height(), *pictures])
@@ -151,6 +152,8 @@ def furniture_height(data: bytes, geometry_styles: dict[str | None, StyleMetrics
 
 
 def _int_attr(element: Any, attribute: str) -> int:
+    if element is None:
+        return 0
     try:
         return int(element.get(attribute, "0"))
     except ValueError:
