@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, pdf, render, rules, schema
+from generator import loader, pdf, render, rules, schema, sources
 from generator.bundle import write_bundle
 from generator.errors import Finding, InvalidAnswersError, Severity, UsageError
 from generator.model import Cpts, build_model
@@ -109,12 +109,21 @@ def render_bundle(
     names: list[str] | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     reference: Path | None = None,
+    notes: list[str] | None = None,
+    *,
+    page_numbers: bool = True,
+    annotations: bool = False,
 ) -> dict[str, bytes]:
     """Return the files of the requested documents and formats (``statuts.docx`` → bytes).
 
     ``reference`` is a Word file whose styles, margins, header and footer the DOCX and PDF take
-    (the default one ships with the package). The same answers give the same DOCX bytes.
+    (the default one ships with the package). The same answers give the same DOCX bytes. What the
+    layout could not do (a form taller than the page, a receipt split in the PDF) is added to
+    ``notes`` as French warnings, before anything is written. ``page_numbers=False`` leaves a
+    letterhead's own footer without « Page N sur M ». ``annotations=True`` gives each article
+    its sources: a Word comment in the DOCX, footnotes in a ``*.sources.md`` beside the Markdown.
     """
+    layout_notes: list[str] = []
     formats = parse_formats(",".join(formats))
     word = "docx" in formats or "pdf" in formats
     if reference is not None and not word:
@@ -122,18 +131,32 @@ def render_bundle(
     if "pdf" in formats:
         pdf.require_soffice()  # before any work: a missing LibreOffice is known at once
     texts = render_markdown(model, names)
+    annotate = _annotations(model, list(texts)) if annotations else {}
     documents: dict[str, bytes] = {}
     if word:
         # python-docx only when needed: ``cpts check`` and Markdown output never import it.
         from generator.docx import convert, verify  # noqa: PLC0415
         from generator.docx import reference as references  # noqa: PLC0415
 
-        layout = references.load(reference)
+        layout = references.load(reference, page_numbers)
         info = convert.DocumentInfo(model.association.nom, document_date(model))
-        documents = {name: convert.to_docx(text, layout, info) for name, text in texts.items()}
+        for name, text in texts.items():
+            found: list[str] = []
+            documents[name] = convert.to_docx(text, layout, info, found, annotate.get(name))
+            layout_notes += [f"{name}.docx : {note}" for note in found]
         for name, data in documents.items():
             verify.reopen(f"{name}.docx", data)  # nothing is published that would not reopen
     pdfs = pdf.convert(documents) if "pdf" in formats else {}
+    if pdfs:
+        from generator import pdfcheck  # noqa: PLC0415
+
+        for name, data in pdfs.items():
+            if pdfcheck.form_pages(texts[name]):
+                pages = pdfcheck.page_texts(data)
+                if pages is not None:
+                    layout_notes += pdfcheck.check(f"{name}.pdf", texts[name], pages)
+    if notes is not None:
+        notes.extend(layout_notes)
     files: dict[str, bytes] = {}
     for name, text in texts.items():
         for output in FORMATS:
@@ -141,9 +164,22 @@ def render_bundle(
                 continue
             if output == "md":
                 files[f"{name}.md"] = text.encode("utf-8")
+                if name in annotate:
+                    files[f"{name}.sources.md"] = sources.footnotes(text, annotate[name]).encode("utf-8")
             else:
                 files[f"{name}.{output}"] = documents[name] if output == "docx" else pdfs[name]
     return files
+
+
+def _annotations(model: Cpts, names: list[str]) -> dict[str, sources.Sources]:
+    """Return, for each document, the function giving an article's sources from its title."""
+    variants = sources.Variants(
+        droit_local=model.droit_local,
+        inter_cpts=model.inter_cpts,
+        sans_conseil=model.conseil_administration is None,
+        co_presidence=model.bureau.co_presidence,
+    )
+    return {name: sources.for_document(name, variants) for name in names}
 
 
 def write_documents(
@@ -154,6 +190,7 @@ def write_documents(
     formats: Sequence[str] = DEFAULT_FORMATS,
     reference: Path | None = None,
     force: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Render the documents in every requested format and write them into ``target``, atomically."""
-    return write_bundle(target, render_bundle(model, names, formats, reference), force)
+    return write_bundle(target, render_bundle(model, names, formats, reference, notes), force)

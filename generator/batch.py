@@ -41,6 +41,8 @@ class Options:
     force: bool = False
     debug: bool = False
     archive: bool = False  # one zip archive for the whole batch instead of folders
+    page_numbers: bool = True  # « Page N sur M » in a letterhead's own footer
+    annotations: bool = False  # each article's sources (Word comments, *.sources.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class Outcome:
     folder: str | None = None  # the bundle's folder name inside the output (or the archive)
     written: tuple[str, ...] = field(default=())
     files: tuple[tuple[str, bytes], ...] = ()  # the rendered files, kept in memory for an archive
+    notes: tuple[str, ...] = ()  # the warnings, formatted: the rules' then the layout's
 
     @property
     def verdict(self) -> str:
@@ -69,10 +72,21 @@ class Outcome:
 RenderFiles = Callable[[Cpts, Options], dict[str, bytes]]
 
 
-def bundle_files(model: Cpts, options: Options) -> dict[str, bytes]:
-    """Render the requested documents in the requested formats (``statuts.docx`` → bytes)."""
+def bundle_files(model: Cpts, options: Options, notes: list[str] | None = None) -> dict[str, bytes]:
+    """Render the requested documents in the requested formats (``statuts.docx`` → bytes).
+
+    The layout's warnings (a form taller than the page) are added to ``notes``.
+    """
     reference = Path(options.reference) if options.reference is not None else None
-    return api.render_bundle(model, list(options.documents), options.formats, reference)
+    return api.render_bundle(
+        model,
+        list(options.documents),
+        options.formats,
+        reference,
+        notes,
+        page_numbers=options.page_numbers,
+        annotations=options.annotations,
+    )
 
 
 def collect(paths: Iterable[str]) -> list[Path]:
@@ -132,8 +146,16 @@ def process(file: str, root: str, options: Options, render_files: RenderFiles = 
         errors = tuple(finding.format() for finding in result.errors)
         if result.model is None:
             return Outcome(file, 1, f"{len(errors)} erreur(s)", len(result.warnings), errors)
-        files = render_files(result.model, options)
-        rendered = Outcome(file, 0, warnings=len(result.warnings), name=result.model.association.nom)
+        notes = [finding.format() for finding in result.warnings]
+        layout: list[str] = []
+        if render_files is bundle_files:  # a test's stand-in renders without layout warnings
+            files = bundle_files(result.model, options, layout)
+        else:
+            files = render_files(result.model, options)
+        notes += [f"avertissement : {note}" for note in layout]
+        rendered = Outcome(
+            file, 0, warnings=len(notes), name=result.model.association.nom, notes=tuple(notes)
+        )
         if options.archive:
             return replace(rendered, files=tuple(files.items()))
         return replace(rendered, staging=str(bundle.stage(Path(root), files)))

@@ -7,17 +7,16 @@ Exit codes (one place, ``_run``): 0 success, 1 invalid answers, 2 usage or unrea
 from __future__ import annotations
 
 import json
-import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator import api, bundle
+from generator import api, bundle, summary
+from generator.cli_fr import EXIT_INTERRUPTED, FrenchGroup
 from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
 from generator.modifier import command as modifier_command
 from generator.render import DOCUMENTS
@@ -28,146 +27,10 @@ if TYPE_CHECKING:  # a single render or a check never imports the batch machiner
     from generator import batch
 
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count > 1 else ''}"
-
-
-# Click words its messages in English (gettext without a French catalogue): the ones a user
-# meets are reworded here, the others are shown as they are.
-_CLICK_MESSAGES = (
-    (
-        re.compile(r"'(.*)' is not (?:one of )?(.*)\.", re.DOTALL),
-        "« {0} » n'est pas permis (valeurs possibles : {1})",
-    ),
-    (re.compile(r"\w+ '(.*)' is a directory\."), "« {0} » est un dossier, un fichier est attendu"),
-    (re.compile(r"\w+ '(.*)' is a file\."), "« {0} » est un fichier, un dossier est attendu"),
-    (re.compile(r"\w+ '(.*)' does not exist\."), "« {0} » n'existe pas"),
-    (re.compile(r"Option '(.*)' requires an argument\."), "l'option « {0} » attend une valeur"),
-    (re.compile(r"No such command '(.*)'\."), "commande inconnue « {0} »"),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)", re.DOTALL), "argument en trop : {0}"),
-)
-
-
-def _french_message(message: str) -> str:
-    for pattern, french in _CLICK_MESSAGES:
-        match = pattern.fullmatch(message)
-        if match:
-            return french.format(*(group.replace("'", "") for group in match.groups()))
-    return message
-
-
-def _param_name(param: click.Parameter | None) -> str:
-    if isinstance(param, click.Option) and param.opts:
-        return max(param.opts, key=len)  # « --format » rather than the Python name
-    return param.human_readable_name if param is not None else "paramètre"
-
-
-def _french_usage(error: click.ClickException) -> str:
-    """Word click's usage errors in French."""
-    if isinstance(error, click.NoSuchOption):
-        hint = ""
-        if error.possibilities:
-            hint = f" ; vouliez-vous dire {', '.join(sorted(error.possibilities))} ?"
-        return f"option inconnue « {error.option_name} »{hint}"
-    if isinstance(error, click.MissingParameter) and error.param is not None:
-        kind = "option manquante" if isinstance(error.param, click.Option) else "argument manquant"
-        return f"{kind} : {_param_name(error.param)}"
-    if isinstance(error, click.BadParameter):
-        return f"valeur invalide pour {_param_name(error.param)} : {_french_message(error.message)}"
-    return _french_message(error.message)
-
-
-_HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
-_HELP_EXTRAS = (("default: ", "par défaut : "), ("required", "obligatoire"))
-
-
-def _french_extras(text: str) -> str:
-    for english, french in _HELP_EXTRAS:
-        text = text.replace(f"[{english}", f"[{french}").replace(f"; {english}", f"; {french}")
-    return text
-
-
-class _FrenchFormatter(click.HelpFormatter):
-    """Click's help layout with French headings."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        """Write the usage line, introduced in French."""
-        super().write_usage(prog, args, "Utilisation\u00a0: " if prefix is None else prefix)
-
-    def write_heading(self, heading: str) -> None:
-        """Write a section heading with the French space before the colon."""
-        self.write(f"{'':>{self.current_indent}}{heading}\u00a0:\n")
-
-    @contextmanager
-    def section(self, name: str) -> Iterator[None]:
-        """Open a help section under its French heading."""
-        with super().section(_HEADINGS.get(name, name)):
-            yield
-
-    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        """Write option rows, with click's « [default: …] » notes in French."""
-        super().write_dl([(term, _french_extras(text)) for term, text in rows], col_max, col_spacing)
-
-
-class _FrenchContext(click.Context):
-    """A click context whose help is laid out in French."""
-
-    formatter_class = _FrenchFormatter
-
-
-def _french_help_option(option: click.Option | None) -> click.Option | None:
-    if option is not None:
-        option.help = "Affiche cette aide et quitte."
-    return option
-
-
-class _FrenchCommand(click.Command):
-    """A click command with French help."""
-
-    context_class = _FrenchContext
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Return the help option, described in French."""
-        return _french_help_option(super().get_help_option(ctx))
-
-
-# Click >= 8.2 reports a bare ``cpts`` as a usage error whose message is the help itself.
-_NO_ARGS: tuple[type[Exception], ...] = tuple(
-    getattr(click.exceptions, name) for name in ["NoArgsIsHelpError"] if hasattr(click.exceptions, name)
-)
-
-
-class _FrenchGroup(click.Group):
-    """A click group that reports usage errors in French and exits with the command's code."""
-
-    context_class = _FrenchContext
-    command_class = _FrenchCommand
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Return the help option, described in French."""
-        return _french_help_option(super().get_help_option(ctx))
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs["standalone_mode"] = False
-        try:
-            code = super().main(*args, **kwargs)
-        except click.exceptions.Abort:
-            click.echo("Interrompu.", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except _NO_ARGS as error:
-            click.echo(str(error), err=True)
-            sys.exit(2)
-        except click.UsageError as error:
-            click.echo(f"cpts : {_french_usage(error)}", err=True)
-            click.echo("Voir « cpts --help ».", err=True)
-            sys.exit(2)
-        except click.ClickException as error:
-            click.echo(f"cpts : {error.format_message()}", err=True)
-            sys.exit(error.exit_code)
-        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _run(debug: bool, action: Callable[[], int]) -> int:
@@ -195,7 +58,7 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
 
 
 @click.group(
-    cls=_FrenchGroup,
+    cls=FrenchGroup,
     subcommand_metavar="COMMANDE [ARGUMENTS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -209,7 +72,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command("check")
 # No ``dir_okay=False``: the loader refuses a folder per file, in French, without stopping the others.
-@click.argument("fichiers", nargs=-1, required=True, type=click.Path())
+@click.argument("fichiers", nargs=-1, required=True, type=click.Path(), metavar="FICHIER...")
 @click.option(
     "--format",
     "output_format",
@@ -262,18 +125,20 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 
 @cli.command("render")
 # No ``dir_okay=False``: a folder of answers files is a batch.
-@click.argument("fichiers", nargs=-1, required=True, type=click.Path())
+@click.argument("fichiers", nargs=-1, required=True, type=click.Path(), metavar="FICHIER...")
 @click.option(
     "-o",
     "--sortie",
     "sortie",
     required=True,
     type=click.Path(),
+    metavar="DOSSIER",
     help="Dossier à créer pour les documents (un sous-dossier par association pour un lot), "
     "ou nom de l'archive avec --zip.",
 )
 @click.option(
     "--documents",
+    metavar="DOCUMENTS",
     default=",".join(DOCUMENTS),
     show_default=True,
     help="Documents à produire, séparés par des virgules.",
@@ -290,9 +155,22 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 @click.option(
     "--modele-word",
     "modele_word",
-    metavar="FICHIER.docx",
+    metavar="FICHIER",
     type=click.Path(dir_okay=False),
-    help="Document Word (.docx) dont les styles, marges, en-tête et pied de page sont repris.",
+    help="Papier à en-tête dont les styles, marges, en-tête et pied de page sont repris : Word "
+    "(.docx, .dotx) ou OpenDocument (.odt, .ott, converti par LibreOffice).",
+)
+@click.option(
+    "--sans-numero-de-page",
+    "no_page_numbers",
+    is_flag=True,
+    help="N'ajoute pas « Page N sur M » au pied de page propre du modèle Word.",
+)
+@click.option(
+    "--annotations",
+    is_flag=True,
+    help="Donne les sources de chaque article : commentaires Word dans le .docx, notes dans un "
+    "fichier .sources.md à côté du Markdown.",
 )
 @click.option("--zip", "archive", is_flag=True, help="Écrit une seule archive .zip au lieu d'un dossier.")
 @click.option(
@@ -317,6 +195,8 @@ def render_command(
     archive: bool,
     jobs: int | None,
     force: bool,
+    no_page_numbers: bool,
+    annotations: bool,
 ) -> int:
     """Produit les documents d'une CPTS (Markdown, Word, PDF), ou ceux de plusieurs CPTS (lot).
 
@@ -338,7 +218,17 @@ def render_command(
             target = target.with_name(target.name + ".zip")
         if len(fichiers) == 1 and not Path(fichiers[0]).is_dir():
             reference = Path(modele_word) if modele_word is not None else None
-            return _render_one(fichiers[0], target, names, chosen, reference, force=force, archive=archive)
+            return _render_one(
+                fichiers[0],
+                target,
+                names,
+                chosen,
+                reference,
+                force=force,
+                archive=archive,
+                page_numbers=not no_page_numbers,
+                annotations=annotations,
+            )
         # Worker processes (concurrent.futures, multiprocessing) cost their import only here.
         from generator import batch  # noqa: PLC0415
 
@@ -349,6 +239,8 @@ def render_command(
             force=force,
             debug=ctx.obj["debug"],
             archive=archive,
+            page_numbers=not no_page_numbers,
+            annotations=annotations,
         )
         return _render_batch(fichiers, target, options, jobs or batch.default_jobs())
 
@@ -364,6 +256,8 @@ def _render_one(
     *,
     force: bool,
     archive: bool,
+    page_numbers: bool,
+    annotations: bool,
 ) -> int:
     result = api.check_file(fichier)
     for finding in result.findings:
@@ -371,14 +265,17 @@ def _render_one(
     if result.model is None:
         click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
         return 1
+    notes: list[str] = []
+    files = api.render_bundle(
+        result.model, names, formats, reference, notes, page_numbers=page_numbers, annotations=annotations
+    )
+    for note in notes:  # said before writing: the advisor may prefer another letterhead
+        click.echo(f"cpts : avertissement : {note}", err=True)
     if archive:
-        files = api.render_bundle(result.model, names, formats, reference)
         bundle.write_file(target, bundle.zip_bytes(files), force)
         click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
         return 0
-    written = api.write_documents(
-        result.model, target, names, formats=formats, reference=reference, force=force
-    )
+    written = bundle.write_bundle(target, files, force)
     click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
     for path in written:
         click.echo(f"  {path.name}")
@@ -402,26 +299,11 @@ def _render_batch(fichiers: Sequence[str], target: Path, options: batch.Options,
             click.echo(error)
         if outcome.code not in {0, 1}:
             click.echo(f"cpts : {outcome.message}", err=True)
-    click.echo(_summary(outcomes, target))
+    click.echo(summary.table(outcomes, target))
+    notes = summary.warnings(outcomes)
+    if notes:
+        click.echo(f"\n{notes}")
     return batch.worst(outcomes)
-
-
-def _summary(outcomes: Sequence[batch.Outcome], target: Path) -> str:
-    """Return the summary table of a batch: one row per file, then the totals."""
-    rows = [("Fichier", "Résultat", "Avertissements", "Documents")]
-    for outcome in outcomes:
-        rows.append((outcome.file, outcome.verdict, str(outcome.warnings), outcome.folder or "—"))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    written = sum(1 for outcome in outcomes if outcome.code == 0)
-    lines.append(
-        f"Documents produits pour {written} {'fichier' if written < 2 else 'fichiers'} "
-        f"sur {len(outcomes)}, dans {target}."
-    )
-    return "\n".join(lines)
 
 
 @cli.command("schema")
@@ -446,7 +328,8 @@ def main() -> None:
 
 
 @cli.command("init")
-@click.argument("fichier", required=False, type=click.Path())
+# Shown as required: without it, the file of --depuis is rewritten in place (a rare use).
+@click.argument("fichier", required=False, type=click.Path(), metavar="FICHIER")
 @click.option(
     "--depuis",
     type=click.Path(dir_okay=False),

@@ -207,7 +207,7 @@ def test_check_without_file() -> None:
     result = run("check")
     assert result.exit_code == 2
     assert_no_traceback(result)
-    assert "argument manquant : FICHIERS" in result.stderr
+    assert "argument manquant : FICHIER\n" in result.stderr
 
 
 def test_no_argument_shows_the_help_and_exits_2() -> None:
@@ -235,11 +235,51 @@ def test_help_is_french() -> None:
 def test_command_help_is_french() -> None:
     result = run("check", "--help")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Utilisation\u00a0: cpts check [OPTIONS] FICHIERS...")
+    assert result.stdout.startswith("Utilisation\u00a0: cpts check [OPTIONS] FICHIER...")
     assert "Vérifie un ou plusieurs fichiers de réponses" in result.stdout
     assert "par défaut : texte" in " ".join(result.stdout.split())
     assert "default" not in result.stdout
     assert run("check", "-h").stdout == result.stdout
+
+
+def test_help_gives_whole_command_summaries_even_on_a_narrow_terminal() -> None:
+    result = CliRunner().invoke(cli, ["--help"], prog_name="cpts", terminal_width=60)
+    flat = " ".join(result.stdout.split())
+    assert "Produit les documents d'une CPTS (Markdown, Word, PDF), ou ceux de plusieurs CPTS (lot)." in flat
+    assert "(pour un éditeur ou un autre outil)." in flat
+    assert "..." not in result.stdout.split("Commandes")[1]
+
+
+def test_a_command_added_later_is_listed_whole_too() -> None:
+    import click
+
+    @click.command("essai")
+    def essai() -> None:
+        """Une commande ajoutée par un autre module, dont le résumé est bien plus long que la largeur.
+
+        Le détail.
+        """
+
+    cli.add_command(essai)
+    try:
+        flat = " ".join(run("--help").stdout.split())
+    finally:
+        cli.commands.pop("essai")
+    assert (
+        "Une commande ajoutée par un autre module, dont le résumé est bien plus long que la largeur." in flat
+    )
+    assert "Le détail" not in flat
+
+
+def test_help_metavars_and_notes_are_french() -> None:
+    render_help = run("render", "--help").stdout
+    assert render_help.startswith("Utilisation\u00a0: cpts render [OPTIONS] FICHIER...")
+    for french in ("-o, --sortie DOSSIER", "--documents DOCUMENTS", "--modele-word FICHIER", "[de 1 à 256]"):
+        assert french in render_help
+    for english in ("PATH", "TEXT", "INTEGER", "<=x<="):
+        assert english not in render_help
+    init_help = run("init", "--help").stdout
+    assert init_help.startswith("Utilisation\u00a0: cpts init [OPTIONS] FICHIER\n")  # shown as required
 
 
 def test_version() -> None:

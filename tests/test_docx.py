@@ -358,17 +358,38 @@ def _write(path, data):
     return path
 
 
-def _template(tmp_path):
-    """The default reference relabelled as a Word template (.dotx), which is not a document."""
+def _relabelled(tmp_path, content_type, name="modele.docx"):
+    """The default reference with another main content type (a workbook's, a macro document's)."""
     source = zipfile.ZipFile(reference_docx_path())
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "[Content_Types].xml":
-                data = data.replace(b"document.main+xml", b"template.main+xml")
-            target.writestr(name, data)
-    return _write(tmp_path / "modele.dotx", output.getvalue())
+        for member in source.namelist():
+            data = source.read(member)
+            if member == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    content_type,
+                )
+            target.writestr(member, data)
+    return _write(tmp_path / name, output.getvalue())
+
+
+def _word_without_its_body(tmp_path):
+    """The default reference without its main part: its content types still announce it."""
+    source = zipfile.ZipFile(reference_docx_path())
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for member in source.namelist():
+            if member != "word/document.xml":
+                target.writestr(member, source.read(member))
+    return _write(tmp_path / "sans-corps.docx", output.getvalue())
+
+
+def _zip_without_content_types(tmp_path):
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        target.writestr("word/document.xml", "<w:document/>")
+    return _write(tmp_path / "archive.docx", output.getvalue())
 
 
 @pytest.mark.parametrize(
@@ -378,9 +399,21 @@ def _template(tmp_path):
         (lambda tmp: tmp, "dossier"),
         (lambda tmp: _write(tmp / "texte.docx", b"pas un zip"), "pas un fichier .docx"),
         (lambda tmp: _write(tmp / "vide.docx", b""), "pas un fichier .docx"),
-        (_template, "pas un document Word .docx"),
+        (
+            lambda tmp: _relabelled(
+                tmp, b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+            ),
+            r"c'est un classeur \(Excel\) ; un document Word \(.docx, .dotx\) "
+            r"ou OpenDocument \(.odt\) est attendu",
+        ),
+        (
+            lambda tmp: _relabelled(tmp, b"application/vnd.ms-word.document.macroEnabled.main+xml"),
+            "c'est un document Word avec macros",
+        ),
+        (_zip_without_content_types, "ni un document Word"),
+        (_word_without_its_body, "document Word endommagé : une de ses parties manque"),
     ],
-    ids=["absent", "dossier", "texte", "vide", "dotx"],
+    ids=["absent", "dossier", "texte", "vide", "classeur", "macros", "zip", "sans-corps"],
 )
 def test_an_unusable_reference_is_refused_with_its_name(tmp_path, make, reason):
     path = make(tmp_path)
@@ -388,6 +421,7 @@ def test_an_unusable_reference_is_refused_with_its_name(tmp_path, make, reason):
         reference.load(path)
     assert str(path) in str(error.value)
     assert error.value.exit_code == 2
+    assert "Error" not in str(error.value)  # never a Python exception's name (« KeyError »)
 
 
 def test_a_zip_bomb_is_refused_before_reading(tmp_path, monkeypatch):

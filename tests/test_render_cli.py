@@ -108,3 +108,45 @@ def test_io_failure_leaves_nothing_behind(runner, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_batch_shows_each_file_warnings_after_the_table(runner, tmp_path):
+    moselle = ROOT / "examples" / "cpts-moselle-droit-local.yaml"
+    out = tmp_path / "lot"
+    result = runner.invoke(
+        cli, ["render", str(EXAMPLE), str(moselle), "-o", str(out), "-j", "1", "--format", "md"]
+    )
+    assert result.exit_code == 0, result.output
+    table_end = result.stdout.index("Documents produits pour 2 fichiers sur 2")
+    notes = result.stdout[table_end:]
+    assert f"Avertissement pour {moselle} :" in notes or f"Avertissements pour {moselle} (" in notes
+    assert "[W-RENOUVELLEMENT-TOTAL]" in notes
+    # The table counts what is shown below it.
+    row = next(line for line in result.stdout.splitlines() if line.startswith(str(moselle)))
+    shown = notes.split(str(moselle), 1)[1].count("\n  ")
+    assert f"  {shown}  " in row
+
+
+def test_a_batch_shows_the_layout_warnings_of_a_letterhead_too_small(runner, tmp_path):
+    import docx
+    from docx.shared import Cm
+
+    from generator.resources import reference_docx_path
+
+    small = docx.Document(str(reference_docx_path()))
+    for section in small.sections:
+        section.top_margin = Cm(14)
+    small.save(str(tmp_path / "petit.docx"))
+    out = tmp_path / "lot"
+    result = runner.invoke(
+        cli,
+        [
+            *("render", str(EXAMPLE), str(ROOT / "examples" / "cpts-petite-bureau.yaml")),
+            *("-o", str(out), "-j", "1", "--format", "docx", "--documents", "bulletin-adhesion"),
+            *("--modele-word", str(tmp_path / "petit.docx")),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    notes = result.stdout[result.stdout.index("Documents produits") :]
+    assert f"Avertissements pour {EXAMPLE} (" in notes
+    assert "avertissement : bulletin-adhesion.docx : la page « Collège" in notes

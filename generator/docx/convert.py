@@ -10,24 +10,27 @@ lines and a detachable receipt. A marker the converter does not know is a templa
 Each document is a copy of the prepared reference (``skeleton``: styles, header, footer and list
 definitions already in place), filled in: the body written as text by ``ooxml`` in schema order,
 and with lxml the lists' numbering instances, the association's name in the header and the core
-properties; then saved by ``package``. python-docx is not imported here: it only prepares a
-reference.
+properties; then saved by ``package``. A page holding a receipt is fitted to the reference's page
+by ``fit``; with annotations, each article heading gets its sources as a comment (``comments``).
+python-docx is not imported here: it only prepares a reference.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.docx import numbering, ooxml, package, revisions, skeleton
-from generator.docx.ooxml import Para
+from generator.docx import comments, fit, numbering, ooxml, package, page, revisions, skeleton
+from generator.docx.ooxml import Para, Table
 from generator.docx.reference import Reference
 from generator.docx.skeleton import Skeleton
+from generator.docx.widths import widths as column_widths
 from generator.errors import TemplateRenderError
 
 # The templates write CommonMark with tables, and user values are escaped (``generator.markdown``).
@@ -58,12 +61,6 @@ _SPACER_LINE = 40  # 2 pt: the discreet paragraph that carries a page break or e
 _QUOTE_INDENT = 567  # 1 cm per level of quotation
 _SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
 _WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
-_CHAR_WIDTH = 120  # twentieths of a point: one character of the 9.5 pt table text, generously
-_CELL_MARGIN = 115
-# A word of a grid's cell, with the hyphen after which a line may break (« Chalonnes-sur-Loire »).
-_WORD = re.compile(r"[^\s-]+-?")
-_WORD_CHAR_WIDTH = 105  # twentieths of a point: one character of a word in the table text
-_LONGEST_UNBROKEN = 16  # a longer word is left to hyphenation rather than widen its column
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
@@ -76,12 +73,25 @@ class DocumentInfo:
     date: dt.date
 
 
-def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
-    """Return the DOCX bytes of one Markdown document, laid out on ``reference``."""
+def to_docx(
+    markdown: str,
+    reference: Reference,
+    info: DocumentInfo,
+    notes: list[str] | None = None,
+    annotate: Sources | None = None,
+) -> bytes:
+    """Return the DOCX bytes of one Markdown document, laid out on ``reference``.
+
+    What the layout could not do (a form taller than the reference's page) is added to ``notes``,
+    in French, for the caller to show before it writes anything. With ``annotate`` (an article's
+    title → its sources), each article heading gets a Word comment listing its sources.
+    """
     prepared = skeleton.of(reference)
     numbering_root = package.parse(prepared.parts[prepared.numbering])
-    writer = _Writer(prepared, numbering_root)
+    writer = _Writer(prepared, numbering_root, annotate)
     writer.write(PARSER.parse(markdown))
+    if notes is not None:
+        notes.extend(writer.notes)
     written = {
         prepared.document: ooxml.fill(prepared.parts[prepared.document], writer.body),
         prepared.numbering: package.serialize(numbering_root),
@@ -91,9 +101,11 @@ def to_docx(markdown: str, reference: Reference, info: DocumentInfo) -> bytes:
     }
     for name in prepared.headers:
         written[name] = _header(prepared.parts[name], info.association)
-    return package.write(
-        ((name, written.get(name, data)) for name, data in prepared.parts.items()), info.date
-    )
+    parts = prepared.parts
+    if writer.comments:
+        parts = comments.declare(parts, prepared.document)
+        parts[comments.PART] = comments.part(writer.comments)
+    return package.write(((name, written.get(name, data)) for name, data in parts.items()), info.date)
 
 
 def _header(data: bytes, text: str) -> bytes:
@@ -115,24 +127,22 @@ class _Cell:
     align: str | None
 
     @property
+    def text(self) -> str:
+        return str(self.inline.content)
+
+    @property
     def empty(self) -> bool:
         return not self.inline.content.strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _Table:
-    """A written table: its cells' paragraphs, row by row, whose properties may still change."""
-
-    rows: list[list[Para]]
-
-
-Block = Para | _Table
+Block = Para | Table
+Sources = Callable[[str], tuple[str, ...]]
 
 
 class _Writer:
     """Walks the token stream once and appends each block to the document's body."""
 
-    def __init__(self, prepared: Skeleton, numbering_root: Any) -> None:
+    def __init__(self, prepared: Skeleton, numbering_root: Any, annotate: Sources | None = None) -> None:
         self.body = ooxml.Body()
         self.style_ids = prepared.style_ids
         self.table_grid = prepared.table_grid_id
@@ -148,6 +158,11 @@ class _Writer:
         # The blocks since the last page break: a receipt keeps them together on one page.
         self.segment: list[Block] = []
         self.segment_has_coupon = False
+        self.segment_heading = ""
+        self.geometry = page.of(prepared)
+        self.notes: list[str] = []
+        self.annotate = annotate
+        self.comments: list[tuple[str, ...]] = []  # each article's sources, by comment id
         self.title: str | None = None
         self.checkbox_line: Para | None = None  # the last paragraph, when it is a « ☐ … » line
         self.last_is_table = False
@@ -232,6 +247,13 @@ class _Writer:
         text = self._inline(paragraph, inline)
         if level == 1 and self.title is None:
             self.title = text
+        elif level == 2:
+            self.segment_heading = text
+        if level == 3 and self.annotate is not None:  # an article, a resolution
+            found = self.annotate(text)
+            if found:
+                comments.mark(paragraph, len(self.comments))
+                self.comments.append(found)
 
     def _text_paragraph(self, inline: Token) -> None:
         if not self.lists:
@@ -299,8 +321,8 @@ class _Writer:
                     # Nor do they open a page alone: the paragraph or the table's last row above
                     # comes along (a PV's closing sentence, the last officer of a list).
                     above = self.segment[-2] if len(self.segment) > 1 else None
-                    if isinstance(above, _Table):
-                        _keep_row_with_next(above.rows[-1])
+                    if isinstance(above, Table):
+                        _keep_row_with_next(above.rows[-1].cells)
                     elif above is not None:
                         above.keep_next = True
                 self.pending_table = name
@@ -316,11 +338,18 @@ class _Writer:
         paragraph.right_tab = (self.text_width, "hyphen")
 
     def _end_segment(self) -> None:
+        if self.segment_has_coupon and not fit.fit(self.segment, self.geometry, self.text_width):
+            name = "".join(c if c.isprintable() else " " for c in self.segment_heading)
+            self.notes.append(
+                f"la page « {name or 'formulaire'} » ne tient pas sur une page même resserrée : "
+                "avec ce modèle Word, son reçu sera coupé ; réduisez les marges, l'en-tête ou "
+                "la taille du texte du modèle"
+            )
         if self.segment_has_coupon:
             # Form and receipt on one page: every block keeps with the next, rows never split.
             for block in self.segment[:-1]:
                 _keep_with_next(block, whole=True)
-            if isinstance(self.segment[-1], _Table):
+            if isinstance(self.segment[-1], Table):
                 _keep_with_next(self.segment[-1], whole=False)
         self.segment = []
         self.segment_has_coupon = False
@@ -345,10 +374,9 @@ class _Writer:
         if self.pending_break:
             self._spacer()  # carries the page break: a table cannot
         columns = max(len(row) for row in rows)
-        widths = _widths(rows, columns, kind, self.text_width)
+        widths = column_widths(rows, columns, kind, self.text_width)
         tbl = ooxml.table(self.body, self.table_grid if kind is None else None, kind is not None, widths)
-        written = _Table([])
-        self.segment.append(written)
+        self.segment.append(tbl)
         self.last_is_table = True
         cell_style = self.style_ids["Tableau"]
         last = len(rows) - 1
@@ -368,20 +396,17 @@ class _Writer:
             elif blank_column and not is_header and len(rows) > header_rows:
                 height = _HAND_FILLED_ROW
             tr = ooxml.row(tbl, header=is_header and kind is None, min_height_twips=height)
-            paragraphs = []
             for column, width in enumerate(widths):
                 if column >= len(cells):  # a short row: its missing cells stay empty
-                    paragraphs.append(ooxml.cell(tr, width))
+                    ooxml.cell(tr, width)
                     continue
                 source = cells[column]
                 paragraph = ooxml.cell(tr, width, bottom_aligned=form, bottom_line=form and source.empty)
-                paragraphs.append(paragraph)
                 paragraph.style = cell_style
                 paragraph.align = _ALIGNMENTS.get(source.align or "")
                 self._inline(paragraph, source.inline, bold=is_header)
                 if kind == "signatures" and number < last:
                     paragraph.keep_next = True
-            written.rows.append(paragraphs)
         return index + 1
 
     # Inline text --------------------------------------------------------------------------
@@ -436,76 +461,4 @@ def _keep_with_next(block: Block, whole: bool) -> None:
         block.keep_next = True
         return
     for row in block.rows if whole else block.rows[:-1]:
-        _keep_row_with_next(row)
-
-
-def _widths(rows: list[list[_Cell]], columns: int, kind: str | None, total: int) -> list[int]:
-    """Share the text width between columns by the length of their content.
-
-    Signatures get equal columns; a form's labels as much as they need (up to a third of the
-    line), its writing columns the rest, in equal shares. A grid's columns are as wide as their
-    average text (long texts wrap), but never narrower than their longest word.
-    """
-    texts = [[row[column].inline.content for row in rows if column < len(row)] for column in range(columns)]
-    if kind == "formulaire":
-        return _form_widths(texts, total)
-    if kind == "signatures":
-        return _share(total, [1.0] * columns, [0] * columns)
-    weights = []
-    floors = []
-    for column in texts:
-        if not any(text.strip() for text in column[1:]):
-            weights.append(30.0)  # a column left blank to sign or write by hand
-            floors.append(0)
-            continue
-        average = sum(len(text) for text in column) / max(len(column), 1)
-        weights.append(max(min(average, 40.0), 6.0))
-        # « administrateur » or « Nationalité » whole on its line, not cut before its last letters.
-        longest = max((len(word) for text in column for word in _WORD.findall(text)), default=0)
-        floors.append(min(longest, _LONGEST_UNBROKEN) * _WORD_CHAR_WIDTH + 2 * _CELL_MARGIN)
-    return _share(total, weights, floors)
-
-
-def _share(total: int, weights: list[float], floors: list[int]) -> list[int]:
-    """Share ``total`` in proportion to ``weights``, every column at least its floor.
-
-    A column whose share falls short of its floor gets its floor, and the others share what is
-    left, until every share holds. Floors that exceed the width together are scaled down.
-    """
-    if sum(floors) >= total:
-        widths = [total * floor // sum(floors) for floor in floors]
-    else:
-        fixed: dict[int, int] = {}
-        shares: dict[int, int] = {}
-        while True:
-            free = [index for index in range(len(weights)) if index not in fixed]
-            weight = sum(weights[index] for index in free)
-            if not free or weight <= 0:
-                break
-            rest = total - sum(fixed.values())
-            shares = {index: int(rest * weights[index] / weight) for index in free}
-            short = {index: floors[index] for index in free if shares[index] < floors[index]}
-            if not short:
-                break
-            fixed.update(short)
-        widths = [fixed.get(index, shares.get(index, 0)) for index in range(len(weights))]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def _form_widths(texts: list[list[str]], total: int) -> list[int]:
-    labels = {index: column for index, column in enumerate(texts) if any(text.strip() for text in column)}
-    widths = [0] * len(texts)
-    for index, column in labels.items():
-        longest = max(len(text) for text in column)
-        longest_word = max((len(word) for text in column for word in text.split()), default=0)
-        # Room for the label on one line (up to a third of the width), plus the cell margins.
-        wanted = min(longest * _CHAR_WIDTH, total // 3)
-        widths[index] = max(wanted, longest_word * _CHAR_WIDTH) + 2 * _CELL_MARGIN
-    blanks = [index for index in range(len(texts)) if index not in labels]
-    if blanks:
-        share = max(total - sum(widths), 0) // len(blanks)
-        for index in blanks:
-            widths[index] = share
-    widths[-1] += total - sum(widths)
-    return widths
+        _keep_row_with_next(row.cells)

@@ -64,6 +64,7 @@ class Para:
     align: str | None = None  # left, center, right
     runs: list[str] = field(default_factory=list)
     cell_properties: str | None = None  # the ``w:tcPr`` of the cell this paragraph fills
+    size: int | None = None  # half-points: a form shrunk to fit its page (``fit``)
 
     def properties(self) -> str:
         """Return the ``w:pPr``, its children in schema order, or nothing if it would be empty."""
@@ -95,27 +96,50 @@ class Para:
             parts.append(f'<w:ind w:left="{self.left_indent}"/>')
         if self.align is not None:
             parts.append(f'<w:jc w:val="{self.align}"/>')
+        if self.size is not None:  # the paragraph mark's size: an empty line shrinks too
+            parts.append(f"<w:rPr>{_size(self.size)}</w:rPr>")
         return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
 
     def xml(self) -> str:
         """Return the paragraph's XML (with its cell around it, for a table's paragraph)."""
-        content = self.properties() + "".join(self.runs)
+        runs = self.runs if self.size is None else [_sized(run, self.size) for run in self.runs]
+        content = self.properties() + "".join(runs)
         paragraph = f"<w:p>{content}</w:p>" if content else "<w:p/>"
         if self.cell_properties is None:
             return paragraph
         return f"<w:tc>{self.cell_properties}{paragraph}</w:tc>"
 
 
+def _size(half_points: int) -> str:
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+def _sized(run: str, half_points: int) -> str:
+    """Return a run written by :func:`run_xml` with its font size set (``w:sz`` ends our ``w:rPr``)."""
+    if run.startswith("<w:r><w:rPr>"):
+        return run.replace("</w:rPr>", _size(half_points) + "</w:rPr>", 1)
+    if run.startswith("<w:r>"):
+        return f"<w:r><w:rPr>{_size(half_points)}</w:rPr>{run[5:]}"
+    return run
+
+
 @dataclass(slots=True, eq=False)
 class Row:
-    """One ``w:tr``: its properties and its cells' paragraphs."""
+    """One ``w:tr``: its properties (kept on one page, a header row, a minimum height) and cells."""
 
-    properties: str
+    header: bool = False
+    min_height: int = 0  # twips; 0 for none
     cells: list[Para] = field(default_factory=list)
 
     def xml(self) -> str:
         """Return the row's XML."""
-        return f"<w:tr>{self.properties}{''.join(cell.xml() for cell in self.cells)}</w:tr>"
+        # w:trPr's children are a free choice in the schema: this order is as good as any.
+        properties = "<w:cantSplit/>"
+        if self.min_height:
+            properties += f'<w:trHeight w:val="{self.min_height}" w:hRule="atLeast"/>'
+        if self.header:
+            properties += "<w:tblHeader/>"
+        return f"<w:tr><w:trPr>{properties}</w:trPr>{''.join(cell.xml() for cell in self.cells)}</w:tr>"
 
 
 @dataclass(slots=True, eq=False)
@@ -220,13 +244,7 @@ def table(body: Body, style: str | None, borderless: bool, widths: list[int]) ->
 
 def row(tbl: Table, header: bool = False, min_height_twips: int = 0) -> Row:
     """Append a row kept on one page; repeated on every page (``header``); of a minimum height."""
-    # w:trPr's children are a free choice in the schema: this order is as good as any.
-    properties = "<w:cantSplit/>"
-    if min_height_twips:
-        properties += f'<w:trHeight w:val="{min_height_twips}" w:hRule="atLeast"/>'
-    if header:
-        properties += "<w:tblHeader/>"
-    new = Row(f"<w:trPr>{properties}</w:trPr>")
+    new = Row(header, min_height_twips)
     tbl.rows.append(new)
     return new
 

@@ -5,7 +5,9 @@ used), resolve the styles, add the two list definitions (``numbering``), give ev
 reference left them empty a header (its first paragraph receives the association's name) and the
 footer « Page N sur M » (fields: Word and LibreOffice number the pages themselves), clear the
 core properties the reference's owner left, and serialize every part as python-docx saves them.
-A reference that brings its own header or footer (an URPS letterhead) keeps it.
+A reference that brings its own header or footer (an URPS letterhead) keeps it; its own footer
+gets « Page N sur M » in a paragraph of its own after its content, unless the reference says not
+to (``--sans-numero-de-page``) or the footer numbers its pages already.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime as dt
 from typing import Any, cast
 
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -38,7 +41,7 @@ def prepare(reference: Reference) -> Skeleton:
     """Return the skeleton of ``reference`` (see ``skeleton``)."""
     document, styles = open_document(reference)
     bullet_abstract, ordered_abstract, numbering_part = _add_list_definitions(document)
-    headers = _add_header_and_footer(document, styles)
+    headers = _add_header_and_footer(document, styles, reference.page_numbers)
     _clear_properties(document)
     package = document.part.package
     core = next(part for part in package.parts if part.content_type == CT.OPC_CORE_PROPERTIES)
@@ -115,11 +118,29 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     paragraph._p.append(field)
 
 
-def _add_header_and_footer(document: Document, styles: Styles) -> tuple[str, ...]:
+def _page_number(paragraph: Paragraph) -> None:
+    paragraph.add_run("Page ")
+    _add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" sur ")
+    _add_field(paragraph, "NUMPAGES", "1")
+
+
+def _numbers_pages(part: _Footer) -> bool:
+    xml = part._element
+    instructions = xml.xpath(".//w:fldSimple/@w:instr") + [
+        text.text or "" for text in xml.xpath(".//w:instrText")
+    ]
+    return any(instruction.split()[:1] == ["PAGE"] for instruction in instructions if instruction.split())
+
+
+def _add_header_and_footer(document: Document, styles: Styles, page_numbers: bool = True) -> tuple[str, ...]:
     """Give every section whose reference left them empty our header and footer.
 
-    Return the header parts whose first paragraph is to receive the association's name.
+    A footer of the reference's own keeps its content; « Page N sur M » is added after it (once
+    per footer part, however many sections share it) unless ``page_numbers`` is false. Return the
+    header parts whose first paragraph is to receive the association's name.
     """
+    numbered: set[str] = set()
     headers: list[str] = []
     for section in document.sections:
         header = section.header
@@ -135,10 +156,15 @@ def _add_header_and_footer(document: Document, styles: Styles) -> tuple[str, ...
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             paragraph.style = styles.paragraph["Footer"]
-            paragraph.add_run("Page ")
-            _add_field(paragraph, "PAGE", "1")
-            paragraph.add_run(" sur ")
-            _add_field(paragraph, "NUMPAGES", "1")
+            if page_numbers:
+                _page_number(paragraph)
+        elif page_numbers and not footer.is_linked_to_previous:
+            name = footer.part.partname.membername
+            if name not in numbered and not _numbers_pages(footer):
+                paragraph = footer.add_paragraph(style=styles.paragraph["Footer"])
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                _page_number(paragraph)
+            numbered.add(name)
     return tuple(headers)
 
 

@@ -107,6 +107,6 @@ def _prepared(reference: Reference) -> Skeleton:
 
 def of(reference: Reference) -> Skeleton:
     """Return the skeleton of ``reference``: the shipped one for the default reference."""
-    if reference.data == default_reference().data:
+    if reference.data == default_reference().data and reference.page_numbers:
         return _shipped()
     return _prepared(reference)

@@ -66,7 +66,11 @@ def check(data: bytes) -> None:
         # python-docx names the content type of a .dotx or .docm it does not open.
         raise ValueError(f"ce n'est pas un document Word .docx : {exc}") from exc
     except Exception as exc:  # a damaged package fails anywhere inside python-docx or lxml
-        raise ValueError(f"document endommagé : {type(exc).__name__}") from exc
+        # The exception's name (« KeyError ») says nothing to an advisor: say what it means.
+        raise ValueError(
+            "document Word endommagé : une de ses parties manque ou ne se lit pas ; ouvrez-le dans "
+            "Word ou LibreOffice et enregistrez-le de nouveau"
+        ) from exc
     resolve_styles(document)
 
 
