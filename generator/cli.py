@@ -18,15 +18,23 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from generator import api, bundle
-from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
+from generator.affichage import escaped_line
+from generator.errors import (
+    CptsError,
+    ExitCode,
+    InvalidAnswersError,
+    OutputIOError,
+    UsageError,
+    UserMessageError,
+)
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
 
 if TYPE_CHECKING:  # a single render or a check never imports the batch machinery
     from generator import batch
 
-EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = ExitCode.INTERNAL
+EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
 
 def _plural(count: int, word: str) -> str:
@@ -185,7 +193,7 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
         if debug:
             click.echo(traceback.format_exc(), err=True)
         click.echo(
-            f"cpts : erreur interne ({type(error).__name__}: {str(error)[:200]}). "
+            f"cpts : erreur interne ({type(error).__name__}: {escaped_line(str(error)[:200])}). "
             "Relancez avec --debug pour le détail et signalez-la.",
             err=True,
         )
@@ -228,7 +236,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                 result = api.check_file(fichier)
             except UserMessageError as error:
                 worst = max(worst, error.exit_code)
-                report.append({"fichier": fichier, "lisible": False, "message": str(error)})
+                report.append({"fichier": escaped_line(fichier), "lisible": False, "message": str(error)})
                 if output_format == "texte":
                     click.echo(f"cpts : {error}", err=True)
                 continue
@@ -236,7 +244,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                 worst = max(worst, 1)
             report.append(
                 {
-                    "fichier": fichier,
+                    "fichier": escaped_line(fichier),
                     "lisible": True,
                     "valide": result.valid,
                     "erreurs": [f.as_dict() for f in result.errors],
@@ -248,7 +256,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                     click.echo(finding.format())
                 verdict = "valide" if result.valid else "invalide"
                 click.echo(
-                    f"{fichier} : {verdict} ({_plural(len(result.errors), 'erreur')}, "
+                    f"{escaped_line(fichier)} : {verdict} ({_plural(len(result.errors), 'erreur')}, "
                     f"{_plural(len(result.warnings), 'avertissement')})"
                 )
         if output_format == "json":
@@ -367,17 +375,17 @@ def _render_one(
     for finding in result.findings:
         click.echo(finding.format())
     if result.model is None:
-        click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
+        click.echo(f"{escaped_line(fichier)} : invalide, aucun document écrit.", err=True)
         return 1
     if archive:
         files = api.render_bundle(result.model, names, formats, reference)
         bundle.write_file(target, bundle.zip_bytes(files), force)
-        click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
+        click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {escaped_line(str(target))}.")
         return 0
     written = api.write_documents(
         result.model, target, names, formats=formats, reference=reference, force=force
     )
-    click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
+    click.echo(f"{len(written)} document(s) écrit(s) dans {escaped_line(str(target))} :")
     for path in written:
         click.echo(f"  {path.name}")
     return 0
@@ -408,7 +416,9 @@ def _summary(outcomes: Sequence[batch.Outcome], target: Path) -> str:
     """Return the summary table of a batch: one row per file, then the totals."""
     rows = [("Fichier", "Résultat", "Avertissements", "Documents")]
     for outcome in outcomes:
-        rows.append((outcome.file, outcome.verdict, str(outcome.warnings), outcome.folder or "—"))
+        rows.append(
+            (escaped_line(outcome.file), outcome.verdict, str(outcome.warnings), outcome.folder or "—")
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
@@ -417,7 +427,7 @@ def _summary(outcomes: Sequence[batch.Outcome], target: Path) -> str:
     written = sum(1 for outcome in outcomes if outcome.code == 0)
     lines.append(
         f"Documents produits pour {written} {'fichier' if written < 2 else 'fichiers'} "
-        f"sur {len(outcomes)}, dans {target}."
+        f"sur {len(outcomes)}, dans {escaped_line(str(target))}."
     )
     return "\n".join(lines)
 

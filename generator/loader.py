@@ -28,6 +28,7 @@ from yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -39,6 +40,11 @@ from generator.errors import Finding, Severity, UnreadableInputError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+# Values (scalars, lists, mappings) in one file. The largest valid file (1 000 founders with every
+# field, an assembly naming each of them) holds about 50 000; past this bound the composer stops,
+# so a file of half a million tiny items costs a fraction of a second, not seconds and gigabytes.
+MAX_NODES = 100_000
+MAX_NODES_SHOWN = "100\u202f000"
 
 PathKey = tuple[str | int, ...]
 
@@ -85,6 +91,14 @@ class LoadedAnswers:
         return self.positions.get((), Position(1, 1))
 
 
+def _too_many_nodes(file: str, mark: Any) -> str:
+    return (
+        f"{file}:{mark.line + 1}:{mark.column + 1}: trop de valeurs dans le fichier (plus de "
+        f"{MAX_NODES_SHOWN}) ; un fichier de réponses n'en compte que quelques milliers : une "
+        "liste a-t-elle été recopiée par erreur ?"
+    )
+
+
 class _Resolver(BaseResolver):
     """Know no implicit types: :func:`_scalar_value` resolves plain scalars itself."""
 
@@ -97,12 +111,14 @@ class _StrictComposer(Composer):
 
     _file: str
     _depth: int
+    _nodes: int
 
     def _start(self, file: str) -> None:
         Composer.__init__(self)
         _Resolver.__init__(self)  # type: ignore[arg-type]
         self._file = file
         self._depth = 0
+        self._nodes = 0
 
     @property
     def _events(self) -> Any:
@@ -137,6 +153,9 @@ class _StrictComposer(Composer):
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise self._refuse(event, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux).")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _TooBig(_too_many_nodes(self._file, event.start_mark))
         # PyYAML's stubs mix the C and Python Mark types; the marks are only carried along.
         start: Any = event.start_mark
         end: Any = event.end_mark
@@ -187,6 +206,10 @@ _FAST_UNSURE = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
 
 class _NotSure(Exception):
     """The fast path declines a text: the pure-Python reference reads it instead."""
+
+
+class _TooBig(UnreadableInputError):
+    """A refusal by size, which both parsers reach alike: the fast path's verdict is kept."""
 
 
 _FastLoader: Any = None
@@ -425,7 +448,7 @@ def _load_reference(text: str, file: str) -> LoadedAnswers:
         raise _yaml_error(exc, file) from exc
     except RecursionError as exc:  # belt and braces: MAX_DEPTH should stop this first
         raise UnreadableInputError(f"{file}: imbrication trop profonde.") from exc
-    except ValueError as exc:  # PyYAML's chr() of a « \U » escape beyond U+10FFFF, uncaught there
+    except (ValueError, OverflowError) as exc:  # chr() of a « \U » escape past U+10FFFF (or a C long)
         mark = loader.get_mark()
         raise UnreadableInputError(
             f"{file}:{mark.line + 1}:{mark.column + 1}: YAML illisible : la séquence d'échappement "
@@ -443,8 +466,33 @@ def load_text(text: str, file: str) -> LoadedAnswers:
     """
     try:
         return _load_fast(text, file)
+    except _TooBig:
+        raise  # reading it again would only cost as much a second time
     except Exception:  # whatever libyaml stumbles on, the reference path words it
+        _refuse_too_many_nodes(text, file)
         return _load_reference(text, file)
+
+
+def _refuse_too_many_nodes(text: str, file: str) -> None:
+    """Count the values with libyaml before the slow reference path reads a text that is too big.
+
+    Only a text long enough to hold more than :data:`MAX_NODES` values is counted; a text libyaml
+    cannot read to the end is left to the reference path, which counts too, as it goes.
+    """
+    if _FastLoader is None or len(text) <= MAX_NODES:
+        return
+    parser: Any = CParser(text)
+    count = 0
+    try:
+        while (event := parser.get_event()) is not None and not isinstance(event, StreamEndEvent):
+            if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent)):
+                count += 1
+                if count > MAX_NODES:
+                    raise _TooBig(_too_many_nodes(file, event.start_mark))
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
 
 
 def load_file(path: str | Path) -> LoadedAnswers:

@@ -1,22 +1,30 @@
-"""Validate answers against the JSON Schema and turn the validator's errors into French findings.
+r"""Validate answers against the JSON Schema and turn the validator's errors into French findings.
 
 The schema file is the single description of the answers' shape and defaults: this module never
 re-describes it. It reads the schema's own keywords (``enum``, ``minimum``, ``x-attendu``…) to
 word each message, fills in the defaults the schema declares, and, where a plain YAML scalar was
 read as a number or a boolean but the schema wants text (a code postal ``59190``, a sigle
 ``1000``), gives the scalar back as the text that was written.
+
+Two things keep validation faithful and bounded. Patterns follow JSON Schema's (ECMA-262) rule
+that ``$`` ends the text: Python's ``$`` also matches before a last line feed, which let
+``"19:30\n"`` through as an hour. And every list's ``maxItems`` is checked first, on its own
+(:func:`oversized`): a list of half a million items is refused in milliseconds instead of being
+compared pairwise by ``uniqueItems``.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from generator.errors import Finding, Severity
@@ -24,11 +32,16 @@ from generator.loader import LoadedAnswers, PathKey, Position, format_path
 from generator.resources import schema_path
 
 _SOURCE = "schéma du questionnaire (schemas/questionnaire.schema.json)"
-_EMAIL = re.compile(r"^[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(r"[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}")
 _INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 _MAX_SHOWN = 60
+# Findings reported for one file: a file with more has a wrong structure, not 5 000 typos.
+MAX_FINDINGS = 200
+# The dates a document can carry: from the law of 1901 to the last year a zip entry can hold.
+DATE_MIN = dt.date(1901, 1, 1)
+DATE_MAX = dt.date(2107, 12, 31)
 
 _TYPE_FR = {
     "string": "un texte",
@@ -53,17 +66,66 @@ def _format_checker() -> FormatChecker:
     checker = FormatChecker(formats=("date",))
 
     def _email(instance: object) -> bool:
-        # jsonschema's own email check only looks for an "@".
-        return not isinstance(instance, str) or bool(_EMAIL.match(instance))
+        # jsonschema's own email check only looks for an "@". A control or invisible character
+        # is the pattern's to report (one message per problem).
+        if not isinstance(instance, str) or _INVISIBLE.search(instance):
+            return True
+        return bool(_EMAIL.fullmatch(instance))
+
+    def _date(instance: object) -> bool:
+        # jsonschema's check, plus the range every document (and the DOCX's zip) can hold.
+        return not isinstance(instance, str) or DATE_MIN <= _iso_date(instance) <= DATE_MAX
 
     checker.checks("email")(_email)
+    checker.checks("date", raises=ValueError)(_date)
     return checker
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(text: str) -> dt.date:
+    """Return the date written ``AAAA-MM-JJ``; raise ``ValueError`` for anything else."""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
 @cache
-def validator() -> Draft202012Validator:
+def _ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a schema pattern with ECMA-262's ``$``: the end of the text, never before a line feed."""
+    out: list[str] = []
+    escaping = in_class = False
+    for char in pattern:
+        if escaping:
+            escaping = False
+        elif char == "\\":
+            escaping = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """The ``pattern`` keyword with ECMA-262 semantics (jsonschema's uses Python's ``$``)."""
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"ne correspond pas au motif {pattern}")
+
+
+# jsonschema types ``extend`` loosely; the class it returns is the draft's, one keyword replaced.
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+
+
+@cache
+def validator() -> Any:
     """Return the validator, built once (checking the schema itself is left to the tests)."""
-    return Draft202012Validator(load_schema(), format_checker=_format_checker())
+    return _Validator(load_schema(), format_checker=_format_checker())
 
 
 def _close_matches(word: str, possibilities: list[str], n: int) -> list[str]:
@@ -131,6 +193,12 @@ def _all_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
         yield from _all_errors(error.context or ())
 
 
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _set(data: Any, path: PathKey, value: Any) -> None:
     target = data
     for part in path[:-1]:
@@ -157,7 +225,7 @@ def _errors_with_plain_text(loaded: LoadedAnswers) -> list[ValidationError]:
     """
     done: set[PathKey] = set()
     for _ in range(4):
-        errors = list(validator().iter_errors(loaded.data))
+        errors = _first_errors(loaded.data)
         changed = False
         for error in _all_errors(errors):
             path = tuple(error.absolute_path)
@@ -167,7 +235,12 @@ def _errors_with_plain_text(loaded: LoadedAnswers) -> list[ValidationError]:
                 changed = True
         if not changed:
             return errors
-    return list(validator().iter_errors(loaded.data))
+    return _first_errors(loaded.data)
+
+
+def _first_errors(data: Any) -> list[ValidationError]:
+    """Return the validator's first errors: past :data:`MAX_FINDINGS`, more would not be read."""
+    return list(itertools.islice(validator().iter_errors(data), MAX_FINDINGS))
 
 
 def _attendu(schema: Mapping[str, Any]) -> str | None:
@@ -205,6 +278,11 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "format":
         if value == "email":
             return f"{_shown(instance)} n'est pas une adresse électronique valide"
+        if value == "date" and _in_calendar(instance):
+            return (
+                f"{_shown(instance)} est hors des dates possibles (du {DATE_MIN:%d/%m/%Y} "
+                f"au {DATE_MAX:%d/%m/%Y})"
+            )
         return f"{_shown(instance)} ne convient pas : attendu {attendu or value}"
     if kind == "minLength":
         return "ne doit pas être vide" if value == 1 else f"doit compter au moins {value} caractères"
@@ -234,6 +312,14 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
                     accepted.append(option)
         return f"doit être {' ou '.join(accepted)}, pas {_shown(instance)}"
     return f"valeur refusée par le schéma ({kind})"
+
+
+def _in_calendar(instance: object) -> bool:
+    """Tell whether ``instance`` is a real date written ``AAAA-MM-JJ`` (whatever its year)."""
+    try:
+        return isinstance(instance, str) and bool(_iso_date(instance))
+    except ValueError:
+        return False
 
 
 def _branch_options(branch: Mapping[str, Any]) -> list[str]:
@@ -329,15 +415,66 @@ def _findings_for(loaded: LoadedAnswers, error: Any) -> Iterator[Finding]:
         yield from _findings_for(loaded, leaf)
 
 
+def oversized(schema: Mapping[str, Any], instance: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, int]]:
+    """Yield the path and bound of every list longer than the schema's ``maxItems`` for it.
+
+    This walk costs one step per node whatever the lists hold, and never enters a list over its
+    bound: what validation would then do with it (``uniqueItems`` compares items pairwise) is
+    never reached.
+    """
+    resolved = _object_branch(schema, instance)
+    if isinstance(instance, list):
+        bound = resolved.get("maxItems")
+        if isinstance(bound, int) and len(instance) > bound:
+            yield path, bound
+            return
+        items = resolved.get("items")
+        if isinstance(items, Mapping):
+            for index, item in enumerate(instance):
+                yield from oversized(items, item, (*path, index))
+    elif isinstance(instance, dict):
+        properties = resolved.get("properties", {})
+        extra = resolved.get("additionalProperties")
+        for name, value in instance.items():
+            sub = properties.get(name, extra)
+            if isinstance(sub, Mapping):
+                yield from oversized(sub, value, (*path, name))
+
+
 def validate(loaded: LoadedAnswers) -> list[Finding]:
-    """Validate the loaded answers in place (plain scalars given back as text); return findings."""
+    """Validate the loaded answers in place (plain scalars given back as text); return findings.
+
+    A list over its bound is reported alone, before anything else is validated.
+    """
     if loaded.data is None:
         return [_finding(loaded, (), "fichier vide : aucune réponse n'y figure")]
+    too_long = [
+        _finding(
+            loaded,
+            path,
+            f"la liste doit compter au plus {bound} éléments ; elle en a {len(_get(loaded.data, path))}",
+        )
+        for path, bound in oversized(load_schema(), loaded.data)
+    ]
+    if too_long:
+        return too_long
     findings: dict[tuple[str, int, int, str], Finding] = {}
-    for error in _errors_with_plain_text(loaded):
-        for finding in _findings_for(loaded, error):
-            findings.setdefault((finding.path, finding.line, finding.column, finding.message), finding)
-    return sorted(findings.values(), key=lambda f: (f.line, f.column, f.path))
+    every = (f for error in _errors_with_plain_text(loaded) for f in _findings_for(loaded, error))
+    for finding in every:
+        if len(findings) == MAX_FINDINGS:
+            more = _finding(
+                loaded,
+                (),
+                f"plus de {MAX_FINDINGS} erreurs : seules les {MAX_FINDINGS} premières sont "
+                "détaillées ; corrigez-les puis vérifiez de nouveau le fichier",
+            )
+            return [*sorted(findings.values(), key=_order), more]
+        findings.setdefault((finding.path, finding.line, finding.column, finding.message), finding)
+    return sorted(findings.values(), key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.path)
 
 
 def apply_defaults(data: Any) -> Any:

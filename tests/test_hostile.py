@@ -8,7 +8,11 @@ the hostile text came through as plain text (escaped, normalised, never evaluate
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,3 +281,103 @@ def test_any_other_exception_is_an_internal_error(
     assert "erreur interne" in result.stderr
     assert "--debug" in result.stderr
     assert not (tmp_path / "sortie").exists()
+
+
+# --- Input text never acts on the terminal; every hostile key or escape is a user error --------
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a terminal must never receive from the input: every control character but the line feed
+# (our own layout), C1 controls, bidirectional and zero-width marks, lone surrogates.
+UNSAFE_OUTPUT = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+HOSTILE_KEYS = {
+    "cle-echappement-terminal": '"a\\x1b]0;pwned\\x07": 1\n',
+    "cle-surrogat": '"\\ud800x": 1\n',
+    "cle-c1": '"\\x9b31m": 1\n',
+    "cle-bidi": '"abc\\u202edef": 1\n',
+    "cle-separateur-ligne": '"a\\u2028b": 1\n',
+    "valeur-inconnue-echappement": 'association_bis: "\\x1b[2J"\n',
+    "u-majuscule-hors-limites": 'x: "\\UFFFFFFFF"\n',
+    "u-majuscule-au-dela-unicode": 'x: "\\U00110000"\n',
+}
+
+
+def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run the real command (its own standard streams, as on a terminal), never through click's runner."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_terminal_safe(result: subprocess.CompletedProcess[bytes]) -> None:
+    output = (result.stdout + result.stderr).decode("utf-8", errors="surrogateescape")
+    assert "Traceback" not in output
+    assert "erreur interne" not in output
+    assert result.returncode in {1, 2}, output
+    assert not UNSAFE_OUTPUT.search(output), repr(UNSAFE_OUTPUT.search(output))
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_KEYS))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check",),
+        ("check", "--format", "json"),
+        ("render", "-o", "sortie"),
+        ("render", "-j", "2", "-o", "lot"),
+    ],
+)
+def test_hostile_keys_and_escapes_are_user_errors_printed_escaped(
+    name: str, command: tuple[str, ...], tmp_path: Path
+) -> None:
+    (tmp_path / f"{name}.yaml").write_text(MINIMAL + HOSTILE_KEYS[name], encoding="utf-8")
+    files = [f"{name}.yaml"]
+    if "lot" in command:  # a batch: the hostile file among valid ones, its summary must survive
+        (tmp_path / "valide.yaml").write_text(MINIMAL, encoding="utf-8")
+        files.append("valide.yaml")
+    result = run_process(command[0], *files, *command[1:], cwd=tmp_path)
+    assert_terminal_safe(result)
+    if "lot" in command:
+        assert "Documents produits pour 1 fichier sur 2" in result.stdout.decode()
+    if "json" in command:
+        report = json.loads(result.stdout)
+        assert not report["fichiers"][0].get("valide", False)
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path) -> None:
+    name = "r\x1b]0;pwned\x07.yaml"
+    (tmp_path / name).write_text(MINIMAL + "inconnue: 1\n", encoding="utf-8")
+    result = run_process("check", name, cwd=tmp_path)
+    assert_terminal_safe(result)
+    assert "r\\u001b]0;pwned\\u0007.yaml" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("email", ["contact\\x01@cpts.example.org", "contact\\uFFFE@cpts.example.org"])
+def test_check_refuses_what_render_could_not_write(email: str, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        MINIMAL.replace("  territoire: Test\n", f'  territoire: Test\n  email: "{email}"\n'), encoding="utf-8"
+    )
+    for args in (("check", "a.yaml"), ("render", "a.yaml", "-o", "sortie")):
+        result = run_process(*args, cwd=tmp_path)
+        assert result.returncode == 1, result.stderr.decode()
+        assert "association.email: [SCHEMA] contient un caractère invisible" in result.stdout.decode()
+    assert not (tmp_path / "sortie").exists()
+
+
+def test_the_last_date_check_accepts_is_rendered(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "cpts-avecsante.yaml").read_text(encoding="utf-8")
+    assert "  date: 2024-06-20\n" in text
+    (tmp_path / "a.yaml").write_text(
+        text.replace("  date: 2024-06-20\n", "  date: 2107-12-31\n"), encoding="utf-8"
+    )
+    result = run_process("render", "a.yaml", "-o", "sortie", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "sortie" / "pv-ag-constitutive.docx").stat().st_size > 0
