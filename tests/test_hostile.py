@@ -228,21 +228,15 @@ def test_a_non_empty_output_folder_is_refused_and_left_untouched(tmp_path: Path)
 
 
 def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fsync = os.fsync
-    calls = []
+    def disk_full(fd: int) -> bool:  # the write-back of the staged files fails
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    def disk_full(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:  # the first file is written, the second one fails
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(bundle.os, "fsync", disk_full)
+    monkeypatch.setattr(bundle, "_syncfs", disk_full)
     answers = write_answers(tmp_path)
     result = run("render", answers, "-o", str(tmp_path / "sortie"))
     assert result.exit_code == 4
     assert_no_traceback(result)
-    assert "écriture impossible" in result.stderr
+    assert "écriture impossible (disque plein)" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml"]
 
 
@@ -252,16 +246,69 @@ def test_a_failed_rename_leaves_the_existing_files_as_they_were(
     target = tmp_path / "sortie"
     target.mkdir()
     (target / "statuts.md").write_text("ancienne version", encoding="utf-8")
+    (target / "notes.txt").write_text("à moi", encoding="utf-8")
+    real_rename = os.rename
+    calls: list[object] = []
 
     def cross_device(source: object, destination: object) -> None:
-        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        calls.append(destination)
+        if len(calls) == 3:  # the old file is aside, one new file is in: the next one fails
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        real_rename(source, destination)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bundle.os, "replace", cross_device)
+    monkeypatch.setattr(bundle.os, "rename", cross_device)
     result = run("render", write_answers(tmp_path), "-o", str(target), "--force")
     assert result.exit_code == 4
     assert_no_traceback(result)
+    assert "déplacement entre deux systèmes de fichiers impossible" in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt", "statuts.md"]
     assert (target / "statuts.md").read_text(encoding="utf-8") == "ancienne version"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml", "sortie"]
+
+
+def test_force_replaces_every_file_of_an_earlier_render_and_keeps_the_users_own(tmp_path: Path) -> None:
+    target = tmp_path / "sortie"
+    first = run("render", write_answers(tmp_path), "-o", str(target), "--format", "md,docx")
+    assert first.exit_code == 0, first.output
+    (target / "statuts.pdf").write_bytes(b"ancien PDF")  # as if an earlier render made PDFs
+    (target / "notes.txt").write_text("à moi", encoding="utf-8")
+    (target / "courrier").mkdir()
+    result = run("render", write_answers(tmp_path), "-o", str(target), "--force", "--documents", "statuts")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in target.iterdir()) == ["courrier", "notes.txt", "statuts.docx", "statuts.md"]
+    assert not any(p.name.startswith(".cpts-") for p in tmp_path.iterdir())
+
+
+def test_force_changes_nothing_when_a_folder_has_a_documents_name(tmp_path: Path) -> None:
+    target = tmp_path / "sortie"
+    assert run("render", write_answers(tmp_path), "-o", str(target)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    (target / "verification.md").unlink()
+    (target / "verification.md").mkdir()  # a folder where a file of the bundle goes
+    del before["verification.md"]
+    result = run("render", write_answers(tmp_path), "-o", str(target), "--force", "--format", "md")
+    assert result.exit_code == 3
+    assert "un dossier porte le nom d'un document" in result.stderr
+    assert {p.name: p.read_bytes() for p in target.iterdir() if p.is_file()} == before
+    assert not any(p.name.startswith(".cpts-") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("pointed", ["vide", "absent"])
+def test_an_output_that_is_a_link_gets_a_french_answer(pointed: str, tmp_path: Path) -> None:
+    if pointed == "vide":
+        (tmp_path / "vide").mkdir()
+    (tmp_path / "lien").symlink_to(tmp_path / pointed)
+    result = run("render", write_answers(tmp_path), "-o", str(tmp_path / "lien"))
+    assert_no_traceback(result)
+    assert "Not a directory" not in result.output
+    if pointed == "vide":
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "vide" / "statuts.md").is_file()
+        assert (tmp_path / "lien").is_symlink()
+    else:
+        assert result.exit_code == 3
+        assert "lien symbolique vers" in result.stderr
+        assert "qui n'existe pas" in result.stderr
 
 
 @pytest.mark.parametrize(
