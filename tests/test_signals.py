@@ -134,6 +134,7 @@ def test_an_interrupted_batch_leaves_no_staging_and_no_worker(
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a command started from a shell
     )
+    workers: set[int] = set()
     try:
         wait_for_step(process)
         if phase == "render":  # the fast files are staged while the slow ones render
@@ -162,8 +163,9 @@ def test_an_interrupted_batch_leaves_no_staging_and_no_worker(
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        for pid in children(process.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers | children(process.pid):  # a failed test leaves no orphan either
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
