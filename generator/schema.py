@@ -1,4 +1,4 @@
-r"""Validate answers against the JSON Schema and turn the validator's errors into French findings.
+"""Validate answers against the JSON Schema and turn the validator's errors into French findings.
 
 The schema file is the single description of the answers' shape and defaults: this module never
 re-describes it. It reads the schema's own keywords (``enum``, ``minimum``, ``x-attendu``…) to
@@ -6,42 +6,34 @@ word each message, fills in the defaults the schema declares, and, where a plain
 read as a number or a boolean but the schema wants text (a code postal ``59190``, a sigle
 ``1000``), gives the scalar back as the text that was written.
 
-Two things keep validation faithful and bounded. Patterns follow JSON Schema's (ECMA-262) rule
-that ``$`` ends the text: Python's ``$`` also matches before a last line feed, which let
-``"19:30\n"`` through as an hour. And every list's ``maxItems`` is checked first, on its own
-(:func:`oversized`): a list of half a million items is refused in milliseconds instead of being
-compared pairwise by ``uniqueItems``.
+Validation stays bounded: every list's ``maxItems`` is checked first, on its own
+(:func:`oversized`), so a list of half a million items is refused in milliseconds instead of
+being compared pairwise by ``uniqueItems``; and a file gets at most :data:`MAX_FINDINGS`
+findings. The validator itself (formats, pattern semantics) is built in
+:mod:`generator.schema_checks`.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from generator.errors import Finding, Severity
 from generator.loader import LoadedAnswers, PathKey, Position, format_path
-from generator.resources import schema_path
+from generator.schema_checks import DATE_MAX, DATE_MIN, INVISIBLE, in_calendar, load_schema, validator
+
+__all__ = ["MAX_FINDINGS", "apply_defaults", "json_type", "load_schema", "oversized", "validate", "validator"]
 
 _SOURCE = "schéma du questionnaire (schemas/questionnaire.schema.json)"
-_EMAIL = re.compile(r"[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}")
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
-)
 _MAX_SHOWN = 60
 # Findings reported for one file: a file with more has a wrong structure, not 5 000 typos.
 MAX_FINDINGS = 200
-# The dates a document can carry: from the law of 1901 to the last year a zip entry can hold.
-DATE_MIN = dt.date(1901, 1, 1)
-DATE_MAX = dt.date(2107, 12, 31)
 
 _TYPE_FR = {
     "string": "un texte",
@@ -52,80 +44,6 @@ _TYPE_FR = {
     "object": "un dictionnaire (clé: valeur)",
     "null": "vide (null)",
 }
-
-
-@cache
-def load_schema() -> dict[str, Any]:
-    """Return the questionnaire schema, read once."""
-    with schema_path().open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    return schema
-
-
-def _format_checker() -> FormatChecker:
-    checker = FormatChecker(formats=("date",))
-
-    def _email(instance: object) -> bool:
-        # jsonschema's own email check only looks for an "@". A control or invisible character
-        # is the pattern's to report (one message per problem).
-        if not isinstance(instance, str) or _INVISIBLE.search(instance):
-            return True
-        return bool(_EMAIL.fullmatch(instance))
-
-    def _date(instance: object) -> bool:
-        # jsonschema's check, plus the range every document (and the DOCX's zip) can hold.
-        return not isinstance(instance, str) or DATE_MIN <= _iso_date(instance) <= DATE_MAX
-
-    checker.checks("email")(_email)
-    checker.checks("date", raises=ValueError)(_date)
-    return checker
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _iso_date(text: str) -> dt.date:
-    """Return the date written ``AAAA-MM-JJ``; raise ``ValueError`` for anything else."""
-    if not _ISO_DATE.fullmatch(text):
-        raise ValueError(text)
-    return dt.date.fromisoformat(text)
-
-
-@cache
-def _ecma_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a schema pattern with ECMA-262's ``$``: the end of the text, never before a line feed."""
-    out: list[str] = []
-    escaping = in_class = False
-    for char in pattern:
-        if escaping:
-            escaping = False
-        elif char == "\\":
-            escaping = True
-        elif char == "[":
-            in_class = True
-        elif char == "]":
-            in_class = False
-        elif char == "$" and not in_class:
-            out.append(r"\Z")
-            continue
-        out.append(char)
-    return re.compile("".join(out))
-
-
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
-    """The ``pattern`` keyword with ECMA-262 semantics (jsonschema's uses Python's ``$``)."""
-    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
-        yield ValidationError(f"ne correspond pas au motif {pattern}")
-
-
-# jsonschema types ``extend`` loosely; the class it returns is the draft's, one keyword replaced.
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
-
-
-@cache
-def validator() -> Any:
-    """Return the validator, built once (checking the schema itself is left to the tests)."""
-    return _Validator(load_schema(), format_checker=_format_checker())
 
 
 def _close_matches(word: str, possibilities: list[str], n: int) -> list[str]:
@@ -145,7 +63,7 @@ def _shown(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False)
     else:
         text = str(value)
-    text = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 1] + "…"
     return f"« {text} »"
@@ -268,7 +186,7 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "const":
         return f"doit valoir « {value} », pas {_shown(instance)}"
     if kind == "pattern":
-        bad = _INVISIBLE.search(instance) if isinstance(instance, str) else None
+        bad = INVISIBLE.search(instance) if isinstance(instance, str) else None
         if bad is not None:
             return (
                 f"contient un caractère invisible ou de contrôle interdit (U+{ord(bad.group()):04X})"
@@ -278,7 +196,7 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "format":
         if value == "email":
             return f"{_shown(instance)} n'est pas une adresse électronique valide"
-        if value == "date" and _in_calendar(instance):
+        if value == "date" and in_calendar(instance):
             return (
                 f"{_shown(instance)} est hors des dates possibles (du {DATE_MIN:%d/%m/%Y} "
                 f"au {DATE_MAX:%d/%m/%Y})"
@@ -312,14 +230,6 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
                     accepted.append(option)
         return f"doit être {' ou '.join(accepted)}, pas {_shown(instance)}"
     return f"valeur refusée par le schéma ({kind})"
-
-
-def _in_calendar(instance: object) -> bool:
-    """Tell whether ``instance`` is a real date written ``AAAA-MM-JJ`` (whatever its year)."""
-    try:
-        return isinstance(instance, str) and bool(_iso_date(instance))
-    except ValueError:
-        return False
 
 
 def _branch_options(branch: Mapping[str, Any]) -> list[str]:
