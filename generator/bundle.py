@@ -249,7 +249,11 @@ def write_bundle(target: Path, files: Mapping[str, bytes], force: bool = False) 
     target = output_folder(target)
     check_target(target, force)  # refuse before writing anything
     staging = stage(target.parent, files)
-    written = {path.name: path for path in publish(staging, target, force)}
+    try:
+        written = {path.name: path for path in publish(staging, target, force)}
+    except BaseException:  # an interruption before publish's own cleanup began
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return [written[name] for name in files]
 
 

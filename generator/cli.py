@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from generator import api, bundle
-from generator.affichage import escaped_line
+from generator.affichage import escaped, escaped_line
 from generator.errors import (
     CptsError,
     ExitCode,
@@ -191,7 +191,7 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
         return OutputIOError.exit_code
     except (CptsError, Exception) as error:
         if debug:
-            click.echo(traceback.format_exc(), err=True)
+            click.echo(escaped(traceback.format_exc()), err=True)
         click.echo(
             f"cpts : erreur interne ({type(error).__name__}: {escaped_line(str(error)[:200])}). "
             "Relancez avec --debug pour le détail et signalez-la.",

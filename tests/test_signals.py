@@ -173,3 +173,49 @@ def test_an_interrupted_batch_leaves_no_staging_and_no_worker(
         # The bundle moved into place before the signal is whole; no other one was started.
         assert sorted(p.name for p in output.iterdir()) == ["rapide-0"]
         assert len(list((output / "rapide-0").iterdir())) == 6
+
+
+SINGLE_DRIVER = """\
+import sys, time
+from generator import bundle, entry
+
+publish = bundle.publish
+
+def slow_publish(*args, **kwargs):
+    print("ETAPE", flush=True, file=sys.stderr)
+    time.sleep(60)
+    return publish(*args, **kwargs)
+
+bundle.publish = slow_publish
+sys.argv = ["cpts", *sys.argv[1:]]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_single_render_leaves_no_staging_and_no_output(how: int, tmp_path: Path) -> None:
+    (tmp_path / "driver.py").write_text(SINGLE_DRIVER, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "driver.py", "render", "a.yaml", "-o", "sortie", "--format", "md"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        wait_for_step(process)
+        assert stagings(tmp_path), "the signal must land while the bundle is staged"
+        os.kill(process.pid, how)
+        assert process.wait(timeout=10) == 130
+        assert stagings(tmp_path) == []
+        assert not (tmp_path / "sortie").exists()
+        assert b"Interrompu." in process.stderr.read()  # type: ignore[union-attr]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
