@@ -5,7 +5,14 @@ the output folder (``bundle.stage``), so the heavy work and the disk writes run 
 parent names the subfolders once every worker is done, in the order the files were given (so the
 same inputs always give the same folder names, whatever order the workers finish in), then moves
 each staged bundle into place (``bundle.publish``). One file that fails never stops the others;
-every outcome, good or bad, is one :class:`Outcome` in the summary.
+every outcome, good or bad, is one :class:`Outcome` in the summary. With ``--zip`` the bundles
+are staged the same way, in a work folder beside the archive, and streamed into it.
+
+An interruption (Ctrl-C, or SIGTERM, which the command turns into one) at any step stops the
+workers at once and removes every staging folder; the bundles already published are whole and
+stay. The workers live until the publish phase ends and get SIGTERM from the kernel if the
+parent dies (``PR_SET_PDEATHSIG``): each then removes the staging folders it made (their names
+carry its process id) and ends, so even a killed parent leaves nothing staged behind.
 """
 
 from __future__ import annotations
