@@ -509,8 +509,8 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
             raise
         for finding in written.warnings:
             click.echo(finding.format())
-        click.echo(f"Fichier de réponses écrit : {written.path}")
-        click.echo(f"Documents : cpts render {written.path} -o DOSSIER")
+        click.echo(f"Fichier de réponses écrit : {escaped_line(str(written.path))}")
+        click.echo(f"Documents : cpts render {escaped_line(str(written.path))} -o DOSSIER")
         return 0
 
     return _run(ctx.obj["debug"], action)
