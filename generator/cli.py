@@ -167,11 +167,11 @@ class _FrenchGroup(click.Group):
             click.echo(str(error), err=True)
             sys.exit(2)
         except click.UsageError as error:
-            click.echo(f"cpts : {_french_usage(error)}", err=True)
+            click.echo(f"cpts : {escaped_line(_french_usage(error))}", err=True)
             click.echo("Voir « cpts --help ».", err=True)
             sys.exit(2)
         except click.ClickException as error:
-            click.echo(f"cpts : {error.format_message()}", err=True)
+            click.echo(f"cpts : {escaped_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 

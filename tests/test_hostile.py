@@ -428,3 +428,18 @@ def test_the_last_date_check_accepts_is_rendered(tmp_path: Path) -> None:
     result = run_process("render", "a.yaml", "-o", "sortie", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert (tmp_path / "sortie" / "pv-ag-constitutive.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "--\x1b]0;pwned\x07"), ("render", "a.yaml", "-o", "x", "--format", "\x1b[2J"), ("\x9b31m",)],
+    ids=["option", "valeur", "commande"],
+)
+def test_a_command_line_with_control_characters_is_answered_escaped(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    result = run_process(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    output = (result.stdout + result.stderr).decode("utf-8", errors="surrogateescape")
+    assert "Traceback" not in output
+    assert not UNSAFE_OUTPUT.search(output), output
