@@ -11,7 +11,8 @@ Run from the repository: ``python benchmarks/bench_scale.py`` (``--rapide`` for 
    under the loader's bound on values, which the schema's ``maxItems`` refuses), checked by the
    command, its processor time and peak memory read by ``/usr/bin/time``;
 4. ``--zip`` memory: a batch of 100, then 1 000 answers files written as one archive; the peak
-   memory of the parent process (the one that writes the archive) is measured in a fresh process.
+   of the Python allocations (tracemalloc) and the peak resident memory of the parent process
+   (the one that writes the archive) are measured in a fresh process.
 """
 
 from __future__ import annotations
@@ -38,13 +39,15 @@ sys.path.insert(0, str(ROOT))
 from generator import api, loader  # noqa: E402
 
 ZIP_RUN = """\
-import resource, sys
+import resource, sys, tracemalloc
 from pathlib import Path
 from generator import batch
 options = batch.Options(documents=tuple(sys.argv[3].split(",")), formats=("md", "docx"), archive=True)
+tracemalloc.start()
 outcomes = batch.run([sys.argv[1]], Path(sys.argv[2]), options, int(sys.argv[4]))
+peak = tracemalloc.get_traced_memory()[1]
 assert all(o.code == 0 for o in outcomes), [o.message for o in outcomes if o.code]
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, peak)
 """
 
 
@@ -177,7 +180,10 @@ def refusal_part(folder: Path) -> list[str]:
 def zip_part(folder: Path, counts: list[int], jobs: int) -> list[str]:
     source = (ROOT / "tests" / "_answers.py").read_text(encoding="utf-8")
     minimal = source.split('MINIMAL = """\\\n', 1)[1].split('"""', 1)[0]
-    lines = ["| bundles | mémoire max du parent (Mo) | archive (Mo) | durée (s) |", "|---:|---:|---:|---:|"]
+    lines = [
+        "| bundles | pic Python du parent (Mo) | mémoire max du parent (Mo) | archive (Mo) | durée (s) |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for count in counts:
         inputs = folder / f"lot-{count}"
         inputs.mkdir()
@@ -202,9 +208,10 @@ def zip_part(folder: Path, counts: list[int], jobs: int) -> list[str]:
             check=True,
         )
         elapsed = time.perf_counter() - start
-        peak = int(process.stdout.split()[-1]) / 1024
+        resident, traced = process.stdout.split()[-2:]
+        peak, python_peak = int(resident) / 1024, int(traced) / 1024 / 1024
         size = archive.stat().st_size / 1024 / 1024
-        lines.append(f"| {count} | {peak:.0f} | {size:.1f} | {elapsed:.0f} |")
+        lines.append(f"| {count} | {python_peak:.1f} | {peak:.0f} | {size:.1f} | {elapsed:.0f} |")
         print(lines[-1], flush=True)
     return lines
 

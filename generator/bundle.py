@@ -126,8 +126,6 @@ def check_target(target: Path, force: bool) -> bool:
 
 def _syncfs(fd: int) -> bool:
     """Flush the whole filesystem holding ``fd`` (Linux ``syncfs``); tell whether it was done."""
-    if not sys.platform.startswith("linux"):
-        return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
     except OSError:
@@ -145,12 +143,13 @@ def sync_folder(folder: Path, names: Iterable[str]) -> None:
     fsync does for its file, so one call per bundle keeps the guarantee that a rename publishes
     only complete files.
     """
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        if _syncfs(descriptor):
-            return
-    finally:
-        os.close(descriptor)
+    if sys.platform.startswith("linux"):  # a folder cannot be opened this way on Windows
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            if _syncfs(descriptor):
+                return
+        finally:
+            os.close(descriptor)
     for name in names:
         with (folder / name).open("rb") as handle:
             os.fsync(handle.fileno())

@@ -156,7 +156,8 @@ def mutated(draw: st.DrawFn) -> str:
 def dump(data: Any, allow_unicode: bool) -> str:
     """Write ``data`` as YAML with libyaml's emitter (five times faster: the long run needs it)."""
     try:
-        return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=allow_unicode, sort_keys=False)
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # PyYAML built without libyaml
+        return yaml.dump(data, Dumper=dumper, allow_unicode=allow_unicode, sort_keys=False)
     except (UnicodeEncodeError, yaml.YAMLError):  # a lone surrogate: only PyYAML's emitter escapes it
         return yaml.safe_dump(data, allow_unicode=allow_unicode, sort_keys=False)
 
