@@ -20,6 +20,7 @@ def test_new_folder_follows_the_umask(tmp_path):
     assert [p.read_bytes() for p in written] == [b"# Statuts\n"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
 def test_a_bundle_is_synced_once_before_its_rename(tmp_path, monkeypatch):
     import generator.bundle as bundle
 
