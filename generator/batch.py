@@ -75,10 +75,16 @@ class Outcome:
     @property
     def verdict(self) -> str:
         """Return the outcome in one French word or two, for the summary table."""
-        return {0: "écrit", 1: "invalide", 2: "illisible", 3: "refusé", 4: "erreur d'écriture"}.get(
-            self.code, "erreur interne"
-        )
+        return _VERDICTS.get(self.code, "erreur interne")
 
+
+_VERDICTS = {
+    ExitCode.OK: "écrit",
+    ExitCode.INVALID: "invalide",
+    ExitCode.USAGE: "illisible",
+    ExitCode.REFUSED: "refusé",
+    ExitCode.IO: "erreur d'écriture",
+}
 
 RenderFiles = Callable[[Cpts, Options], dict[str, bytes]]
 
