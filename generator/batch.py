@@ -78,7 +78,7 @@ class Outcome:
         return _VERDICTS.get(self.code, "erreur interne")
 
 
-_VERDICTS = {
+_VERDICTS: dict[int, str] = {
     ExitCode.OK: "écrit",
     ExitCode.INVALID: "invalide",
     ExitCode.USAGE: "illisible",
