@@ -75,6 +75,15 @@ HOSTILE_CASES = {
     "surrogat-echappe.yaml": Expected(1, "(U+D800)"),
     "non-caractere.yaml": Expected(1, "(U+FFFE)"),
     "texte-long.yaml": Expected(1, "texte trop long (12000 caractères ; au plus 200)"),
+    # Issue #19: what once ended in an internal error, reached the terminal raw or passed check.
+    "cle-echappement-terminal.yaml": Expected(1, "clé inconnue « titre\\u001b]0;pirate\\u0007 »"),
+    "cle-surrogat.yaml": Expected(1, "clé inconnue « \\ud800 »"),
+    "u-majuscule-hors-limites.yaml": Expected(2, ":3:18: YAML illisible : la séquence d'échappement « \\U »"),
+    "email-controle.yaml": Expected(1, ":4:10: association.email: [SCHEMA] contient un caractère invisible"),
+    "heure-fin-de-ligne.yaml": Expected(1, ":16:10: ag_constitutive.heure: [SCHEMA] contient un caractère"),
+    "date-2108.yaml": Expected(
+        1, "« 2108-01-01 » est hors des dates possibles (du 01/01/1901 au 31/12/2107)"
+    ),
     # Valid files whose text must come through as plain text.
     "nfd.yaml": Expected(0, "valide (0 erreur"),
     "jinja.yaml": Expected(0, "valide (0 erreur"),
