@@ -11,6 +11,7 @@ feeds and tabs are kept only where the caller says so: our own multi-line messag
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["UNSAFE", "escaped", "escaped_line"]
 
@@ -24,9 +25,14 @@ _INVISIBLE = (
 )
 # Every C0 control as well (line feed and tab included): the set a one-line text must escape.
 UNSAFE = "\x00-\x1f" + _INVISIBLE
-_UNSAFE_LINE = re.compile(f"[{UNSAFE}]")
-# The same, keeping line feeds and tabs (our own messages are laid out with them).
-_UNSAFE_TEXT = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
+
+
+@cache
+def _unsafe(keep_layout: bool) -> re.Pattern[str]:
+    """Compile the pattern on first use (a command that prints no message never pays for it)."""
+    if keep_layout:  # our own messages are laid out with line feeds and tabs
+        return re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
+    return re.compile(f"[{UNSAFE}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -36,9 +42,13 @@ def _escape(match: re.Match[str]) -> str:
 
 def escaped_line(text: str) -> str:
     """Return ``text`` on one line with every unsafe character (line feeds too) as an escape."""
-    return _UNSAFE_LINE.sub(_escape, text)
+    if text.isprintable():  # every unsafe character is a control, format, separator or unassigned
+        return text
+    return _unsafe(keep_layout=False).sub(_escape, text)
 
 
 def escaped(text: str) -> str:
     """Return ``text`` with every unsafe character as an escape, keeping line feeds and tabs."""
-    return _UNSAFE_TEXT.sub(_escape, text)
+    if text.isprintable():
+        return text
+    return _unsafe(keep_layout=True).sub(_escape, text)

@@ -18,7 +18,6 @@ deterministic zip writer (:func:`write_zip`), which streams each entry from its 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import io
 import os
@@ -126,6 +125,8 @@ def check_target(target: Path, force: bool) -> bool:
 
 def _syncfs(fd: int) -> bool:
     """Flush the whole filesystem holding ``fd`` (Linux ``syncfs``); tell whether it was done."""
+    import ctypes  # noqa: PLC0415  # only when a bundle is written: check never pays for it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
     except OSError:

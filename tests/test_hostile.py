@@ -452,3 +452,15 @@ def test_a_command_line_with_control_characters_is_answered_escaped(
     output = (result.stdout + result.stderr).decode("utf-8", errors="surrogateescape")
     assert "Traceback" not in output
     assert not UNSAFE_OUTPUT.search(output), output
+
+
+def test_the_escaping_fast_path_never_skips_an_unsafe_character() -> None:
+    # escaped_line returns a printable text as it is: no character it must escape is printable.
+    from generator.affichage import UNSAFE, escaped, escaped_line
+
+    unsafe = re.compile(f"[{UNSAFE}]")
+    every = "".join(map(chr, range(0x110000)))
+    assert [c for c in unsafe.findall(every) if c.isprintable()] == []
+    assert escaped_line("a\x1bb\nc") == "a\\u001bb\\u000ac"
+    assert escaped("a\x1bb\nc\td") == "a\\u001bb\nc\td"
+    assert escaped_line("\U0010fffe") == "\\U0010fffe"
