@@ -5,26 +5,40 @@ the output folder (``bundle.stage``), so the heavy work and the disk writes run 
 parent names the subfolders once every worker is done, in the order the files were given (so the
 same inputs always give the same folder names, whatever order the workers finish in), then moves
 each staged bundle into place (``bundle.publish``). One file that fails never stops the others;
-every outcome, good or bad, is one :class:`Outcome` in the summary.
+every outcome, good or bad, is one :class:`Outcome` in the summary. With ``--zip`` the bundles
+are staged the same way, in a work folder beside the archive, and streamed into it.
+
+An interruption (Ctrl-C, or SIGTERM, which the command turns into one) at any step stops the
+workers at once and removes every staging folder; the bundles already published are whole and
+stay. The workers live until the publish phase ends and get SIGTERM from the kernel if the
+parent dies (``PR_SET_PDEATHSIG``): each then removes the staging folders it made (their names
+carry its process id) and ends, so even a killed parent leaves nothing staged behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import re
 import shutil
+import signal
+import sys
+import tempfile
 import traceback
 import unicodedata
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import FrameType
 
 from generator import api, bundle
-from generator.errors import OutputIOError, OutputRefusedError, UsageError, UserMessageError
+from generator.affichage import escaped
+from generator.errors import ExitCode, OutputRefusedError, UsageError, UserMessageError
 from generator.model import Cpts
 
-EXIT_INTERNAL = 70
+EXIT_INTERNAL = ExitCode.INTERNAL
 ANSWER_SUFFIXES = (".yaml", ".yml")
 SLUG_MAX = 60
 # Names Windows refuses for a file or folder, whatever the extension.
@@ -58,16 +72,22 @@ class Outcome:
     staging: str | None = None
     folder: str | None = None  # the bundle's folder name inside the output (or the archive)
     written: tuple[str, ...] = field(default=())
-    files: tuple[tuple[str, bytes], ...] = ()  # the rendered files, kept in memory for an archive
+    names: tuple[str, ...] = ()  # the staged files' names, in the order the render gives them
     notes: tuple[str, ...] = ()  # the warnings, formatted: the rules' then the layout's
 
     @property
     def verdict(self) -> str:
         """Return the outcome in one French word or two, for the summary table."""
-        return {0: "écrit", 1: "invalide", 2: "illisible", 3: "refusé", 4: "erreur d'écriture"}.get(
-            self.code, "erreur interne"
-        )
+        return _VERDICTS.get(self.code, "erreur interne")
 
+
+_VERDICTS: dict[int, str] = {
+    ExitCode.OK: "écrit",
+    ExitCode.INVALID: "invalide",
+    ExitCode.USAGE: "illisible",
+    ExitCode.REFUSED: "refusé",
+    ExitCode.IO: "erreur d'écriture",
+}
 
 RenderFiles = Callable[[Cpts, Options], dict[str, bytes]]
 
@@ -141,6 +161,7 @@ def assign_folders(outcomes: Sequence[Outcome]) -> list[Outcome]:
 
 def process(file: str, root: str, options: Options, render_files: RenderFiles = bundle_files) -> Outcome:
     """Check and render one file, staging its bundle inside ``root``; never raises."""
+    _ROOTS.add(root)
     try:
         result = api.check_file(file)
         errors = tuple(finding.format() for finding in result.errors)
@@ -153,24 +174,101 @@ def process(file: str, root: str, options: Options, render_files: RenderFiles = 
         else:
             files = render_files(result.model, options)
         notes += [f"avertissement : {note}" for note in layout]
-        rendered = Outcome(
-            file, 0, warnings=len(notes), name=result.model.association.nom, notes=tuple(notes)
+        staging = bundle.stage(Path(root), files)
+        return Outcome(
+            file,
+            0,
+            warnings=len(notes),
+            name=result.model.association.nom,
+            staging=str(staging),
+            names=tuple(files),
+            notes=tuple(notes),
         )
-        if options.archive:
-            return replace(rendered, files=tuple(files.items()))
-        return replace(rendered, staging=str(bundle.stage(Path(root), files)))
     except UserMessageError as error:
         return Outcome(file, error.exit_code, str(error))
     except Exception as error:  # a worker reports every failure instead of dying with it
         detail = traceback.format_exc() if options.debug else f"{type(error).__name__}: {str(error)[:200]}"
-        return Outcome(file, EXIT_INTERNAL, f"erreur interne ({detail})")
+        return Outcome(file, EXIT_INTERNAL, f"erreur interne ({escaped(detail)})")
 
 
-def _run_parallel(
-    files: Sequence[Path], root: Path, options: Options, jobs: int, render_files: RenderFiles
-) -> Generator[tuple[int, Outcome], None, None]:
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
+# The folders this process stages bundles in: a worker whose parent died empties them of its own.
+_ROOTS: set[str] = set()
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a worker process: it dies with its parent and leaves none of its stagings behind.
+
+    Ctrl-C reaches every process of the terminal's group: the parent alone handles it and stops
+    the workers. SIGTERM (from the parent stopping them, or from the kernel when the parent dies,
+    through ``PR_SET_PDEATHSIG``) removes the worker's stagings and ends it at once.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        _worker_stop(signal.SIGTERM, None)
+
+
+def _worker_stop(signum: int, frame: FrameType | None) -> None:
+    """Remove this worker's staging folders (and an emptied archive work folder), then end."""
+    prefix = bundle.staging_prefix()
+    for root in list(_ROOTS):
+        with contextlib.suppress(OSError):
+            for path in Path(root).iterdir():
+                if path.name.startswith(prefix):
+                    shutil.rmtree(path, ignore_errors=True)
+            if Path(root).name.startswith(bundle.STAGING_PREFIX):
+                Path(root).rmdir()  # only once empty: the last worker to leave removes it
+    os._exit(128 + signum)
+
+
+def _pool(files: Sequence[Path], jobs: int) -> ProcessPoolExecutor | None:
+    """Return the worker processes for a batch, or ``None`` to render in this process."""
+    if jobs <= 1 or len(files) <= 1:
+        return None
+    return ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)), initializer=_worker_start, initargs=(os.getpid(),)
+    )
+
+
+def _stop(pool: ProcessPoolExecutor | None) -> None:
+    """Stop every worker now (a render in progress is abandoned) and wait for them to end.
+
+    ``ProcessPoolExecutor`` has no public way to end running workers before Python 3.14's
+    ``terminate_workers``: its process table is read directly, with nothing done if it is gone.
+    """
+    if pool is None:
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError):
+            worker.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            worker.join(timeout=1)
+
+
+def _render_all(
+    files: Sequence[Path],
+    root: Path,
+    options: Options,
+    pool: ProcessPoolExecutor | None,
+    *,
+    render_files: RenderFiles,
+    progress: Callable[[Outcome], None],
+) -> list[Outcome]:
+    """Check, render and stage every file; return the outcomes in input order."""
+    outcomes: list[Outcome | None] = [None] * len(files)
+    if pool is None:
+        for index, path in enumerate(files):
+            outcome = process(str(path), str(root), options, render_files)
+            outcomes[index] = outcome
+            progress(outcome)
+    else:
         pending: dict[Future[Outcome], int] = {
             pool.submit(process, str(path), str(root), options, render_files): index
             for index, path in enumerate(files)
@@ -178,10 +276,10 @@ def _run_parallel(
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                yield pending.pop(future), future.result()
-    finally:
-        # On an interruption, files not started are dropped; running ones end before we clean up.
-        pool.shutdown(wait=True, cancel_futures=True)
+                outcome = future.result()
+                outcomes[pending.pop(future)] = outcome
+                progress(outcome)
+    return [o for o in outcomes if o is not None]
 
 
 def run(
@@ -195,49 +293,42 @@ def run(
 ) -> list[Outcome]:
     """Render every file into its subfolder of ``root``; return the outcomes in input order.
 
-    ``progress`` is called once per file as soon as its worker is done. On an interruption the
-    staged bundles are removed and nothing is moved into place.
+    ``progress`` is called once per file as soon as its worker is done. On an interruption (Ctrl-C,
+    SIGTERM) at any step the workers are stopped and every staged bundle is removed; the bundles
+    already moved into place are whole and stay.
     """
     files = collect(paths)
-    root = root.absolute()
     if options.archive:
-        return _run_archive(files, root, options, jobs, progress=progress, render_files=render_files)
+        return _run_archive(
+            files, root.absolute(), options, jobs, progress=progress, render_files=render_files
+        )
+    root = bundle.output_folder(root)
     if root.exists() and not root.is_dir():
         raise OutputRefusedError(f"{root} : existe déjà et n'est pas un dossier.")
     created = not root.exists()
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputIOError(f"{root} : création du dossier impossible ({exc.strerror or exc}).") from exc
+        raise bundle.io_error("création du dossier", root, exc) from exc
     before = _stagings(root)
-    outcomes: list[Outcome | None] = [None] * len(files)
-    results = _results(files, root, options, jobs, render_files)
+    # The workers live until every bundle is published: should this process be killed, they
+    # remove what is still staged (see _worker_stop).
+    pool = _pool(files, jobs)
     try:
-        for index, outcome in results:
-            outcomes[index] = outcome
-            progress(outcome)
+        done = _render_all(files, root, options, pool, render_files=render_files, progress=progress)
+        published = [_publish(outcome, root, options.force) for outcome in assign_folders(done)]
     except BaseException:
-        # Stop the workers first (closing the generator waits for them), then remove every bundle
-        # staged since the start, including those whose outcome never reached us.
-        results.close()
+        _stop(pool)
         for staging in _stagings(root) - before:
             shutil.rmtree(staging, ignore_errors=True)
-        if created and not any(root.iterdir()):
+        if created and root.is_dir() and not any(root.iterdir()):
             root.rmdir()
         raise
-    done = [o for o in outcomes if o is not None]
-    published = [_publish(outcome, root, options.force) for outcome in assign_folders(done)]
+    if pool is not None:
+        pool.shutdown(wait=True)
     if created and not any(root.iterdir()):
         root.rmdir()  # nothing was valid: leave no empty folder behind
     return published
-
-
-def _results(
-    files: Sequence[Path], root: Path, options: Options, jobs: int, render_files: RenderFiles
-) -> Generator[tuple[int, Outcome], None, None]:
-    if jobs <= 1 or len(files) == 1:
-        return ((i, process(str(p), str(root), options, render_files)) for i, p in enumerate(files))
-    return _run_parallel(files, root, options, min(jobs, len(files)), render_files)
 
 
 def _run_archive(
@@ -249,23 +340,41 @@ def _run_archive(
     progress: Callable[[Outcome], None],
     render_files: RenderFiles,
 ) -> list[Outcome]:
-    """Render every file in memory and write one zip archive with a folder per association."""
+    """Render every file, staged on disk, then stream them into one zip archive, a folder each.
+
+    The bundles wait on disk (in a work folder beside the archive), not in memory: writing the
+    archive holds one chunk of one file at a time, whatever the number of bundles.
+    """
     bundle.check_archive_target(archive, options.force)  # refuse before any work
-    outcomes: list[Outcome | None] = [None] * len(files)
-    results = _results(files, archive.parent, options, jobs, render_files)
     try:
-        for index, outcome in results:
-            outcomes[index] = outcome
-            progress(outcome)
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=bundle.staging_prefix(), dir=archive.parent))
+    except OSError as exc:
+        raise bundle.io_error("création du dossier", archive.parent, exc) from exc
+    pool = _pool(files, jobs)
+    try:
+        named = assign_folders(
+            _render_all(files, work, options, pool, render_files=render_files, progress=progress)
+        )
+        entries = sorted(
+            (f"{o.folder}/{name}", Path(o.staging) / name)
+            for o in named
+            if o.folder and o.staging
+            for name in o.names
+        )
+        if entries:
+            bundle.atomic_write(archive, lambda stream: bundle.write_zip(stream, entries), options.force)
+    except BaseException:
+        _stop(pool)
+        raise
     finally:
-        results.close()
-    named = assign_folders([o for o in outcomes if o is not None])
-    entries = {f"{o.folder}/{name}": content for o in named if o.folder for name, content in o.files}
-    if not entries:
-        return [replace(o, files=()) for o in named]
-    bundle.write_file(archive, bundle.zip_bytes(entries), options.force)
+        shutil.rmtree(work, ignore_errors=True)
+    if pool is not None:
+        pool.shutdown(wait=True)
     return [
-        replace(o, files=(), written=tuple(f"{archive}:{o.folder}/{name}" for name, _ in o.files))
+        replace(o, staging=None, written=tuple(f"{archive}:{o.folder}/{name}" for name in o.names))
+        if o.folder
+        else o
         for o in named
     ]
 

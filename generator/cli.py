@@ -16,8 +16,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from generator import api, bundle, summary
+from generator.affichage import escaped, escaped_line
 from generator.cli_fr import EXIT_INTERRUPTED, FrenchGroup
-from generator.errors import CptsError, InvalidAnswersError, OutputIOError, UsageError, UserMessageError
+from generator.errors import (
+    CptsError,
+    ExitCode,
+    InvalidAnswersError,
+    OutputIOError,
+    UsageError,
+    UserMessageError,
+)
 from generator.modifier import command as modifier_command
 from generator.render import DOCUMENTS
 from generator.resources import schema_path
@@ -26,7 +34,7 @@ from generator.web import commande as web_commande
 if TYPE_CHECKING:  # a single render or a check never imports the batch machinery
     from generator import batch
 
-EXIT_INTERNAL = 70
+EXIT_INTERNAL = ExitCode.INTERNAL
 
 
 def _plural(count: int, word: str) -> str:
@@ -48,9 +56,9 @@ def _run(debug: bool, action: Callable[[], int]) -> int:
         return OutputIOError.exit_code
     except (CptsError, Exception) as error:
         if debug:
-            click.echo(traceback.format_exc(), err=True)
+            click.echo(escaped(traceback.format_exc()), err=True)
         click.echo(
-            f"cpts : erreur interne ({type(error).__name__}: {str(error)[:200]}). "
+            f"cpts : erreur interne ({type(error).__name__}: {escaped_line(str(error)[:200])}). "
             "Relancez avec --debug pour le détail et signalez-la.",
             err=True,
         )
@@ -93,7 +101,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                 result = api.check_file(fichier)
             except UserMessageError as error:
                 worst = max(worst, error.exit_code)
-                report.append({"fichier": fichier, "lisible": False, "message": str(error)})
+                report.append({"fichier": escaped_line(fichier), "lisible": False, "message": str(error)})
                 if output_format == "texte":
                     click.echo(f"cpts : {error}", err=True)
                 continue
@@ -101,7 +109,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                 worst = max(worst, 1)
             report.append(
                 {
-                    "fichier": fichier,
+                    "fichier": escaped_line(fichier),
                     "lisible": True,
                     "valide": result.valid,
                     "erreurs": [f.as_dict() for f in result.errors],
@@ -113,7 +121,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
                     click.echo(finding.format())
                 verdict = "valide" if result.valid else "invalide"
                 click.echo(
-                    f"{fichier} : {verdict} ({_plural(len(result.errors), 'erreur')}, "
+                    f"{escaped_line(fichier)} : {verdict} ({_plural(len(result.errors), 'erreur')}, "
                     f"{_plural(len(result.warnings), 'avertissement')})"
                 )
         if output_format == "json":
@@ -263,7 +271,7 @@ def _render_one(
     for finding in result.findings:
         click.echo(finding.format())
     if result.model is None:
-        click.echo(f"{fichier} : invalide, aucun document écrit.", err=True)
+        click.echo(f"{escaped_line(fichier)} : invalide, aucun document écrit.", err=True)
         return 1
     notes: list[str] = []
     files = api.render_bundle(
@@ -273,10 +281,10 @@ def _render_one(
         click.echo(f"cpts : avertissement : {note}", err=True)
     if archive:
         bundle.write_file(target, bundle.zip_bytes(files), force)
-        click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {target}.")
+        click.echo(f"{len(files)} document(s) écrit(s) dans l'archive {escaped_line(str(target))}.")
         return 0
     written = bundle.write_bundle(target, files, force)
-    click.echo(f"{len(written)} document(s) écrit(s) dans {target} :")
+    click.echo(f"{len(written)} document(s) écrit(s) dans {escaped_line(str(target))} :")
     for path in written:
         click.echo(f"  {path.name}")
     return 0
@@ -388,8 +396,8 @@ def init_command(  # noqa: PLR0917 (click passes each option by position)
             raise
         for finding in written.warnings:  # in words: the rule ids are for cpts check
             click.echo(f"Attention\u00a0: {finding.message}")
-        click.echo(f"Fichier de réponses écrit : {written.path}")
-        click.echo(f"Documents : cpts render {written.path} -o DOSSIER")
+        click.echo(f"Fichier de réponses écrit : {escaped_line(str(written.path))}")
+        click.echo(f"Documents : cpts render {escaped_line(str(written.path))} -o DOSSIER")
         return 0
 
     return _run(ctx.obj["debug"], action)

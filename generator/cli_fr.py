@@ -16,7 +16,10 @@ from typing import Any
 
 import click
 
-EXIT_INTERRUPTED = 130
+from generator.affichage import escaped_line
+from generator.errors import ExitCode
+
+EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
 # Click words its messages in English (gettext without a French catalogue): the ones a user
 # meets are reworded here, the others are shown as they are.
@@ -174,10 +177,10 @@ class FrenchGroup(click.Group):
             click.echo(str(error), err=True)
             sys.exit(2)
         except click.UsageError as error:
-            click.echo(f"cpts : {french_usage(error)}", err=True)
+            click.echo(f"cpts : {escaped_line(french_usage(error))}", err=True)
             click.echo("Voir « cpts --help ».", err=True)
             sys.exit(2)
         except click.ClickException as error:
-            click.echo(f"cpts : {error.format_message()}", err=True)
+            click.echo(f"cpts : {escaped_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)

@@ -11,6 +11,11 @@ by freeing every object and module one by one (mypy does the same): every file t
 is closed and synced before, and it leaves no exit handler that matters. A reader that closes the
 pipe early (``cpts schema | head``) ends the command quietly, with the I/O failure's code.
 Only the command, which owns its process, does this; the library leaves the process alone.
+
+The command also owns its signals: SIGTERM (what ``timeout``, systemd and a cancelled CI job send)
+is handled as Ctrl-C is, so every cleanup that runs on an interruption (staging folders removed,
+worker processes stopped) runs on it too. And its standard streams write what they cannot encode
+(a lone surrogate in a file name given on the command line) as an escape rather than failing.
 """
 
 from __future__ import annotations
@@ -18,17 +23,26 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
+from types import FrameType
 from typing import NoReturn
+
+from generator.errors import ExitCode
 
 # Young objects collected every 50 000 allocations instead of 700; the older generations as usual.
 GC_THRESHOLDS = (50_000, 10, 10)
-EXIT_IO = 4  # as an output the system could not write (generator.errors.OutputIOError)
+EXIT_IO = ExitCode.IO  # as an output the system could not write
 
 
 def main() -> NoReturn:
     """Run ``cpts`` and end the process with its exit code."""
     gc.set_threshold(*GC_THRESHOLDS)
+    signal.signal(signal.SIGTERM, interrupt)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a test may have put another stream
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     from generator.cli import main as cli_main  # noqa: PLC0415  # after the collector is tuned
 
     gc.freeze()
@@ -40,6 +54,11 @@ def main() -> NoReturn:
     except BrokenPipeError:
         code = EXIT_IO
     leave(code)
+
+
+def interrupt(signum: int, frame: FrameType | None) -> None:
+    """Turn SIGTERM into the same interruption as Ctrl-C (``KeyboardInterrupt``)."""
+    raise KeyboardInterrupt
 
 
 def _code(value: object) -> int:

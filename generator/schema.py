@@ -5,30 +5,35 @@ re-describes it. It reads the schema's own keywords (``enum``, ``minimum``, ``x-
 word each message, fills in the defaults the schema declares, and, where a plain YAML scalar was
 read as a number or a boolean but the schema wants text (a code postal ``59190``, a sigle
 ``1000``), gives the scalar back as the text that was written.
+
+Validation stays bounded: every list's ``maxItems`` is checked first, on its own
+(:func:`oversized`), so a list of half a million items is refused in milliseconds instead of
+being compared pairwise by ``uniqueItems``; and a file gets at most :data:`MAX_FINDINGS`
+findings. The validator itself (formats, pattern semantics) is built in
+:mod:`generator.schema_checks`.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from generator.errors import Finding, Severity
 from generator.loader import LoadedAnswers, PathKey, Position, format_path
-from generator.resources import schema_path
+from generator.schema_checks import DATE_MAX, DATE_MIN, INVISIBLE, in_calendar, load_schema, validator
+
+__all__ = ["MAX_FINDINGS", "apply_defaults", "json_type", "load_schema", "oversized", "validate", "validator"]
 
 _SOURCE = "schéma du questionnaire (schemas/questionnaire.schema.json)"
-_EMAIL = re.compile(r"^[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}$")
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
-)
 _MAX_SHOWN = 60
+# Findings reported for one file: a file with more has a wrong structure, not 5 000 typos.
+MAX_FINDINGS = 200
 
 _TYPE_FR = {
     "string": "un texte",
@@ -39,31 +44,6 @@ _TYPE_FR = {
     "object": "un dictionnaire (clé: valeur)",
     "null": "vide (null)",
 }
-
-
-@cache
-def load_schema() -> dict[str, Any]:
-    """Return the questionnaire schema, read once."""
-    with schema_path().open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    return schema
-
-
-def _format_checker() -> FormatChecker:
-    checker = FormatChecker(formats=("date",))
-
-    def _email(instance: object) -> bool:
-        # jsonschema's own email check only looks for an "@".
-        return not isinstance(instance, str) or bool(_EMAIL.match(instance))
-
-    checker.checks("email")(_email)
-    return checker
-
-
-@cache
-def validator() -> Draft202012Validator:
-    """Return the validator, built once (checking the schema itself is left to the tests)."""
-    return Draft202012Validator(load_schema(), format_checker=_format_checker())
 
 
 def _close_matches(word: str, possibilities: list[str], n: int) -> list[str]:
@@ -83,7 +63,7 @@ def _shown(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False)
     else:
         text = str(value)
-    text = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 1] + "…"
     return f"« {text} »"
@@ -131,6 +111,12 @@ def _all_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
         yield from _all_errors(error.context or ())
 
 
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _set(data: Any, path: PathKey, value: Any) -> None:
     target = data
     for part in path[:-1]:
@@ -157,7 +143,7 @@ def _errors_with_plain_text(loaded: LoadedAnswers) -> list[ValidationError]:
     """
     done: set[PathKey] = set()
     for _ in range(4):
-        errors = list(validator().iter_errors(loaded.data))
+        errors = _first_errors(loaded.data)
         changed = False
         for error in _all_errors(errors):
             path = tuple(error.absolute_path)
@@ -167,7 +153,12 @@ def _errors_with_plain_text(loaded: LoadedAnswers) -> list[ValidationError]:
                 changed = True
         if not changed:
             return errors
-    return list(validator().iter_errors(loaded.data))
+    return _first_errors(loaded.data)
+
+
+def _first_errors(data: Any) -> list[ValidationError]:
+    """Return the validator's first errors: past :data:`MAX_FINDINGS`, more would not be read."""
+    return list(itertools.islice(validator().iter_errors(data), MAX_FINDINGS))
 
 
 def _attendu(schema: Mapping[str, Any]) -> str | None:
@@ -195,7 +186,7 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "const":
         return f"doit valoir « {value} », pas {_shown(instance)}"
     if kind == "pattern":
-        bad = _INVISIBLE.search(instance) if isinstance(instance, str) else None
+        bad = INVISIBLE.search(instance) if isinstance(instance, str) else None
         if bad is not None:
             return (
                 f"contient un caractère invisible ou de contrôle interdit (U+{ord(bad.group()):04X})"
@@ -205,6 +196,11 @@ def _message(error: Any) -> str:  # jsonschema's stubs type every attribute as m
     if kind == "format":
         if value == "email":
             return f"{_shown(instance)} n'est pas une adresse électronique valide"
+        if value == "date" and in_calendar(instance):
+            return (
+                f"{_shown(instance)} est hors des dates possibles (du {DATE_MIN:%d/%m/%Y} "
+                f"au {DATE_MAX:%d/%m/%Y})"
+            )
         return f"{_shown(instance)} ne convient pas : attendu {attendu or value}"
     if kind == "minLength":
         return "ne doit pas être vide" if value == 1 else f"doit compter au moins {value} caractères"
@@ -329,15 +325,66 @@ def _findings_for(loaded: LoadedAnswers, error: Any) -> Iterator[Finding]:
         yield from _findings_for(loaded, leaf)
 
 
+def oversized(schema: Mapping[str, Any], instance: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, int]]:
+    """Yield the path and bound of every list longer than the schema's ``maxItems`` for it.
+
+    This walk costs one step per node whatever the lists hold, and never enters a list over its
+    bound: what validation would then do with it (``uniqueItems`` compares items pairwise) is
+    never reached.
+    """
+    resolved = _object_branch(schema, instance)
+    if isinstance(instance, list):
+        bound = resolved.get("maxItems")
+        if isinstance(bound, int) and len(instance) > bound:
+            yield path, bound
+            return
+        items = resolved.get("items")
+        if isinstance(items, Mapping):
+            for index, item in enumerate(instance):
+                yield from oversized(items, item, (*path, index))
+    elif isinstance(instance, dict):
+        properties = resolved.get("properties", {})
+        extra = resolved.get("additionalProperties")
+        for name, value in instance.items():
+            sub = properties.get(name, extra)
+            if isinstance(sub, Mapping):
+                yield from oversized(sub, value, (*path, name))
+
+
 def validate(loaded: LoadedAnswers) -> list[Finding]:
-    """Validate the loaded answers in place (plain scalars given back as text); return findings."""
+    """Validate the loaded answers in place (plain scalars given back as text); return findings.
+
+    A list over its bound is reported alone, before anything else is validated.
+    """
     if loaded.data is None:
         return [_finding(loaded, (), "fichier vide : aucune réponse n'y figure")]
+    too_long = [
+        _finding(
+            loaded,
+            path,
+            f"la liste doit compter au plus {bound} éléments ; elle en a {len(_get(loaded.data, path))}",
+        )
+        for path, bound in oversized(load_schema(), loaded.data)
+    ]
+    if too_long:
+        return too_long
     findings: dict[tuple[str, int, int, str], Finding] = {}
-    for error in _errors_with_plain_text(loaded):
-        for finding in _findings_for(loaded, error):
-            findings.setdefault((finding.path, finding.line, finding.column, finding.message), finding)
-    return sorted(findings.values(), key=lambda f: (f.line, f.column, f.path))
+    every = (f for error in _errors_with_plain_text(loaded) for f in _findings_for(loaded, error))
+    for finding in every:
+        if len(findings) == MAX_FINDINGS:
+            more = _finding(
+                loaded,
+                (),
+                f"plus de {MAX_FINDINGS} erreurs : seules les {MAX_FINDINGS} premières sont "
+                "détaillées ; corrigez-les puis vérifiez de nouveau le fichier",
+            )
+            return [*sorted(findings.values(), key=_order), more]
+        findings.setdefault((finding.path, finding.line, finding.column, finding.message), finding)
+    return sorted(findings.values(), key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.path)
 
 
 def apply_defaults(data: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from typing import Any
@@ -244,3 +245,86 @@ def test_minimal_file_is_valid() -> None:
     result = checked(MINIMAL)
     assert result is not None
     assert result.valid, [f.format() for f in result.findings]
+
+
+# --- The classes of issue #19: keys, escapes, dates, e-mails, list sizes ----------------------------
+
+# What no message may carry raw: controls (the line feed of a multi-line message excepted),
+# C1 controls, bidirectional and zero-width marks, lone surrogates.
+RAW_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates and controls included
+
+
+def escape_all(text: str) -> str:
+    """Write ``text`` as the inside of a double-quoted YAML scalar, every character escaped."""
+    return "".join(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text)
+
+
+def assert_messages_safe(text: str) -> CheckResult | None:
+    try:
+        result = api.check_loaded(load_text(text, "fuzz.yaml"))
+    except UserMessageError as error:
+        assert not RAW_UNSAFE.search(str(error)), repr(str(error))
+        return None
+    for finding in result.findings:
+        assert not RAW_UNSAFE.search(finding.format()), finding.format()
+        assert not RAW_UNSAFE.search(json.dumps(finding.as_dict(), ensure_ascii=False))
+    return result
+
+
+@FUZZ
+@given(st.text(ANY_CHARACTER, min_size=1, max_size=12))
+def test_any_key_is_reported_escaped(key: str) -> None:
+    line = f'"{escape_all(key)}": 1\n'
+    assert_messages_safe(MINIMAL + line)
+    assert_messages_safe(MINIMAL.replace("  territoire: Test\n", f"  territoire: Test\n  {line}"))
+
+
+@FUZZ
+@given(st.integers(0, 0xFFFFFFFF), st.booleans())
+def test_any_capital_u_escape_is_read_or_refused(code: int, as_key: bool) -> None:
+    escape = f'"\\U{code:08X}"'
+    assert_messages_safe(MINIMAL + (f"{escape}: 1\n" if as_key else f"x: {escape}\n"))
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    st.one_of(
+        st.builds(
+            lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}",
+            st.integers(0, 9999),
+            st.integers(0, 13),
+            st.integers(0, 32),
+        ),
+        st.text(max_size=12),
+    )
+)
+def test_any_assembly_date_is_refused_or_rendered(date: str) -> None:
+    assembly = "  lieu: Lille\n  presidence_seance: a\n  secretariat_seance: a\n"
+    text = MINIMAL + f'ag_constitutive:\n  date: "{escape_all(date)}"\n' + assembly
+    result = assert_messages_safe(text)
+    if result is not None and result.model is not None:
+        api.render_bundle(result.model, formats=("md", "docx"))
+
+
+@settings(FUZZ, max_examples=60)
+@given(st.text(ANY_CHARACTER, max_size=6), st.text(ANY_CHARACTER, max_size=6))
+def test_any_association_email_is_refused_or_rendered(before: str, after: str) -> None:
+    email = f"{before}contact@cpts{after}.example.org"
+    result = assert_messages_safe(
+        MINIMAL.replace("  territoire: Test\n", f'  territoire: Test\n  email: "{escape_all(email)}"\n')
+    )
+    if result is not None and result.model is not None:
+        api.render_bundle(result.model, formats=("md", "docx"))
+
+
+@FUZZ
+@given(st.integers(0, 3000), st.sampled_from(["1", "Lille", "{}", "[]", "null"]))
+def test_a_list_of_any_size_is_bounded_first(size: int, item: str) -> None:
+    text = MINIMAL.replace("communes: [Lille]", "communes: [" + ", ".join([item] * size) + "]")
+    result = assert_messages_safe(text)
+    assert result is not None
+    if size > 500:
+        assert [f.message for f in result.errors] == [
+            f"la liste doit compter au plus 500 éléments ; elle en a {size}"
+        ]

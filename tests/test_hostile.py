@@ -8,7 +8,11 @@ the hostile text came through as plain text (escaped, normalised, never evaluate
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +75,15 @@ HOSTILE_CASES = {
     "surrogat-echappe.yaml": Expected(1, "(U+D800)"),
     "non-caractere.yaml": Expected(1, "(U+FFFE)"),
     "texte-long.yaml": Expected(1, "texte trop long (12000 caractères ; au plus 200)"),
+    # Issue #19: what once ended in an internal error, reached the terminal raw or passed check.
+    "cle-echappement-terminal.yaml": Expected(1, "clé inconnue « titre\\u001b]0;pirate\\u0007 »"),
+    "cle-surrogat.yaml": Expected(1, "clé inconnue « \\ud800 »"),
+    "u-majuscule-hors-limites.yaml": Expected(2, ":3:18: YAML illisible : la séquence d'échappement « \\U »"),
+    "email-controle.yaml": Expected(1, ":4:10: association.email: [SCHEMA] contient un caractère invisible"),
+    "heure-fin-de-ligne.yaml": Expected(1, ":16:10: ag_constitutive.heure: [SCHEMA] contient un caractère"),
+    "date-2108.yaml": Expected(
+        1, "« 2108-01-01 » est hors des dates possibles (du 01/01/1901 au 31/12/2107)"
+    ),
     # Valid files whose text must come through as plain text.
     "nfd.yaml": Expected(0, "valide (0 erreur"),
     "jinja.yaml": Expected(0, "valide (0 erreur"),
@@ -224,21 +237,15 @@ def test_a_non_empty_output_folder_is_refused_and_left_untouched(tmp_path: Path)
 
 
 def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fsync = os.fsync
-    calls = []
+    def disk_full(fd: int) -> bool:  # the write-back of the staged files fails
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    def disk_full(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:  # the first file is written, the second one fails
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(bundle.os, "fsync", disk_full)
+    monkeypatch.setattr(bundle, "_syncfs", disk_full)
     answers = write_answers(tmp_path)
     result = run("render", answers, "-o", str(tmp_path / "sortie"))
     assert result.exit_code == 4
     assert_no_traceback(result)
-    assert "écriture impossible" in result.stderr
+    assert "écriture impossible (disque plein)" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml"]
 
 
@@ -248,16 +255,69 @@ def test_a_failed_rename_leaves_the_existing_files_as_they_were(
     target = tmp_path / "sortie"
     target.mkdir()
     (target / "statuts.md").write_text("ancienne version", encoding="utf-8")
+    (target / "notes.txt").write_text("à moi", encoding="utf-8")
+    real_rename = os.rename
+    calls: list[object] = []
 
     def cross_device(source: object, destination: object) -> None:
-        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        calls.append(destination)
+        if len(calls) == 3:  # the old file is aside, one new file is in: the next one fails
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        real_rename(source, destination)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bundle.os, "replace", cross_device)
+    monkeypatch.setattr(bundle.os, "rename", cross_device)
     result = run("render", write_answers(tmp_path), "-o", str(target), "--force")
     assert result.exit_code == 4
     assert_no_traceback(result)
+    assert "déplacement entre deux systèmes de fichiers impossible" in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt", "statuts.md"]
     assert (target / "statuts.md").read_text(encoding="utf-8") == "ancienne version"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.yaml", "sortie"]
+
+
+def test_force_replaces_every_file_of_an_earlier_render_and_keeps_the_users_own(tmp_path: Path) -> None:
+    target = tmp_path / "sortie"
+    first = run("render", write_answers(tmp_path), "-o", str(target), "--format", "md,docx")
+    assert first.exit_code == 0, first.output
+    (target / "statuts.pdf").write_bytes(b"ancien PDF")  # as if an earlier render made PDFs
+    (target / "notes.txt").write_text("à moi", encoding="utf-8")
+    (target / "courrier").mkdir()
+    result = run("render", write_answers(tmp_path), "-o", str(target), "--force", "--documents", "statuts")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in target.iterdir()) == ["courrier", "notes.txt", "statuts.docx", "statuts.md"]
+    assert not any(p.name.startswith(".cpts-") for p in tmp_path.iterdir())
+
+
+def test_force_changes_nothing_when_a_folder_has_a_documents_name(tmp_path: Path) -> None:
+    target = tmp_path / "sortie"
+    assert run("render", write_answers(tmp_path), "-o", str(target)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    (target / "verification.md").unlink()
+    (target / "verification.md").mkdir()  # a folder where a file of the bundle goes
+    del before["verification.md"]
+    result = run("render", write_answers(tmp_path), "-o", str(target), "--force", "--format", "md")
+    assert result.exit_code == 3
+    assert "un dossier porte le nom d'un document" in result.stderr
+    assert {p.name: p.read_bytes() for p in target.iterdir() if p.is_file()} == before
+    assert not any(p.name.startswith(".cpts-") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("pointed", ["vide", "absent"])
+def test_an_output_that_is_a_link_gets_a_french_answer(pointed: str, tmp_path: Path) -> None:
+    if pointed == "vide":
+        (tmp_path / "vide").mkdir()
+    (tmp_path / "lien").symlink_to(tmp_path / pointed)
+    result = run("render", write_answers(tmp_path), "-o", str(tmp_path / "lien"))
+    assert_no_traceback(result)
+    assert "Not a directory" not in result.output
+    if pointed == "vide":
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "vide" / "statuts.md").is_file()
+        assert (tmp_path / "lien").is_symlink()
+    else:
+        assert result.exit_code == 3
+        assert "lien symbolique vers" in result.stderr
+        assert "qui n'existe pas" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -277,3 +337,130 @@ def test_any_other_exception_is_an_internal_error(
     assert "erreur interne" in result.stderr
     assert "--debug" in result.stderr
     assert not (tmp_path / "sortie").exists()
+
+
+# --- Input text never acts on the terminal; every hostile key or escape is a user error --------
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a terminal must never receive from the input: every control character but the line feed
+# (our own layout), C1 controls, bidirectional and zero-width marks, lone surrogates.
+UNSAFE_OUTPUT = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+HOSTILE_KEYS = {
+    "cle-echappement-terminal": '"a\\x1b]0;pwned\\x07": 1\n',
+    "cle-surrogat": '"\\ud800x": 1\n',
+    "cle-c1": '"\\x9b31m": 1\n',
+    "cle-bidi": '"abc\\u202edef": 1\n',
+    "cle-separateur-ligne": '"a\\u2028b": 1\n',
+    "valeur-inconnue-echappement": 'association_bis: "\\x1b[2J"\n',
+    "u-majuscule-hors-limites": 'x: "\\UFFFFFFFF"\n',
+    "u-majuscule-au-dela-unicode": 'x: "\\U00110000"\n',
+}
+
+
+def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run the real command (its own standard streams, as on a terminal), never through click's runner."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_terminal_safe(result: subprocess.CompletedProcess[bytes]) -> None:
+    output = (result.stdout + result.stderr).decode("utf-8", errors="surrogateescape")
+    assert "Traceback" not in output
+    assert "erreur interne" not in output
+    assert result.returncode in {1, 2}, output
+    assert not UNSAFE_OUTPUT.search(output), repr(UNSAFE_OUTPUT.search(output))
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_KEYS))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check",),
+        ("check", "--format", "json"),
+        ("render", "-o", "sortie"),
+        ("render", "-j", "2", "-o", "lot"),
+    ],
+)
+def test_hostile_keys_and_escapes_are_user_errors_printed_escaped(
+    name: str, command: tuple[str, ...], tmp_path: Path
+) -> None:
+    (tmp_path / f"{name}.yaml").write_text(MINIMAL + HOSTILE_KEYS[name], encoding="utf-8")
+    files = [f"{name}.yaml"]
+    if "lot" in command:  # a batch: the hostile file among valid ones, its summary must survive
+        (tmp_path / "valide.yaml").write_text(MINIMAL, encoding="utf-8")
+        files.append("valide.yaml")
+    result = run_process(command[0], *files, *command[1:], cwd=tmp_path)
+    assert_terminal_safe(result)
+    if "lot" in command:
+        assert "Documents produits pour 1 fichier sur 2" in result.stdout.decode()
+    if "json" in command:
+        report = json.loads(result.stdout)
+        assert not report["fichiers"][0].get("valide", False)
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path) -> None:
+    name = "r\x1b]0;pwned\x07.yaml"
+    (tmp_path / name).write_text(MINIMAL + "inconnue: 1\n", encoding="utf-8")
+    result = run_process("check", name, cwd=tmp_path)
+    assert_terminal_safe(result)
+    assert "r\\u001b]0;pwned\\u0007.yaml" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("email", ["contact\\x01@cpts.example.org", "contact\\uFFFE@cpts.example.org"])
+def test_check_refuses_what_render_could_not_write(email: str, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        MINIMAL.replace("  territoire: Test\n", f'  territoire: Test\n  email: "{email}"\n'), encoding="utf-8"
+    )
+    for args in (("check", "a.yaml"), ("render", "a.yaml", "-o", "sortie")):
+        result = run_process(*args, cwd=tmp_path)
+        assert result.returncode == 1, result.stderr.decode()
+        assert "association.email: [SCHEMA] contient un caractère invisible" in result.stdout.decode()
+    assert not (tmp_path / "sortie").exists()
+
+
+def test_the_last_date_check_accepts_is_rendered(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "cpts-avecsante.yaml").read_text(encoding="utf-8")
+    assert "  date: 2024-06-20\n" in text
+    (tmp_path / "a.yaml").write_text(
+        text.replace("  date: 2024-06-20\n", "  date: 2107-12-31\n"), encoding="utf-8"
+    )
+    result = run_process("render", "a.yaml", "-o", "sortie", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "sortie" / "pv-ag-constitutive.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "--\x1b]0;pwned\x07"), ("render", "a.yaml", "-o", "x", "--format", "\x1b[2J"), ("\x9b31m",)],
+    ids=["option", "valeur", "commande"],
+)
+def test_a_command_line_with_control_characters_is_answered_escaped(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    result = run_process(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    output = (result.stdout + result.stderr).decode("utf-8", errors="surrogateescape")
+    assert "Traceback" not in output
+    assert not UNSAFE_OUTPUT.search(output), output
+
+
+def test_the_escaping_fast_path_never_skips_an_unsafe_character() -> None:
+    # escaped_line returns a printable text as it is: no character it must escape is printable.
+    from generator.affichage import UNSAFE, escaped, escaped_line
+
+    unsafe = re.compile(f"[{UNSAFE}]")
+    every = "".join(map(chr, range(0x110000)))
+    assert [c for c in unsafe.findall(every) if c.isprintable()] == []
+    assert escaped_line("a\x1bb\nc") == "a\\u001bb\\u000ac"
+    assert escaped("a\x1bb\nc\td") == "a\\u001bb\nc\td"
+    assert escaped_line("\U0010fffe") == "\\U0010fffe"

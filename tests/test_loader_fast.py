@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import loader
+from generator import loader, loader_decoding
 from generator.errors import UnreadableInputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +73,7 @@ def assert_same_reading(text: str) -> bool:
 def _raw_text(path: Path) -> str:
     raw = path.read_bytes()
     try:
-        return loader._decode(raw, str(path))
+        return loader_decoding.decode(raw, str(path))
     except UnreadableInputError:
         return raw.decode("latin-1")  # still worth parsing: the reader refuses it in both paths
 

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from _answers import MINIMAL
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from generator import api, schema
+from generator import api, schema, schema_checks
 from generator.errors import Finding, Severity
 from generator.loader import load_text
 from generator.resources import schema_path
@@ -455,3 +457,133 @@ def test_walker_finds_an_untitled_property() -> None:
     sample = {"properties": {"a": {"type": "string"}, "b": {"$ref": "#/x"}, "c": {"title": "C"}}}
     assert list(untitled_properties(sample)) == ["#/properties/a"]
     assert list(untitled_properties({"if": {"properties": {"x": {"const": 1}}}})) == []
+
+
+# --- Patterns match the whole text (JSON Schema's ECMA-262 « $ »), every list is bounded ---------
+
+
+def schema_patterns() -> list[str]:
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema.load_schema())
+    return sorted(found)
+
+
+@pytest.mark.parametrize("pattern", schema_patterns())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_pattern_never_accepts_a_trailing_line_feed_its_body_refuses(
+    pattern: str, data: st.DataObject
+) -> None:
+    # Hypothesis never draws surrogates: the range is left out of the pattern it draws from.
+    text = data.draw(st.from_regex(pattern.replace("\\ud800-\\udfff", ""), fullmatch=True))
+    compiled = schema_checks._ecma_pattern(pattern)
+    assert compiled.search(text)
+    body_takes_line_feeds = compiled.search("a\nb") is not None
+    if not body_takes_line_feeds:
+        assert compiled.search(text + "\n") is None, repr(text)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ('departement: "59"', 'departement: "59\\n"', "association.departement"),
+        ('code_postal: "59000"', 'code_postal: "59000\\n"', "association.siege.code_postal"),
+        ("{id: a, nom: A,", '{id: "a\\n", nom: A,', "membres.fondateurs[0].id"),
+        ("{id: a, nom: A,", '{id: a, rpps: "10001234567\\n", nom: A,', "membres.fondateurs[0].rpps"),
+        ("{id: a, nom: A,", '{id: a, telephone: "0328000000\\n", nom: A,', "membres.fondateurs[0].telephone"),
+        ("structure: MSP,", 'structure: MSP, siret: "12345678901234\\n",', "membres.fondateurs[1].siret"),
+    ],
+)
+def test_a_value_with_a_trailing_line_feed_is_refused(old: str, new: str, path: str) -> None:
+    findings = validate(edited(old, new))
+    assert_french(findings)
+    assert "contient un caractère invisible ou de contrôle interdit (U+000A)" in only(findings, path).message
+
+
+def test_an_hour_with_a_trailing_line_feed_is_refused() -> None:
+    text = MINIMAL + AG.replace("DATE", "2024-06-20") + '  heure: "19:30\\n"\n'
+    assert validate(text.replace('  heure: "19:30\\n"\n', '  heure: "19:30"\n')) == []
+    finding = only(validate(text), "ag_constitutive.heure")
+    assert "(U+000A)" in finding.message
+
+
+@pytest.mark.parametrize("char", ["\\x01", "\\x1b", "\\uFFFE", "\\uFFFF", "\\u202E", "\\u200B", "\\x85"])
+def test_the_association_email_refuses_control_and_invisible_characters(char: str) -> None:
+    text = edited("  territoire: Test\n", f'  territoire: Test\n  email: "contact{char}@cpts.example.org"\n')
+    finding = only(validate(text), "association.email")
+    assert "contient un caractère invisible ou de contrôle interdit" in finding.message
+
+
+def test_the_association_email_still_takes_a_plain_address() -> None:
+    assert (
+        validate(edited("  territoire: Test\n", "  territoire: Test\n  email: contact@cpts.example.org\n"))
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "valid"),
+    [
+        ("2107-12-31", True),
+        ("2108-01-01", False),
+        ("9999-12-31", False),
+        ("1900-12-31", False),
+        ("1901-01-01", True),
+    ],
+)
+def test_dates_stay_within_what_every_document_can_carry(date: str, valid: bool) -> None:
+    findings = validate(MINIMAL + AG.replace("DATE", date))
+    if valid:
+        assert findings == []
+    else:
+        assert (
+            "est hors des dates possibles (du 01/01/1901 au 31/12/2107)"
+            in only(findings, "ag_constitutive.date").message
+        )
+
+
+def test_every_list_of_the_schema_has_a_bound() -> None:
+    unbounded: list[str] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if (node.get("type") == "array" or "items" in node) and not isinstance(node.get("maxItems"), int):
+                unbounded.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(schema.load_schema(), "#")
+    assert unbounded == []
+
+
+@pytest.mark.parametrize("item", ["1", "{}", "[]", "x"])
+def test_a_list_over_its_bound_is_reported_alone_without_comparing_its_items(item: str) -> None:
+    text = edited("communes: [Lille]", "communes: [" + ", ".join([item] * 30_000) + "]")
+    findings = validate(text)
+    assert [f.message for f in findings] == ["la liste doit compter au plus 500 éléments ; elle en a 30000"]
+
+
+def test_past_the_bound_on_findings_one_note_says_how_many_are_shown() -> None:
+    members = "".join(
+        f"    - {{id: m{i}, nom: A, prenom: B, college: ps, "
+        + ", ".join(f"k{j}: 1" for j in range(40))
+        + "}\n"
+        for i in range(50)
+    )
+    findings = validate(edited("  fondateurs:\n", "  fondateurs:\n" + members))
+    assert len(findings) == schema.MAX_FINDINGS + 1
+    assert findings[-1].message.startswith(f"plus de {schema.MAX_FINDINGS} erreurs")
