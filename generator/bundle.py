@@ -280,21 +280,26 @@ def write_zip(
     entries: Iterable[tuple[str, ZipSource]],
     date: tuple[int, int, int, int, int, int] = ZIP_DATE,
     compresslevel: int | None = None,
+    comment: bytes = b"",
 ) -> None:
     """Write a deterministic zip archive of ``entries`` (name → bytes or a file to stream).
 
     Entries are written in the order given; a file is copied in chunks, so an archive of a
-    thousand bundles never holds more than one chunk in memory.
+    thousand bundles never holds more than one chunk in memory. Every zip the package writes (a
+    bundle's archive, a DOCX package, the reference and its skeleton) goes through here.
     """
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, source in entries:
             info = zip_entry(name, date)
             if isinstance(source, bytes):
-                archive.writestr(info, source)
+                # The level is given per entry: zipfile applies the archive's level only to the
+                # entries it names itself, not to a ZipInfo passed in.
+                archive.writestr(info, source, compresslevel=compresslevel)
                 continue
             info.file_size = source.stat().st_size  # lets zipfile pick ZIP64 only when needed
             with source.open("rb") as reader, archive.open(info, "w") as writer:
                 shutil.copyfileobj(reader, writer, _CHUNK)
+        archive.comment = comment
 
 
 def check_archive_names(names: Iterable[str]) -> None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from pathlib import Path
+
+from generator import bundle
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -252,13 +253,8 @@ def package_files() -> dict[str, str]:
 def build() -> bytes:
     """Return the bytes of the reference document (fixed entry dates, so always the same bytes)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in package_files().items():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode("utf-8"), compresslevel=9)
+    entries = ((name, text.encode("utf-8")) for name, text in package_files().items())
+    bundle.write_zip(buffer, entries, date=(1980, 1, 1, 0, 0, 0), compresslevel=9)
     return buffer.getvalue()
 
 

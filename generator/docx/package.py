@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
+
+from generator import bundle
 
 # The skeleton's parts were written by python-docx: there is no entity to resolve.
 _PARSER = etree.XMLParser(resolve_entities=False)
@@ -52,13 +53,6 @@ def core_properties(data: bytes, title: str, author: str, date: dt.date) -> byte
 
 def write(parts: Iterable[tuple[str, bytes]], date: dt.date) -> bytes:
     """Return the package's bytes: every part in a zip entry with fixed date and attributes."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # the default depends on the platform
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
+    bundle.write_zip(output, parts, date=(date.year, date.month, date.day, 0, 0, 0), compresslevel=6)
     return output.getvalue()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from generator import bundle
 from generator.docx.reference import Reference
 from generator.docx.reference import default as default_reference
 from generator.resources import prepared_reference_path
@@ -62,14 +63,8 @@ class Skeleton:
 def to_bytes(skeleton: Skeleton) -> bytes:
     """Return the skeleton as a Word package with its metadata in the zip comment (deterministic)."""
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in skeleton.parts.items():
-            info = zipfile.ZipInfo(name, date_time=_STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=9)
-        archive.comment = json.dumps(skeleton.metadata(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    comment = json.dumps(skeleton.metadata(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    bundle.write_zip(output, skeleton.parts.items(), date=_STAMP, compresslevel=9, comment=comment)
     return output.getvalue()
 
 

@@ -7,6 +7,7 @@ Every public name is importable from ``generator.model``.
 
 from __future__ import annotations
 
+from generator.loader import PathKey
 from generator.model.builder import build_model
 from generator.model.cpts import Cpts, MembresParId
 from generator.model.records import (
@@ -29,7 +30,6 @@ from generator.model.records import (
     Indemnisation,
     Membre,
     Objet,
-    PathKey,
     Representation,
     Siege,
     Vote,

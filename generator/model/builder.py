@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from generator import facts, params
+from generator.loader import PathKey
 from generator.model.cpts import Cpts, MembresParId
 from generator.model.records import (
     COLLEGES_CONNUS,
@@ -32,7 +33,6 @@ from generator.model.records import (
     Indemnisation,
     Membre,
     Objet,
-    PathKey,
     Representation,
     Siege,
     Vote,

@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from generator.loader import PathKey  # one type for a YAML path: the loader's
 from generator.values import Fraction, Majorite, Montant
-
-PathKey = tuple[str | int, ...]
 
 # Well-known collège codes: AVECsanté's four (guide part 05, art. 5-2) and the inter-CPTS two
 # (URPS Occitanie 2022). Their wording is the project's own.
