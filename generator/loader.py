@@ -91,6 +91,26 @@ class LoadedAnswers:
             probe = probe[:-1]
         return self.positions.get((), Position(1, 1))
 
+    def finding(  # noqa: PLR0917 (the fields of a finding, in their order)
+        self, rule: str, severity: Severity, path: PathKey, message: str, source: str, key: bool = False
+    ) -> Finding:
+        """Return a finding of this file located at ``path`` (at its key rather than its value if ``key``).
+
+        The schema, the rules and the amendment checks all locate their findings here, so a
+        message always names the same line for the same path.
+        """
+        where = self.key_positions.get(path, self.position(path)) if key else self.position(path)
+        return Finding(
+            rule=rule,
+            severity=severity,
+            path=format_path(path),
+            message=message,
+            file=self.file,
+            line=where.line,
+            column=where.column,
+            source=source,
+        )
+
 
 def _scalar_value(node: ScalarNode) -> Any:
     """Resolve a scalar: only quoted-free true/false, null, decimal numbers; the rest is text."""

@@ -25,7 +25,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from generator.errors import Finding, Severity
-from generator.loader import LoadedAnswers, PathKey, Position, format_path
+from generator.loader import LoadedAnswers, PathKey
 from generator.schema_checks import DATE_MAX, DATE_MIN, INVISIBLE, in_calendar, load_schema, validator
 
 __all__ = ["MAX_FINDINGS", "apply_defaults", "json_type", "load_schema", "oversized", "validate", "validator"]
@@ -270,17 +270,7 @@ def _specific(error: Any) -> list[ValidationError]:
 
 
 def _finding(loaded: LoadedAnswers, path: PathKey, message: str, key: bool = False) -> Finding:
-    where: Position = loaded.key_positions.get(path, loaded.position(path)) if key else loaded.position(path)
-    return Finding(
-        rule="SCHEMA",
-        severity=Severity.ERREUR,
-        path=format_path(path),
-        message=message,
-        file=loaded.file,
-        line=where.line,
-        column=where.column,
-        source=_SOURCE,
-    )
+    return loaded.finding("SCHEMA", Severity.ERREUR, path, message, _SOURCE, key)
 
 
 def _findings_for(loaded: LoadedAnswers, error: Any) -> Iterator[Finding]:

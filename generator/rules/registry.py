@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import Finding, Severity
-from generator.loader import LoadedAnswers, PathKey, format_path
+from generator.loader import LoadedAnswers, PathKey
 from generator.model import Cpts
 
 Problem = tuple[PathKey, str]
@@ -52,17 +52,7 @@ def run_rules(model: Cpts, loaded: LoadedAnswers) -> list[Finding]:
     findings: list[Finding] = []
     for registered in RULES:
         for path, message in registered.check(model):
-            where = loaded.position(path)
             findings.append(
-                Finding(
-                    rule=registered.id,
-                    severity=registered.severity,
-                    path=format_path(path),
-                    message=message,
-                    file=loaded.file,
-                    line=where.line,
-                    column=where.column,
-                    source=registered.source,
-                )
+                loaded.finding(registered.id, registered.severity, path, message, registered.source)
             )
     return findings
