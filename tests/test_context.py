@@ -8,6 +8,7 @@ from generator.api import load_answers
 from generator.context import commun, document_context
 from generator.context.titres import titre
 from generator.model import Designation
+from generator.rules import dirigeants_incomplets
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -131,6 +132,58 @@ def test_dirigeants_announce_blanks_when_a_domicile_is_missing(avecsante):
     fondateurs = tuple(f._replace(domicile=None) if f.id == "nkhelifi" else f for f in avecsante.fondateurs)
     model = avecsante._replace(fondateurs=fondateurs)
     assert document_context("liste-dirigeants", model, commun(model)).incomplet
+
+
+def _replace_member(model, member_id, **changes):
+    fondateurs = tuple(f._replace(**changes) if f.id == member_id else f for f in model.fondateurs)
+    return model._replace(fondateurs=fondateurs)
+
+
+def test_dirigeants_legal_person_gives_its_siege_then_its_representative(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    index = next(i for i, ligne in enumerate(doc.lignes) if ligne.nom.startswith("EHPAD Les Tilleuls"))
+    structure, personne = doc.lignes[index], doc.lignes[index + 1]
+    ehpad = avecsante.membre("ehpad-tilleuls")
+    assert structure.nom == "EHPAD Les Tilleuls (personne morale)"
+    assert structure.domicile == ehpad.domicile
+    assert (structure.profession, structure.nationalite) == ("sans objet", "sans objet")
+    assert personne.representant and personne.fonctions == "représentée par"
+    assert personne.nom == "Nathalie Brun"
+    assert personne.profession == ehpad.representant_profession
+    assert personne.domicile == ehpad.representant_domicile
+    assert doc.certifiee
+
+
+def test_dirigeants_never_presume_a_nationality(avecsante):
+    model = _replace_member(avecsante, "nkhelifi", nationalite=None)
+    doc = document_context("liste-dirigeants", model, commun(model))
+    ligne = next(ligne for ligne in doc.lignes if ligne.nom == "Mme Nadia Khelifi")
+    assert ligne.nationalite is None
+    assert doc.incomplet and not doc.certifiee
+    messages = list(dirigeants_incomplets(model))
+    assert [path for path, _ in messages] == [model.membre("nkhelifi").path]
+    assert "nationalité" in messages[0][1]
+
+
+def test_dirigeants_a_person_designated_other_than_the_representative_is_a_blank(avecsante):
+    model = _replace_member(avecsante, "ehpad-tilleuls", representant="Paul Autre")
+    doc = document_context("liste-dirigeants", model, commun(model))
+    personne = next(ligne for ligne in doc.lignes if ligne.nom == "Nathalie Brun")
+    assert (personne.profession, personne.domicile, personne.nationalite) == (None, None, None)
+    assert not doc.certifiee
+
+
+def test_dirigeants_under_local_law_list_the_direction_with_birth():
+    model = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    doc = document_context("liste-dirigeants", model, commun(model))
+    assert doc.direction
+    bureau = [d for d in model.dirigeants() if d.fonctions]
+    assert len(doc.lignes) == len(bureau) < len(model.dirigeants())
+    assert doc.lignes[0].naissance == "2 avril 1971, Metz"
+    assert all(ligne.profession is not None for ligne in doc.lignes)  # not asked: never blank
+    assert doc.certifiee
+    sans_date = _replace_member(model, "tschmitt", date_naissance=None)
+    assert document_context("liste-dirigeants", sans_date, commun(sans_date)).lignes[0].naissance is None
 
 
 def test_bulletin_receipt_and_forms(avecsante, copresidence):

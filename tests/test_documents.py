@@ -142,12 +142,16 @@ def test_an_incomplete_administrator_leaves_blanks_and_a_warning():
         "    - {id: d, nom: E, prenom: F, college: esp, profession: Pharmacien, domicile: '4 rue W'}\n",
     )
     model = _model(answers)
-    assert [w.rule for w in model.avertissements] == ["W-DIRIGEANTS-INCOMPLET"]
+    # Every dirigeant lacks something (nationality is never presumed): one warning for each.
+    assert {w.rule for w in model.avertissements} == {"W-DIRIGEANTS-INCOMPLET"}
+    assert len(model.avertissements) == 4
     documents = render_markdown(model, ["liste-dirigeants", "verification"])
-    president = next(
-        line for line in documents["liste-dirigeants"].split("\n") if line.startswith("| Président")
-    )
-    # « a » has neither profession nor domicile: two blanks on his line, and the note.
-    assert len(re.findall(r"(?:\\_){4,}", president)) == 2
-    assert "W-DIRIGEANTS-INCOMPLET" in documents["liste-dirigeants"]
+    liste = documents["liste-dirigeants"]
+    president = next(line for line in liste.split("\n") if line.startswith("| Président"))
+    # « a » has no profession, domicile nor nationality: three blanks on his line, and the note.
+    assert len(re.findall(r"(?:\\_){4,}", president)) == 3
+    assert "à compléter avant le dépôt" in liste
+    # A filed document never prints a rule id, and an incomplete list is not certified.
+    assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", liste)
+    assert "Certifiée conforme" not in liste
     assert "**W-DIRIGEANTS-INCOMPLET**" in documents["verification"]

@@ -69,9 +69,18 @@ def _membre(raw: Mapping[str, Any], path: PathKey, honneur: bool) -> Membre:
         email=text("email"),
         telephone=text("telephone"),
         domicile=text("domicile"),
-        nationalite=raw.get("nationalite") or "française",
+        nationalite=text("nationalite"),
         honneur=honneur,
         path=path,
+        date_naissance=(
+            dt.date.fromisoformat(raw["date_naissance"])
+            if isinstance(raw.get("date_naissance"), str)
+            else None
+        ),
+        lieu_naissance=text("lieu_naissance"),
+        representant_profession=text("representant_profession"),
+        representant_domicile=text("representant_domicile"),
+        representant_nationalite=text("representant_nationalite"),
     )
 
 
