@@ -82,6 +82,11 @@ def _blanc(longueur: int = 8) -> Safe:
     return Safe(_BLANC * longueur)
 
 
+def _presidence_de(model: Cpts) -> contexts.Titre:
+    """Return a model's presidency as the statuts name it, for the documents without a context."""
+    return contexts.commun(model).presidence_statutaire
+
+
 @jinja2.pass_context
 def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
     """Choose the wording for one président or for co-présidents, as the context says."""
@@ -163,6 +168,7 @@ def environment() -> jinja2.Environment:
             "pluriel": _safe(typography.pluriel),
             "blanc": _blanc,
             "selon_presidence": _selon_presidence,
+            "presidence_de": _presidence_de,
             "L": labels,
             "F": facts,
         }

@@ -9,6 +9,7 @@ from generator.context import commun, document_context
 from generator.context.titres import titre
 from generator.model import Designation
 from generator.rules import dirigeants_incomplets
+from generator.values import Montant
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -354,3 +355,20 @@ def test_inter_cpts_words_the_adhesion_conditions_for_a_cpts():
     assert wordings["adherer_au_projet_de_sante"].startswith("adhérer aux objectifs de l'association")
     assert all("projet de santé de la CPTS" not in w for w in wordings.values())
     assert commun(model).vice_presidents == ("le vice-président", "le second vice-président")
+
+
+def test_verification_warns_that_a_taille_1_passes_the_cac_threshold_in_year_2():
+    petite = load_answers(EXAMPLES / "cpts-petite-bureau.yaml")
+    doc = document_context("verification", petite, commun(petite))
+    seuil = petite.parametres.seuil_commissaire_aux_comptes.valeur
+    assert petite.taille_aci == 1 and not petite.cac.obligatoire
+    assert doc.financement_annee_pleine > seuil
+    assert doc.depassement_probable
+    assert doc.signataires_statuts == "le président et la secrétaire"  # Mme Leroux
+
+
+def test_cac_threshold_is_passed_only_above_it():
+    from generator import facts
+
+    assert not facts.decision_cac("auto", Montant(153000), Montant(153000)).obligatoire
+    assert facts.decision_cac("auto", Montant("153000.01"), Montant(153000)).obligatoire

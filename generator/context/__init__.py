@@ -18,6 +18,8 @@ from generator.context.dirigeants import dirigeants
 from generator.context.pv import pv
 from generator.context.reglement import reglement
 from generator.context.statuts import statuts
+from generator.context.titres import Titre
+from generator.context.verification import verification
 from generator.model import Cpts
 
 _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
@@ -27,6 +29,7 @@ _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
         "pv-ag-constitutive": pv,
         "bulletin-adhesion": bulletin,
         "liste-dirigeants": dirigeants,
+        "verification": verification,
     }
 )
 
@@ -37,4 +40,4 @@ def document_context(name: str, model: Cpts, shared: Commun) -> Any:
     return None if builder is None else builder(model, shared)
 
 
-__all__ = ["Commun", "commun", "document_context"]
+__all__ = ["Commun", "Titre", "commun", "document_context"]
