@@ -372,3 +372,37 @@ def test_cac_threshold_is_passed_only_above_it():
 
     assert not facts.decision_cac("auto", Montant(153000), Montant(153000)).obligatoire
     assert facts.decision_cac("auto", Montant("153000.01"), Montant(153000)).obligatoire
+
+
+def test_pv_a_resolution_without_vote_is_blank_never_unanimous(avecsante):
+    ag = avecsante.ag_constitutive
+    votes = {code: vote for code, vote in ag.votes.items() if code != "cotisations"}
+    model = avecsante._replace(ag_constitutive=ag._replace(votes=votes))
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert next(r for r in doc.resolutions if r.code == "cotisations").vote is None
+    from generator.render import render_document
+
+    pv = render_document("pv-ag-constitutive", model, render_document("statuts", model).numbered).markdown
+    section = pv[pv.index("résolution – Montant des cotisations") :]
+    section = section[: section.index("### ")]
+    assert "unanimité" not in section and "☐ adoptée ☐ rejetée" in section
+
+
+def test_pv_signatures_count_the_present_founders_who_adopt():
+    model = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    presents = len(model.ag_constitutive.presents)
+    assert doc.signatures.nombre == presents == len(model.fondateurs) - 1  # one is represented
+    ag = model.ag_constitutive
+    vote = ag.votes["statuts"]._replace(unanimite=False, pour=6, contre=1, abstention=1)
+    refus = model._replace(ag_constitutive=ag._replace(votes={**ag.votes, "statuts": vote}))
+    doc = document_context("pv-ag-constitutive", refus, commun(refus))
+    assert (doc.signatures.nombre, doc.signatures.refus) == (presents - 2, 2)
+
+
+def test_pv_acceptance_at_the_meeting_or_in_writing(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    ag = copresidence.ag_constitutive
+    absents = {copresidence.nom(d) for d in ag.administrateurs_elus if d.membre not in ag.presents}
+    assert set(doc.acceptation_administrateurs.par_ecrit) == absents
+    assert not set(doc.acceptation_administrateurs.presents) & absents

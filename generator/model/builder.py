@@ -146,7 +146,10 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         bureau_elu.append((fonction, people))
     votes = {}
     for resolution in RESOLUTIONS:
-        vote = raw["votes"].get(resolution, "unanimite")
+        # A resolution without a vote in the answers is printed with blanks, never presumed unanimous.
+        if resolution not in raw["votes"]:
+            continue
+        vote = raw["votes"][resolution]
         path = (*base, "votes", resolution)
         if vote == "unanimite":
             votes[resolution] = Vote(True, 0, 0, 0, path)
