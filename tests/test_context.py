@@ -406,3 +406,21 @@ def test_pv_acceptance_at_the_meeting_or_in_writing(copresidence):
     absents = {copresidence.nom(d) for d in ag.administrateurs_elus if d.membre not in ag.presents}
     assert set(doc.acceptation_administrateurs.par_ecrit) == absents
     assert not set(doc.acceptation_administrateurs.presents) & absents
+
+
+def test_the_new_documents_apply_only_where_the_law_asks(avecsante):
+    from generator.render import applicable
+
+    petite = load_answers(EXAMPLES / "cpts-petite-bureau.yaml")
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    assert applicable("pv-premier-ca", avecsante) and not applicable("pv-premier-ca", petite)
+    assert applicable("requete-inscription", moselle) and not applicable("requete-inscription", avecsante)
+    requete = document_context("requete-inscription", moselle, commun(moselle))
+    assert [nom for _, nom in requete.signataires] == [
+        moselle.nom(d) for _, ds in moselle.ag_constitutive.bureau_elu for d in ds
+    ]
+    assert requete.premier_ca and requete.signataires_statuts == len(moselle.ag_constitutive.presents)
+    premier = document_context("pv-premier-ca", avecsante, commun(avecsante))
+    assert len(premier.tirage) == 3 and premier.tirage[-1].dernier
+    assert premier.president_seance.nom == avecsante.nom("gperrin")
+    assert premier.secretaire_seance.nom is None  # the assembly's secretary is no administrator

@@ -16,7 +16,9 @@ from generator.context.bulletin import bulletin
 from generator.context.commun import Commun, commun
 from generator.context.dirigeants import dirigeants
 from generator.context.pv import pv
+from generator.context.pv_premier_ca import pv_premier_ca
 from generator.context.reglement import reglement
+from generator.context.requete import requete
 from generator.context.statuts import statuts
 from generator.context.titres import Titre
 from generator.context.verification import verification
@@ -27,9 +29,11 @@ _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
         "statuts": statuts,
         "reglement-interieur": reglement,
         "pv-ag-constitutive": pv,
+        "pv-premier-ca": pv_premier_ca,
         "bulletin-adhesion": bulletin,
         "liste-dirigeants": dirigeants,
         "verification": verification,
+        "requete-inscription": requete,
     }
 )
 

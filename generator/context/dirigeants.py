@@ -50,7 +50,8 @@ class Dirigeants(NamedTuple):
     direction: bool
 
 
-def _fonctions(model: Cpts, dirigeant: Dirigeant) -> str:
+def fonctions(model: Cpts, dirigeant: Dirigeant) -> str:
+    """Return a dirigeant's titles, gendered: « Trésorière, administratrice »."""
     feminin = est_une_femme(model, Designation(dirigeant.membre.id, dirigeant.personne, ()))
     titres = [
         titre("co_president" if f == "president" and model.bureau.co_presidence else f, feminin).titre
@@ -73,12 +74,12 @@ def _lignes(model: Cpts, dirigeant: Dirigeant) -> tuple[Ligne, ...]:
     membre = dirigeant.membre
     p = dirigeant.physique
     local = model.droit_local
-    fonctions = _fonctions(model, dirigeant)
+    titres = fonctions(model, dirigeant)
     naissance = _naissance(p.date_naissance, p.lieu_naissance) if local else None
     if not membre.personne_morale:
-        return (Ligne(fonctions, p.nom, p.profession, naissance, p.domicile, p.nationalite, False),)
+        return (Ligne(titres, p.nom, p.profession, naissance, p.domicile, p.nationalite, False),)
     structure = Ligne(
-        fonctions,
+        titres,
         f"{membre.nom_complet} (personne morale)",
         SANS_OBJET,
         SANS_OBJET if local else None,
