@@ -424,3 +424,11 @@ def test_the_new_documents_apply_only_where_the_law_asks(avecsante):
     assert len(premier.tirage) == 3 and premier.tirage[-1].dernier
     assert premier.president_seance.nom == avecsante.nom("gperrin")
     assert premier.secretaire_seance.nom is None  # the assembly's secretary is no administrator
+
+
+def test_bulletin_asks_a_professional_number_only_of_professionals(avecsante):
+    doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
+    par_code = {f.college.code: f for f in doc.formulaires}
+    assert par_code["ps"].professionnel
+    assert not par_code["usagers"].professionnel  # an inhabitant gives his domicile
+    assert doc.contact == avecsante.association.email and doc.destinataires_aci

@@ -81,13 +81,17 @@ def test_amounts_and_collèges_are_those_of_the_answers(rendered):
 
 
 NOTICE = "Information sur vos données personnelles"
+# RGPD art. 13: every item the notice owes the applicant (post-mortem: loi 78-17 art. 85).
 NOTICE_ITEMS = (
     "Responsable du traitement",
-    "Finalités",
-    "Base légale",
+    "Délégué à la protection des données",
+    "Finalités et bases légales",
+    "Caractère obligatoire",
     "Destinataires",
+    "Transferts",
     "Durée de conservation",
     "Vos droits",
+    "Réclamation",
 )
 
 
@@ -106,7 +110,9 @@ def test_the_bulletin_has_one_form_per_college_then_the_notice_once(rendered):
     assert notice.strip().startswith(f"## {NOTICE}\n")
     for item in NOTICE_ITEMS:
         assert notice.count(f"- **{item}**") == 1, item
-    assert "CNIL" in notice
+    assert "CNIL" in notice and "3 place de Fontenoy" in notice
+    assert "retirer à tout moment un consentement" in notice and "après votre décès" in notice
+    assert "\\_\\_" not in notice or model.association.email is None  # the contact is the answers' e-mail
     assert bulletin.count(NOTICE_ITEMS[0]) == 1
 
 
