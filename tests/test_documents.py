@@ -205,3 +205,14 @@ def test_moselle_with_partial_renewal_files_what_the_tribunal_asks():
         # A filed document prints no rule id and presumes no vote.
         assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", documents[name]), name
     assert "JOAFE" not in documents["verification"].split("## Formalités")[1].split("Sources")[0]
+
+
+# The documents filed at the préfecture or the tribunal: a rule id never appears in them.
+FILED = ("pv-ag-constitutive", "pv-premier-ca", "liste-dirigeants", "requete-inscription", "bulletin-adhesion")
+
+
+def test_filed_documents_print_no_rule_id(rendered):
+    _, documents = rendered
+    for name in FILED:
+        if name in documents:
+            assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", documents[name].markdown), name
