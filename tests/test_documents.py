@@ -208,7 +208,13 @@ def test_moselle_with_partial_renewal_files_what_the_tribunal_asks():
 
 
 # The documents filed at the préfecture or the tribunal: a rule id never appears in them.
-FILED = ("pv-ag-constitutive", "pv-premier-ca", "liste-dirigeants", "requete-inscription", "bulletin-adhesion")
+FILED = (
+    "pv-ag-constitutive",
+    "pv-premier-ca",
+    "liste-dirigeants",
+    "requete-inscription",
+    "bulletin-adhesion",
+)
 
 
 def test_filed_documents_print_no_rule_id(rendered):
