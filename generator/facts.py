@@ -44,7 +44,8 @@ def decision_cac(choix: str, subventions: Decimal | None, seuil: Decimal | None 
     """
     if seuil is None:
         seuil = params.en_vigueur(None).seuil_commissaire_aux_comptes.valeur
-    obligatoire = subventions is not None and subventions >= seuil
+    # L. 612-4: a global amount that « dépasse » the threshold; the threshold itself does not.
+    obligatoire = subventions is not None and subventions > seuil
     if choix == "oui":
         raison = "nommé par choix de l'association"
         if obligatoire:
@@ -56,7 +57,7 @@ def decision_cac(choix: str, subventions: Decimal | None, seuil: Decimal | None 
                 False,
                 True,
                 "non prévu par les réponses alors que les subventions publiques attendues "
-                "atteignent le seuil légal : à revoir",
+                "dépassent le seuil légal : à revoir",
             )
         return DecisionCac(False, False, "non prévu par les réponses")
     if subventions is None:
@@ -64,16 +65,16 @@ def decision_cac(choix: str, subventions: Decimal | None, seuil: Decimal | None 
             False,
             False,
             "non prévu tant que le montant des subventions publiques n'est pas connu ; "
-            "obligatoire dès qu'elles atteignent le seuil légal",
+            "obligatoire dès qu'elles dépassent le seuil légal",
         )
     if obligatoire:
         return DecisionCac(
             True,
             True,
-            "obligatoire : les subventions publiques attendues atteignent le seuil légal",
+            "obligatoire : les subventions publiques attendues dépassent le seuil légal",
         )
     return DecisionCac(
-        False, False, "non obligatoire : les subventions publiques attendues restent sous le seuil"
+        False, False, "non obligatoire : les subventions publiques attendues ne dépassent pas le seuil"
     )
 
 

@@ -19,6 +19,8 @@ import jinja2
 import generator.context as contexts
 from generator import facts, labels, typography
 from generator.compiled_templates import packaged_cache
+from generator.context.pv_premier_ca import applicable as premier_ca_applicable
+from generator.context.requete import applicable as requete_applicable
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -30,10 +32,26 @@ DOCUMENTS: Mapping[str, str] = {
     "statuts": "statuts/document.md.j2",
     "reglement-interieur": "reglement/document.md.j2",
     "pv-ag-constitutive": "pv/document.md.j2",
+    "pv-premier-ca": "pv_premier_ca/document.md.j2",
     "bulletin-adhesion": "bulletin/document.md.j2",
     "liste-dirigeants": "dirigeants/document.md.j2",
+    "requete-inscription": "requete_inscription/document.md.j2",
     "verification": "verification/document.md.j2",
 }
+
+# The documents an association has only in some cases: the PV of the first CA meeting when the
+# CA elects the bureau, the requête en inscription under Alsace-Moselle local law.
+_SELON: Mapping[str, Callable[[Cpts], bool]] = {
+    "pv-premier-ca": premier_ca_applicable,
+    "requete-inscription": requete_applicable,
+}
+
+
+def applicable(name: str, model: Cpts) -> bool:
+    """Tell whether document ``name`` belongs to ``model``'s file (most documents always do)."""
+    condition = _SELON.get(name)
+    return condition is None or condition(model)
+
 
 # A blank to fill by hand, as the statuts' signature line writes it (escaped underscores).
 _BLANC = "\\_"
@@ -80,6 +98,11 @@ def _joindre(items: Iterable[Any], separateur: str) -> Safe:
 
 def _blanc(longueur: int = 8) -> Safe:
     return Safe(_BLANC * longueur)
+
+
+def _presidence_de(model: Cpts) -> contexts.Titre:
+    """Return a model's presidency as the statuts name it, for the documents without a context."""
+    return contexts.commun(model).presidence_statutaire
 
 
 @jinja2.pass_context
@@ -163,6 +186,7 @@ def environment() -> jinja2.Environment:
             "pluriel": _safe(typography.pluriel),
             "blanc": _blanc,
             "selon_presidence": _selon_presidence,
+            "presidence_de": _presidence_de,
             "L": labels,
             "F": facts,
         }
@@ -240,8 +264,8 @@ def render_document(
 
 
 def render_documents(model: Cpts, names: Iterable[str] = tuple(DOCUMENTS)) -> dict[str, RenderedDocument]:
-    """Render the requested documents (the statuts always first, for citations)."""
-    wanted = list(names)
+    """Render the requested documents that apply to ``model`` (the statuts always first, for citations)."""
+    wanted = [name for name in names if applicable(name, model)]
     shared = contexts.commun(model)
     statuts = render_document("statuts", model, shared=shared)
     rendered = {"statuts": statuts}

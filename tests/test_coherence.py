@@ -128,24 +128,37 @@ def test_seats_per_college_agree(rendered):
 
 
 def dirigeants_rows(liste: str) -> list[list[str]]:
-    return [[masculin(row[0]), *row[1:]] for row in table_after(liste, "| Fonction |")]
+    """The liste's rows by member: a legal person's row under its name, its representative's row dropped."""
+    rows = []
+    for row in table_after(liste, "| Fonction |"):
+        if row[0] == "représentée par":
+            continue
+        rows.append([masculin(row[0]), row[1].removesuffix(" (personne morale)"), *row[2:]])
+    return rows
+
+
+def membre(name: str) -> str:
+    """The member behind a name of the PV (« Hélène Berthier, pour MSP » is the MSP)."""
+    return name.split(", pour ")[-1]
 
 
 def test_elected_administrators_agree(rendered):
     model, docs, _ = rendered
     ag = model.ag_constitutive
     liste = dirigeants_rows(docs["liste-dirigeants"])
-    if model.conseil_administration is None:
-        # Without a CA the bureau administers: the PV's bureau and the liste are the same people.
-        assert {row[1] for row in liste} == {escape(model.nom(d)) for _, ds in ag.bureau_elu for d in ds}
+    if model.conseil_administration is None or model.droit_local:
+        # Without a CA the bureau administers, and under local law the liste is the direction
+        # (the bureau): the PV's bureau and the liste are the same members.
+        bureau = {membre(escape(model.nom(d))) for _, ds in ag.bureau_elu for d in ds}
+        assert {row[1] for row in liste} == bureau
         return
     pv_names = []
     for row in pv_elections(docs["pv-ag-constitutive"]):
         names = [n for n in row[2].split(" ; ") if "non pourvu" not in n]
         pv_names.extend(names)
     # A legal person on the bureau is listed under the person it designated.
-    liste_members = {row[1].split(", pour ")[-1] for row in liste if "dministrateur" in row[0]}
-    pv_members = {name.split(", pour ")[-1] for name in pv_names}
+    liste_members = {row[1] for row in liste if "dministrateur" in row[0]}
+    pv_members = {membre(name) for name in pv_names}
     assert len(pv_names) == len(ag.administrateurs_elus)
     assert pv_members == liste_members
     assert pv_members == {
@@ -212,7 +225,7 @@ def test_officers_agree(rendered):
         for title in row[0].split(", "):
             if title != "administrateur" and title != "Administrateur":
                 liste.setdefault(title, []).append(row[1])
-    assert pv == liste
+    assert {title: [membre(name) for name in names] for title, names in pv.items()} == liste
     expected: dict[str, list[str]] = {}
     for fonction, designations in model.ag_constitutive.bureau_elu:
         title = (
@@ -259,8 +272,19 @@ def test_pv_votes_are_the_answers(rendered):
     for (ordinal, title), code in zip(titles, codes, strict=True):
         assert SUJETS[code] in title, (code, title)
         body = section(pv, f"{ordinal} résolution")
-        vote = model.ag_constitutive.votes[code]
-        if vote.unanimite:
+        vote = model.ag_constitutive.votes.get(code)
+        if (
+            code == "bureau"
+            and model.bureau.elu_par == "conseil_administration"
+            and model.conseil_administration
+        ):
+            # The CA elects the bureau (its own PV): the assembly takes note without voting.
+            assert "n'est pas appelée à voter" in body and "Pour :" not in body
+            assert "unanimité" not in body
+        elif vote is None:
+            # No vote in the answers: blanks to fill, never a presumed unanimity.
+            assert "unanimité" not in body and "☐ adoptée ☐ rejetée" in body
+        elif vote.unanimite:
             assert "adoptée à l'unanimité" in body, (code, body)
             assert "Pour :" not in body
         else:

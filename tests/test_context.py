@@ -8,6 +8,8 @@ from generator.api import load_answers
 from generator.context import commun, document_context
 from generator.context.titres import titre
 from generator.model import Designation
+from generator.rules import dirigeants_incomplets
+from generator.values import Montant
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -131,6 +133,58 @@ def test_dirigeants_announce_blanks_when_a_domicile_is_missing(avecsante):
     fondateurs = tuple(f._replace(domicile=None) if f.id == "nkhelifi" else f for f in avecsante.fondateurs)
     model = avecsante._replace(fondateurs=fondateurs)
     assert document_context("liste-dirigeants", model, commun(model)).incomplet
+
+
+def _replace_member(model, member_id, **changes):
+    fondateurs = tuple(f._replace(**changes) if f.id == member_id else f for f in model.fondateurs)
+    return model._replace(fondateurs=fondateurs)
+
+
+def test_dirigeants_legal_person_gives_its_siege_then_its_representative(avecsante):
+    doc = document_context("liste-dirigeants", avecsante, commun(avecsante))
+    index = next(i for i, ligne in enumerate(doc.lignes) if ligne.nom.startswith("EHPAD Les Tilleuls"))
+    structure, personne = doc.lignes[index], doc.lignes[index + 1]
+    ehpad = avecsante.membre("ehpad-tilleuls")
+    assert structure.nom == "EHPAD Les Tilleuls (personne morale)"
+    assert structure.domicile == ehpad.domicile
+    assert (structure.profession, structure.nationalite) == ("sans objet", "sans objet")
+    assert personne.representant and personne.fonctions == "représentée par"
+    assert personne.nom == "Nathalie Brun"
+    assert personne.profession == ehpad.representant_profession
+    assert personne.domicile == ehpad.representant_domicile
+    assert doc.certifiee
+
+
+def test_dirigeants_never_presume_a_nationality(avecsante):
+    model = _replace_member(avecsante, "nkhelifi", nationalite=None)
+    doc = document_context("liste-dirigeants", model, commun(model))
+    ligne = next(ligne for ligne in doc.lignes if ligne.nom == "Mme Nadia Khelifi")
+    assert ligne.nationalite is None
+    assert doc.incomplet and not doc.certifiee
+    messages = list(dirigeants_incomplets(model))
+    assert [path for path, _ in messages] == [model.membre("nkhelifi").path]
+    assert "nationalité" in messages[0][1]
+
+
+def test_dirigeants_a_person_designated_other_than_the_representative_is_a_blank(avecsante):
+    model = _replace_member(avecsante, "ehpad-tilleuls", representant="Paul Autre")
+    doc = document_context("liste-dirigeants", model, commun(model))
+    personne = next(ligne for ligne in doc.lignes if ligne.nom == "Nathalie Brun")
+    assert (personne.profession, personne.domicile, personne.nationalite) == (None, None, None)
+    assert not doc.certifiee
+
+
+def test_dirigeants_under_local_law_list_the_direction_with_birth():
+    model = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    doc = document_context("liste-dirigeants", model, commun(model))
+    assert doc.direction
+    bureau = [d for d in model.dirigeants() if d.fonctions]
+    assert len(doc.lignes) == len(bureau) < len(model.dirigeants())
+    assert doc.lignes[0].naissance == "2 avril 1971, Metz"
+    assert all(ligne.profession is not None for ligne in doc.lignes)  # not asked: never blank
+    assert doc.certifiee
+    sans_date = _replace_member(model, "tschmitt", date_naissance=None)
+    assert document_context("liste-dirigeants", sans_date, commun(sans_date)).lignes[0].naissance is None
 
 
 def test_bulletin_receipt_and_forms(avecsante, copresidence):
@@ -301,3 +355,80 @@ def test_inter_cpts_words_the_adhesion_conditions_for_a_cpts():
     assert wordings["adherer_au_projet_de_sante"].startswith("adhérer aux objectifs de l'association")
     assert all("projet de santé de la CPTS" not in w for w in wordings.values())
     assert commun(model).vice_presidents == ("le vice-président", "le second vice-président")
+
+
+def test_verification_warns_that_a_taille_1_passes_the_cac_threshold_in_year_2():
+    petite = load_answers(EXAMPLES / "cpts-petite-bureau.yaml")
+    doc = document_context("verification", petite, commun(petite))
+    seuil = petite.parametres.seuil_commissaire_aux_comptes.valeur
+    assert petite.taille_aci == 1 and not petite.cac.obligatoire
+    assert doc.financement_annee_pleine > seuil
+    assert doc.depassement_probable
+    assert doc.signataires_statuts == "le président et la secrétaire"  # Mme Leroux
+
+
+def test_cac_threshold_is_passed_only_above_it():
+    from generator import facts
+
+    assert not facts.decision_cac("auto", Montant(153000), Montant(153000)).obligatoire
+    assert facts.decision_cac("auto", Montant("153000.01"), Montant(153000)).obligatoire
+
+
+def test_pv_a_resolution_without_vote_is_blank_never_unanimous(avecsante):
+    ag = avecsante.ag_constitutive
+    votes = {code: vote for code, vote in ag.votes.items() if code != "cotisations"}
+    model = avecsante._replace(ag_constitutive=ag._replace(votes=votes))
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    assert next(r for r in doc.resolutions if r.code == "cotisations").vote is None
+    from generator.render import render_document
+
+    pv = render_document("pv-ag-constitutive", model, render_document("statuts", model).numbered).markdown
+    section = pv[pv.index("résolution – Montant des cotisations") :]
+    section = section[: section.index("### ")]
+    assert "unanimité" not in section and "☐ adoptée ☐ rejetée" in section
+
+
+def test_pv_signatures_count_the_present_founders_who_adopt():
+    model = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    doc = document_context("pv-ag-constitutive", model, commun(model))
+    presents = len(model.ag_constitutive.presents)
+    assert doc.signatures.nombre == presents == len(model.fondateurs) - 1  # one is represented
+    ag = model.ag_constitutive
+    vote = ag.votes["statuts"]._replace(unanimite=False, pour=6, contre=1, abstention=1)
+    refus = model._replace(ag_constitutive=ag._replace(votes={**ag.votes, "statuts": vote}))
+    doc = document_context("pv-ag-constitutive", refus, commun(refus))
+    assert (doc.signatures.nombre, doc.signatures.refus) == (presents - 2, 2)
+
+
+def test_pv_acceptance_at_the_meeting_or_in_writing(copresidence):
+    doc = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    ag = copresidence.ag_constitutive
+    absents = {copresidence.nom(d) for d in ag.administrateurs_elus if d.membre not in ag.presents}
+    assert set(doc.acceptation_administrateurs.par_ecrit) == absents
+    assert not set(doc.acceptation_administrateurs.presents) & absents
+
+
+def test_the_new_documents_apply_only_where_the_law_asks(avecsante):
+    from generator.render import applicable
+
+    petite = load_answers(EXAMPLES / "cpts-petite-bureau.yaml")
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    assert applicable("pv-premier-ca", avecsante) and not applicable("pv-premier-ca", petite)
+    assert applicable("requete-inscription", moselle) and not applicable("requete-inscription", avecsante)
+    requete = document_context("requete-inscription", moselle, commun(moselle))
+    assert [nom for _, nom in requete.signataires] == [
+        moselle.nom(d) for _, ds in moselle.ag_constitutive.bureau_elu for d in ds
+    ]
+    assert requete.premier_ca and requete.signataires_statuts == len(moselle.ag_constitutive.presents)
+    premier = document_context("pv-premier-ca", avecsante, commun(avecsante))
+    assert len(premier.tirage) == 3 and premier.tirage[-1].dernier
+    assert premier.president_seance.nom == avecsante.nom("gperrin")
+    assert premier.secretaire_seance.nom is None  # the assembly's secretary is no administrator
+
+
+def test_bulletin_asks_a_professional_number_only_of_professionals(avecsante):
+    doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
+    par_code = {f.college.code: f for f in doc.formulaires}
+    assert par_code["ps"].professionnel
+    assert not par_code["usagers"].professionnel  # an inhabitant gives his domicile
+    assert doc.contact == avecsante.association.email and doc.destinataires_aci

@@ -7,10 +7,11 @@ import pytest
 from _answers import MINIMAL
 from _markdown_snapshot import MarkdownSnapshotExtension
 
+from generator import typography
 from generator.api import check_loaded, load_answers, render_markdown
 from generator.loader import load_text
 from generator.markdown import escape
-from generator.render import DOCUMENTS, render_documents
+from generator.render import DOCUMENTS, applicable, render_documents
 from generator.typography import montant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +37,13 @@ def test_there_are_at_least_five_examples():
 @pytest.mark.parametrize("document", list(DOCUMENTS))
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_snapshot(example, document, snapshot_md):
-    text = render_markdown(load_answers(example), [document])[document]
-    assert text == snapshot_md
+    model = load_answers(example)
+    rendered = render_markdown(model, [document])
+    if not applicable(document, model):
+        # The PV of the first CA without a CA electing the bureau, the requête outside local law.
+        assert document not in rendered
+        return
+    assert rendered[document] == snapshot_md
 
 
 def test_rendering_is_deterministic(rendered):
@@ -75,13 +81,17 @@ def test_amounts_and_collèges_are_those_of_the_answers(rendered):
 
 
 NOTICE = "Information sur vos données personnelles"
+# RGPD art. 13: every item the notice owes the applicant (post-mortem: loi 78-17 art. 85).
 NOTICE_ITEMS = (
     "Responsable du traitement",
-    "Finalités",
-    "Base légale",
+    "Délégué à la protection des données",
+    "Finalités et bases légales",
+    "Caractère obligatoire",
     "Destinataires",
+    "Transferts",
     "Durée de conservation",
     "Vos droits",
+    "Réclamation",
 )
 
 
@@ -100,7 +110,9 @@ def test_the_bulletin_has_one_form_per_college_then_the_notice_once(rendered):
     assert notice.strip().startswith(f"## {NOTICE}\n")
     for item in NOTICE_ITEMS:
         assert notice.count(f"- **{item}**") == 1, item
-    assert "CNIL" in notice
+    assert "CNIL" in notice and "3 place de Fontenoy" in notice
+    assert "retirer à tout moment un consentement" in notice and "après votre décès" in notice
+    assert "\\_\\_" not in notice or model.association.email is None  # the contact is the answers' e-mail
     assert bulletin.count(NOTICE_ITEMS[0]) == 1
 
 
@@ -113,7 +125,7 @@ def _model(text):
 def test_without_constitutive_assembly_the_documents_are_drafts_with_blanks():
     model = _model(MINIMAL)
     documents = render_markdown(model)
-    assert list(documents) == list(DOCUMENTS)
+    assert list(documents) == [name for name in DOCUMENTS if applicable(name, model)]
     for name, text in documents.items():
         assert "None" not in text, name
     pv = documents["pv-ag-constitutive"]
@@ -142,12 +154,71 @@ def test_an_incomplete_administrator_leaves_blanks_and_a_warning():
         "    - {id: d, nom: E, prenom: F, college: esp, profession: Pharmacien, domicile: '4 rue W'}\n",
     )
     model = _model(answers)
-    assert [w.rule for w in model.avertissements] == ["W-DIRIGEANTS-INCOMPLET"]
+    # Every dirigeant lacks something (nationality is never presumed): one warning for each.
+    assert {w.rule for w in model.avertissements} == {"W-DIRIGEANTS-INCOMPLET"}
+    assert len(model.avertissements) == 4
     documents = render_markdown(model, ["liste-dirigeants", "verification"])
-    president = next(
-        line for line in documents["liste-dirigeants"].split("\n") if line.startswith("| Président")
-    )
-    # « a » has neither profession nor domicile: two blanks on his line, and the note.
-    assert len(re.findall(r"(?:\\_){4,}", president)) == 2
-    assert "W-DIRIGEANTS-INCOMPLET" in documents["liste-dirigeants"]
+    liste = documents["liste-dirigeants"]
+    president = next(line for line in liste.split("\n") if line.startswith("| Président"))
+    # « a » has no profession, domicile nor nationality: three blanks on his line, and the note.
+    assert len(re.findall(r"(?:\\_){4,}", president)) == 3
+    assert "à compléter avant le dépôt" in liste
+    # A filed document never prints a rule id, and an incomplete list is not certified.
+    assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", liste)
+    assert "Certifiée conforme" not in liste
     assert "**W-DIRIGEANTS-INCOMPLET**" in documents["verification"]
+
+
+def test_moselle_with_partial_renewal_files_what_the_tribunal_asks():
+    """Local law, the CA elects the bureau and is renewed by thirds: the whole file for the greffe."""
+    moselle = (Path(__file__).parent.parent / "examples" / "cpts-moselle-droit-local.yaml").read_text(
+        encoding="utf-8"
+    )
+    partiel = moselle.replace(
+        "renouvellement: {mode: total}", 'renouvellement: {mode: partiel, fraction: "1/3"}'
+    )
+    assert partiel != moselle
+    model = _model(partiel)
+    assert model.droit_local and model.conseil_administration.renouvellement_partiel
+    assert not model.avertissements  # W-RENOUVELLEMENT-TOTAL is gone, the direction is complete
+    documents = render_markdown(model)
+    assert {"pv-premier-ca", "requete-inscription"} <= set(documents)
+    pv, premier_ca = documents["pv-ag-constitutive"], documents["pv-premier-ca"]
+    # The drawing of lots is recorded in the CA's PV, not in the assembly's.
+    assert "Tirage au sort du renouvellement partiel" in premier_ca
+    assert "désignés par le sort" in premier_ca and "désignés par le sort" not in pv
+    assert "l'assemblée générale n'est pas appelée à voter" in pv and "l'approuve" not in pv
+    # Seven signatures at least, counted from the present founders who adopt.
+    presents = len(model.ag_constitutive.presents)
+    assert f"par les {typography.en_lettres(presents)} membres fondateurs présents qui les ont adoptés" in pv
+    # The direction: natural persons with date and place of birth, in the list and in the requête.
+    for name in ("liste-dirigeants", "requete-inscription"):
+        assert (
+            "| Fonction | Nom et prénoms | Date et lieu de naissance | Domicile | Nationalité |"
+            in documents[name]
+        )
+        assert "2 avril 1971, Metz" in documents[name]
+    assert "Certifiée conforme" in documents["liste-dirigeants"]
+    requete = documents["requete-inscription"]
+    assert "Journal d'annonces légales choisi" in requete and "Résumé de l'objet" in requete
+    for name in ("pv-ag-constitutive", "pv-premier-ca", "liste-dirigeants", "requete-inscription"):
+        # A filed document prints no rule id and presumes no vote.
+        assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", documents[name]), name
+    assert "JOAFE" not in documents["verification"].split("## Formalités")[1].split("Sources")[0]
+
+
+# The documents filed at the préfecture or the tribunal: a rule id never appears in them.
+FILED = (
+    "pv-ag-constitutive",
+    "pv-premier-ca",
+    "liste-dirigeants",
+    "requete-inscription",
+    "bulletin-adhesion",
+)
+
+
+def test_filed_documents_print_no_rule_id(rendered):
+    _, documents = rendered
+    for name in FILED:
+        if name in documents:
+            assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", documents[name].markdown), name

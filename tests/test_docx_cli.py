@@ -14,11 +14,14 @@ import pytest
 from click.testing import CliRunner
 
 from generator import pdf
+from generator.api import load_answers
 from generator.cli import cli
-from generator.render import DOCUMENTS
+from generator.render import DOCUMENTS, applicable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cpts-avecsante.yaml"
+# The documents of that example (no requête en inscription outside local law).
+NAMES = [name for name in DOCUMENTS if applicable(name, load_answers(EXAMPLE))]
 
 
 @pytest.fixture
@@ -44,7 +47,7 @@ def test_formats_choose_the_files(runner, tmp_path, option, suffixes):
     out = tmp_path / "b"
     result = render(runner, out, *option)
     assert result.exit_code == 0, result.output
-    expected = sorted(f"{name}{suffix}" for name in DOCUMENTS for suffix in suffixes)
+    expected = sorted(f"{name}{suffix}" for name in NAMES for suffix in suffixes)
     assert sorted(p.name for p in out.iterdir()) == expected
     for path in out.glob("*.docx"):
         assert docx.Document(io.BytesIO(path.read_bytes())).paragraphs[0].style.name == "Title"
@@ -132,7 +135,7 @@ def test_failing_libreoffice_is_an_output_error(runner, tmp_path, monkeypatch):
     out = tmp_path / "b"
     result = render(runner, out, "--format", "pdf")
     assert result.exit_code == 4
-    missing = ", ".join(DOCUMENTS)
+    missing = ", ".join(NAMES)
     assert f"LibreOffice n'a pas converti en PDF : {missing} (code 1)" in result.output
     assert "source file could not be loaded" in result.output
     assert_nothing_written(tmp_path, out)
@@ -165,7 +168,7 @@ def test_pdf_files_join_the_bundle(runner, tmp_path, monkeypatch):
     out = tmp_path / "b"
     result = render(runner, out, "--format", "md,pdf")
     assert result.exit_code == 0, result.output
-    expected = sorted(f"{name}{suffix}" for name in DOCUMENTS for suffix in (".md", ".pdf"))
+    expected = sorted(f"{name}{suffix}" for name in NAMES for suffix in (".md", ".pdf"))
     assert sorted(p.name for p in out.iterdir()) == expected
     assert (out / "statuts.pdf").read_bytes().startswith(b"%PDF ")
 

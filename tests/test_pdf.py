@@ -21,11 +21,17 @@ from click.testing import CliRunner
 from generator import api, pdf
 from generator.cli import cli
 from generator.labels import college_dans_phrase
-from generator.render import DOCUMENTS
+from generator.render import DOCUMENTS, applicable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-CASES = [(example, name) for example in EXAMPLES for name in DOCUMENTS]
+# Every document each example has (the PV of the first CA and the requête only where they apply).
+CASES = [
+    (example, name)
+    for example in EXAMPLES
+    for name in DOCUMENTS
+    if applicable(name, api.load_answers(example))
+]
 
 pytestmark = [
     pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice (soffice) n'est pas installé"),
@@ -53,7 +59,7 @@ def converted():
     documents = {}
     for example in EXAMPLES:
         files = api.render_bundle(api.load_answers(example), formats=("md", "docx"))
-        for name in DOCUMENTS:
+        for name in [n for n in DOCUMENTS if f"{n}.md" in files]:
             markdown[(example, name)] = files[f"{name}.md"].decode("utf-8")
             documents[f"{example.stem}--{name}"] = files[f"{name}.docx"]
     pdfs = pdf.convert(documents)

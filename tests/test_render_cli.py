@@ -27,6 +27,8 @@ def test_render_writes_a_new_folder(runner, tmp_path):
             "bulletin-adhesion",
             "liste-dirigeants",
             "pv-ag-constitutive",
+            # The CA elects the bureau: its first meeting has its own PV.
+            "pv-premier-ca",
             "reglement-interieur",
             "statuts",
             "verification",

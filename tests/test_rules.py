@@ -166,7 +166,7 @@ EXAMPLE_WARNINGS = {
     "cpts-petite-bureau": set(),
     "cpts-avecsante": set(),
     "cpts-copresidence": set(),
-    "inter-cpts-departementale": set(),
+    "inter-cpts-departementale": {"W-DIRIGEANTS-INCOMPLET"},
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
 }
 

@@ -33,3 +33,13 @@ def test_template_makes_no_legal_choice_itself(path):
     assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", code), "a rule id tested in a template"
     assert not re.search(r"[\"']\d+/\d+(?:\+1)?[\"']", code), "a raw fraction string in a template"
     assert "avertissements" not in code
+
+
+@pytest.mark.parametrize(
+    "path",
+    _templates("verification", "pv_age", "pv_premier_ca", "requete_inscription"),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_other_documents_leave_the_co_presidency_to_the_context(path):
+    code = "\n".join(TAG.findall(path.read_text(encoding="utf-8")))
+    assert "co_presidence" not in code

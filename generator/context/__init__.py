@@ -16,8 +16,12 @@ from generator.context.bulletin import bulletin
 from generator.context.commun import Commun, commun
 from generator.context.dirigeants import dirigeants
 from generator.context.pv import pv
+from generator.context.pv_premier_ca import pv_premier_ca
 from generator.context.reglement import reglement
+from generator.context.requete import requete
 from generator.context.statuts import statuts
+from generator.context.titres import Titre
+from generator.context.verification import verification
 from generator.model import Cpts
 
 _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
@@ -25,8 +29,11 @@ _BUILDERS: Mapping[str, Callable[[Cpts, Commun], Any]] = MappingProxyType(
         "statuts": statuts,
         "reglement-interieur": reglement,
         "pv-ag-constitutive": pv,
+        "pv-premier-ca": pv_premier_ca,
         "bulletin-adhesion": bulletin,
         "liste-dirigeants": dirigeants,
+        "verification": verification,
+        "requete-inscription": requete,
     }
 )
 
@@ -37,4 +44,4 @@ def document_context(name: str, model: Cpts, shared: Commun) -> Any:
     return None if builder is None else builder(model, shared)
 
 
-__all__ = ["Commun", "commun", "document_context"]
+__all__ = ["Commun", "Titre", "commun", "document_context"]

@@ -21,6 +21,9 @@ class Formulaire(NamedTuple):
     personnes: str
     # Inter-CPTS: a member CPTS is represented by members of its own bureau, not one person.
     representee_par_son_bureau: bool
+    # A natural person of this collège is a professional: RPPS or ADELI number, address and mode
+    # d'exercice; otherwise (an inhabitant, a partner) he gives his domicile, nothing professional.
+    professionnel: bool
 
 
 class Bulletin(NamedTuple):
@@ -34,7 +37,15 @@ class Bulletin(NamedTuple):
     # Who signs the receipt (« le président », « l'une des co-présidentes ») and his name if known.
     recu_signataire: str
     recu_nom: str | None
+    # The association's e-mail address, the controller's contact (None: a blank to fill).
+    contact: str | None
+    # A CPTS reports to the ARS and the CPAM under the contrat tripartite; an inter-CPTS does not.
+    destinataires_aci: bool
 
+
+# The collèges whose natural persons are professionals (AVECsanté art. 5-2: the « ps » collège);
+# the inhabitants' and the partners' collèges gather people who give a domicile.
+_PROFESSIONNELS = frozenset({"ps"})
 
 # Whose decision the association's box records (the organs that may admit members).
 _DECISION = {"bureau": "du bureau", "conseil_administration": "du conseil d'administration"}
@@ -47,6 +58,8 @@ def _formulaire(model: Cpts, college: College) -> Formulaire:
         nom=labels.college_dans_phrase(college.intitule),
         personnes=college.personnes if college.personnes in ("physiques", "morales") else "mixtes",
         representee_par_son_bureau=model.inter_cpts and college.code == "cpts",
+        professionnel=college.code in _PROFESSIONNELS
+        or (college.personnes == "physiques" and college.code not in {"usagers", "partenaires"}),
     )
 
 
@@ -69,4 +82,6 @@ def bulletin(model: Cpts, commun: Commun) -> Bulletin:
         decision_de=_DECISION[model.adhesion.validation_par],
         recu_signataire=signataire,
         recu_nom=nom,
+        contact=model.association.email,
+        destinataires_aci=not model.inter_cpts,
     )

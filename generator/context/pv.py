@@ -13,7 +13,8 @@ from typing import NamedTuple
 from generator import labels
 from generator.context.commun import RANGS, Commun, Poste
 from generator.context.titres import est_une_femme, titre
-from generator.model import RESOLUTIONS, College, Cpts, Vote
+from generator.model import RESOLUTIONS, College, Cpts, Designation, Vote
+from generator.rules.forme import signataires_statuts
 
 
 class Resolution(NamedTuple):
@@ -65,6 +66,30 @@ class Emargement(NamedTuple):
     presence: str | None  # « present », « represente », « absent »; None in a draft
     mandataire: str | None
     accord: str  # « e » for a woman (« présente »)
+    # Who signs the line: the member, the natural person for a legal person, the mandataire.
+    signataire: str | None
+
+
+class Acceptation(NamedTuple):
+    """Who accepts a mandate at the meeting (present) and who accepts it in writing (the others)."""
+
+    presents: tuple[str, ...]
+    par_ecrit: tuple[str, ...]
+
+
+class Signatures(NamedTuple):
+    """The founders who sign the statuts at the meeting: the present ones who adopted them.
+
+    Founding is a contract (loi 1901, art. 1er): who votes against or abstains does not consent;
+    a represented founder does not sign at the meeting.
+    """
+
+    # None: unknown (a draft, or the vote on the statuts is not given).
+    nombre: int | None
+    # Counted votes against or abstentions on the statuts: those members do not found.
+    refus: int
+    # Local law: at least this many signatures (code civil local, art. 59).
+    minimum: int
 
 
 class Pv(NamedTuple):
@@ -82,13 +107,17 @@ class Pv(NamedTuple):
     administrateurs_elus: int
     renouvellement: tuple[Echeance, ...]
     emargement: tuple[Emargement, ...]
+    # Acceptance of the administrators' and the bureau's mandates.
+    acceptation_administrateurs: Acceptation
+    acceptation_bureau: Acceptation
+    signatures: Signatures
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
     codes = [r for r in RESOLUTIONS if r != "administrateurs" or model.conseil_administration is not None]
     ag = model.ag_constitutive
     return tuple(
-        Resolution(code, labels.ORDINAUX_RESOLUTIONS[i], None if ag is None else ag.votes[code])
+        Resolution(code, labels.ORDINAUX_RESOLUTIONS[i], None if ag is None else ag.votes.get(code))
         for i, code in enumerate(codes)
     )
 
@@ -148,6 +177,16 @@ def _renouvellement(model: Cpts) -> tuple[Echeance, ...]:
     )
 
 
+def _signataire(model: Cpts, member_id: str, presence: str | None, mandataire: str | None) -> str | None:
+    """Return who signs a line: the mandataire, a legal person's representative, or the member."""
+    if presence == "represente":
+        return mandataire
+    membre = model.membre(member_id)
+    if membre is not None and membre.personne_morale:
+        return membre.representant  # None: a blank, the person signing writes his name
+    return model.nom(member_id)
+
+
 def _emargement(model: Cpts) -> tuple[Emargement, ...]:
     ag = model.ag_constitutive
     lignes = []
@@ -155,6 +194,7 @@ def _emargement(model: Cpts) -> tuple[Emargement, ...]:
         college = model.college(f.college) if f.college is not None else None
         presence: str | None = None
         mandataire = None
+        pouvoir = None
         if ag is not None:
             pouvoir = next((r for r in ag.representes if r.membre == f.id), None)
             if f.id in ag.presents:
@@ -163,17 +203,52 @@ def _emargement(model: Cpts) -> tuple[Emargement, ...]:
                 presence, mandataire = "represente", model.nom(pouvoir.mandataire)
             else:
                 presence = "absent"
-        accord = "e" if est_une_femme(model, f.id) else ""
+        accord = "e" if est_une_femme(model, f.id) or f.personne_morale else ""
+        signataire = None
+        if presence is not None:
+            # A legal person holding a proxy signs through its representative.
+            signe = (
+                None
+                if pouvoir is None or presence != "represente"
+                else model.nom_representant(pouvoir.mandataire)
+            )
+            signataire = _signataire(model, f.id, presence, signe)
         lignes.append(
-            Emargement(model.nom(f.id), college.intitule if college else None, presence, mandataire, accord)
+            Emargement(
+                model.nom(f.id),
+                college.intitule if college else None,
+                presence,
+                mandataire,
+                accord,
+                signataire,
+            )
         )
     if ag is not None:
         for member_id in ag.presents:
             membre = model.membre(member_id)
             if membre is not None and membre.honneur:
-                accord = "e" if est_une_femme(model, member_id) else ""
-                lignes.append(Emargement(model.nom(member_id), None, "honneur", None, accord))
+                accord = "e" if est_une_femme(model, member_id) or membre.personne_morale else ""
+                signataire = _signataire(model, member_id, "honneur", None)
+                lignes.append(Emargement(model.nom(member_id), None, "honneur", None, accord, signataire))
     return tuple(lignes)
+
+
+def _acceptation(model: Cpts, designations: tuple[Designation, ...]) -> Acceptation:
+    ag = model.ag_constitutive
+    presents = set() if ag is None else set(ag.presents)
+    noms = list(dict.fromkeys((d.membre in presents, model.nom(d)) for d in designations))
+    return Acceptation(tuple(n for p, n in noms if p), tuple(n for p, n in noms if not p))
+
+
+def _signatures(model: Cpts) -> Signatures:
+    ag = model.ag_constitutive
+    vote = None if ag is None else ag.votes.get("statuts")
+    refus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
+    return Signatures(
+        nombre=None if vote is None else signataires_statuts(model),
+        refus=refus,
+        minimum=model.parametres.fondateurs_minimum_droit_local.valeur,
+    )
 
 
 def pv(model: Cpts, commun: Commun) -> Pv:
@@ -191,4 +266,9 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         administrateurs_elus=0 if ag is None else len(ag.administrateurs_elus),
         renouvellement=_renouvellement(model),
         emargement=_emargement(model),
+        acceptation_administrateurs=_acceptation(model, () if ag is None else ag.administrateurs_elus),
+        acceptation_bureau=_acceptation(
+            model, () if ag is None else tuple(d for _, ds in ag.bureau_elu for d in ds)
+        ),
+        signatures=_signatures(model),
     )

@@ -93,6 +93,9 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and bool(ca.calendrier_renouvellement)
             and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
         ),
-        adopte_le_ag=ag is not None and ag.votes["reglement_interieur"].adopte,
+        # A vote not given is not presumed (the PV leaves it blank): the RI is not said adopted.
+        adopte_le_ag=(
+            ag is not None and (vote := ag.votes.get("reglement_interieur")) is not None and vote.adopte
+        ),
         signataires=(*presidence, "Le secrétaire"),
     )

@@ -30,10 +30,12 @@ from generator.model.records import (
     Indemnisation,
     Membre,
     Objet,
+    Personne,
     Representation,
     Siege,
     Vote,
     nom_designation,
+    personne_physique,
 )
 
 __all__ = [
@@ -59,9 +61,11 @@ __all__ = [
     "MembresParId",
     "Objet",
     "PathKey",
+    "Personne",
     "Representation",
     "Siege",
     "Vote",
     "build_model",
     "nom_designation",
+    "personne_physique",
 ]

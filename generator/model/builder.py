@@ -69,9 +69,18 @@ def _membre(raw: Mapping[str, Any], path: PathKey, honneur: bool) -> Membre:
         email=text("email"),
         telephone=text("telephone"),
         domicile=text("domicile"),
-        nationalite=raw.get("nationalite") or "française",
+        nationalite=text("nationalite"),
         honneur=honneur,
         path=path,
+        date_naissance=(
+            dt.date.fromisoformat(raw["date_naissance"])
+            if isinstance(raw.get("date_naissance"), str)
+            else None
+        ),
+        lieu_naissance=text("lieu_naissance"),
+        representant_profession=text("representant_profession"),
+        representant_domicile=text("representant_domicile"),
+        representant_nationalite=text("representant_nationalite"),
     )
 
 
@@ -137,7 +146,10 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         bureau_elu.append((fonction, people))
     votes = {}
     for resolution in RESOLUTIONS:
-        vote = raw["votes"].get(resolution, "unanimite")
+        # A resolution without a vote in the answers is printed with blanks, never presumed unanimous.
+        if resolution not in raw["votes"]:
+            continue
+        vote = raw["votes"][resolution]
         path = (*base, "votes", resolution)
         if vote == "unanimite":
             votes[resolution] = Vote(True, 0, 0, 0, path)

@@ -101,9 +101,17 @@ class Membre(NamedTuple):
     email: str | None
     telephone: str | None
     domicile: str | None
-    nationalite: str
+    # Never presumed: a missing nationality is a blank of the liste des dirigeants.
+    nationalite: str | None
     honneur: bool
     path: PathKey
+    # Asked for the direction under Alsace-Moselle local law (CPC annexe, art. 30-1).
+    date_naissance: dt.date | None = None
+    lieu_naissance: str | None = None
+    # A legal person's designated natural person, as the liste des dirigeants describes him.
+    representant_profession: str | None = None
+    representant_domicile: str | None = None
+    representant_nationalite: str | None = None
 
     @property
     def personne_morale(self) -> bool:
@@ -343,6 +351,81 @@ class Dirigeant(NamedTuple):
         if not self.membre.personne_morale:
             return None
         return self.personne or self.membre.representant
+
+    @property
+    def direction(self) -> bool:
+        """Tell whether this dirigeant holds a bureau function (the direction under local law)."""
+        return bool(self.fonctions)
+
+    @property
+    def physique(self) -> Personne:
+        """Return the natural person who administers (the member, or the legal person's delegate)."""
+        return personne_physique(self.membre, self.personne)
+
+    def manquants(self, droit_local: bool) -> tuple[str, ...]:
+        """Name what the liste des dirigeants leaves blank for this line, in the list's order.
+
+        Loi 1901 (art. 5): name, profession, domicile, nationality, and a legal person's siège.
+        Local law (CPC annexe Alsace-Moselle, art. 30-1), for the direction: name, date and place
+        of birth, domicile, nationality.
+        """
+        p = self.physique
+        champs: list[tuple[str, object]] = []
+        if self.membre.personne_morale:
+            champs.append(("siège de la personne morale", self.membre.domicile))
+            champs.append(("nom du représentant", p.nom))
+        if droit_local:
+            champs += [
+                ("date de naissance", p.date_naissance),
+                ("lieu de naissance", p.lieu_naissance),
+            ]
+        else:
+            champs.append(("profession", p.profession))
+        champs += [("domicile", p.domicile), ("nationalité", p.nationalite)]
+        return tuple(nom for nom, valeur in champs if valeur is None)
+
+
+class Personne(NamedTuple):
+    """The natural person who administers, as far as the answers describe him (None: not given)."""
+
+    nom: str | None
+    profession: str | None
+    domicile: str | None
+    nationalite: str | None
+    date_naissance: dt.date | None
+    lieu_naissance: str | None
+
+
+def _meme_nom(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def personne_physique(membre: Membre, personne: str | None = None) -> Personne:
+    """Return the natural person acting for ``membre``: itself, or a legal person's representative.
+
+    A legal person's ``representant_*`` answers describe its ``representant``; another person it
+    designated for a seat is known by name only.
+    """
+    if not membre.personne_morale:
+        return Personne(
+            nom_designation(membre),
+            membre.profession,
+            membre.domicile,
+            membre.nationalite,
+            membre.date_naissance,
+            membre.lieu_naissance,
+        )
+    nom = personne or membre.representant
+    if nom is None or membre.representant is None or not _meme_nom(nom, membre.representant):
+        return Personne(nom, None, None, None, None, None)
+    return Personne(
+        nom,
+        membre.representant_profession,
+        membre.representant_domicile,
+        membre.representant_nationalite,
+        None,
+        None,
+    )
 
 
 def nom_designation(membre: Membre, personne: str | None = None) -> str:

@@ -38,7 +38,13 @@ from generator.rules.finances import (
     indemnisation_plafond,
     plafond_pass,
 )
-from generator.rules.forme import alsace_moselle, inter_cpts, siege_hors_territoire
+from generator.rules.forme import (
+    alsace_moselle,
+    direction_personne_morale,
+    inter_cpts,
+    siege_hors_territoire,
+    signataires_statuts,
+)
 from generator.rules.registry import (
     AVERTISSEMENT,
     ERREUR,
@@ -75,6 +81,7 @@ __all__ = [
     "delais",
     "deliberations",
     "depenses",
+    "direction_personne_morale",
     "dirigeants_incomplets",
     "equilibre",
     "finances",
@@ -95,4 +102,5 @@ __all__ = [
     "run_rules",
     "siege_hors_territoire",
     "sieges_ca",
+    "signataires_statuts",
 ]

@@ -6,8 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from generator.loader import PathKey
-from generator.model import AgConstitutive, Cpts, Designation
-from generator.rules.common import designations
+from generator.model import AgConstitutive, Cpts, Designation, Dirigeant
 from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
 
 
@@ -199,34 +198,28 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_votes(m, ag)
 
 
-def _administrateurs(m: Cpts) -> list[Designation]:
-    ag = m.ag_constitutive
-    if ag is None:
-        return []
-    if m.conseil_administration is not None:
-        return list(ag.administrateurs_elus)
-    return [d for _, d in designations(m)]
+def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:
+    """Return the dirigeants the list names: all who administer, or the direction under local law."""
+    tous = m.dirigeants()
+    return tuple(d for d in tous if d.direction) if m.droit_local else tous
 
 
-@rule("W-DIRIGEANTS-INCOMPLET", AVERTISSEMENT, "Déclaration de création : liste des dirigeants")
+@rule(
+    "W-DIRIGEANTS-INCOMPLET",
+    AVERTISSEMENT,
+    "Loi du 1er juillet 1901, art. 5 (ou CPC, annexe Alsace-Moselle, art. 30-1) : liste des dirigeants",
+)
 def dirigeants_incomplets(m: Cpts) -> Iterator[Problem]:
-    """Administrators without domicile or profession leave blanks in the liste des dirigeants."""
-    seen: set[str] = set()
-    for d in _administrateurs(m):
-        member = m.membre(d.membre)
-        if member is None or member.id in seen:
-            continue
-        seen.add(member.id)
-        missing = []
-        if member.domicile is None:
-            missing.append("domicile")
-        if member.profession is None and not member.personne_morale:
-            missing.append("profession")
-        if missing:
+    """A dirigeant the answers do not fully describe leaves blanks in the liste des dirigeants."""
+    for d in _retenus(m):
+        manquants = d.manquants(m.droit_local)
+        if manquants:
+            qui = f"« {d.membre.id} »" + (f" ({d.personne})" if d.personne else "")
             yield (
-                member.path,
+                d.membre.path,
                 (
-                    f"« {member.id} » est dirigeant mais sans {' ni '.join(missing)} : la liste des "
-                    "dirigeants aura des blancs à remplir à la main"
+                    f"{qui} est dirigeant mais les réponses ne donnent pas : {', '.join(manquants)} ; "
+                    "la liste des dirigeants aura des blancs à remplir à la main et ne sera pas "
+                    "certifiée conforme en l'état"
                 ),
             )

@@ -10,19 +10,97 @@ from generator.rules.common import designations, fold
 from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
 
 
-@rule("E-ALSACE-MOSELLE", ERREUR, "Code civil local, art. 21 à 79-III (au moins sept fondateurs)")
+def signataires_statuts(m: Cpts) -> int | None:
+    """Count the founders who adopt the statuts at the meeting and sign them (None without an AG).
+
+    Founding is a contract (loi 1901, art. 1er): a founder who votes against or abstains does not
+    consent, and a represented founder does not sign at the meeting. Counted votes against or
+    abstentions are taken from the present founders, the prudent reading.
+    """
+    ag = m.ag_constitutive
+    if ag is None:
+        return None
+    fondateurs = {f.id for f in m.fondateurs}
+    presents = sum(1 for i in ag.presents if i in fondateurs)
+    vote = ag.votes.get("statuts")
+    refus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
+    return max(0, presents - refus)
+
+
+@rule(
+    "E-ALSACE-MOSELLE",
+    ERREUR,
+    "Code civil local, art. 56 et 59 ; CPC, annexe Alsace-Moselle, art. 30-1 (sept signataires, direction)",
+)
 def alsace_moselle(m: Cpts) -> Iterator[Problem]:
-    """Under local law an association needs seven founders."""
+    """Under local law: seven founders who sign; the direction's birth date and place are known."""
+    if not m.droit_local:
+        return
     minimum = m.parametres.fondateurs_minimum_droit_local.valeur
-    if m.droit_local and len(m.fondateurs) < minimum:
+    departement = m.association.departement
+    if len(m.fondateurs) < minimum:
         yield (
             ("membres", "fondateurs"),
             (
-                f"le département {m.association.departement} relève du droit local d'Alsace-Moselle : "
+                f"le département {departement} relève du droit local d'Alsace-Moselle : "
                 f"il faut au moins {minimum} membres fondateurs pour "
                 f"l'inscription au tribunal judiciaire ({len(m.fondateurs)} déclarés)"
             ),
         )
+        return
+    signataires = signataires_statuts(m)
+    if signataires is not None and signataires < minimum:
+        yield (
+            ("ag_constitutive", "presents"),
+            (
+                f"en droit local, les statuts joints à la requête sont signés par au moins {minimum} "
+                f"membres (code civil local, art. 59) : {signataires} fondateurs seulement sont présents "
+                "et adoptent les statuts (un fondateur représenté, opposé ou abstenu ne les signe pas "
+                "à la séance ; cette exigence de présence est une règle de prudence de l'outil)"
+            ),
+        )
+    for d in m.dirigeants():
+        if not d.direction or d.membre.personne_morale:
+            continue
+        manquants = [
+            nom
+            for nom, valeur in (
+                ("date_naissance", d.membre.date_naissance),
+                ("lieu_naissance", d.membre.lieu_naissance),
+            )
+            if valeur is None
+        ]
+        if manquants:
+            yield (
+                d.membre.path,
+                (
+                    f"« {d.membre.id} » est membre de la direction : le registre des associations "
+                    f"demande sa date et son lieu de naissance (ajoutez {' et '.join(manquants)})"
+                ),
+            )
+
+
+@rule(
+    "W-DIRECTION-PERSONNE-MORALE",
+    AVERTISSEMENT,
+    "Code civil local, art. 26 ; CPC, annexe Alsace-Moselle, art. 30-1 (données de la direction)",
+)
+def direction_personne_morale(m: Cpts) -> Iterator[Problem]:
+    """Under local law the direction is made of natural persons, by prudence."""
+    if not m.droit_local:
+        return
+    for d in m.dirigeants():
+        if d.direction and d.membre.personne_morale:
+            yield (
+                d.membre.path,
+                (
+                    f"« {d.membre.id} » est une personne morale au bureau, qui est la direction au "
+                    "sens de l'article 26 du code civil local : le registre demande pour chaque membre "
+                    "de la direction sa date et son lieu de naissance, ce qui suppose une personne "
+                    "physique ; aucun texte lu ne l'interdit, mais le greffe peut refuser "
+                    "l'inscription (une personne morale peut siéger au conseil d'administration)"
+                ),
+            )
 
 
 @rule("E-INTER-CPTS", ERREUR, "URPS Occitanie, Infos conseils n° 11 (2022) : gouvernance inter-CPTS")

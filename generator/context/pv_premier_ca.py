@@ -1,0 +1,51 @@
+"""The procès-verbal of the first meeting of the CA: the election of the bureau in its midst.
+
+Written when the statuts have the CA elect the bureau: the constitutive assembly only takes
+note. The answers give who holds each seat, not the count of votes nor the drawing of lots for
+a partial renewal: those are blanks to fill, never presumed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from generator.context.commun import Commun, Poste
+from generator.context.pv import Acceptation, Echeance, _acceptation, _officier, _renouvellement
+from generator.model import Cpts
+
+
+class PremierCa(NamedTuple):
+    """What the PV of the first CA meeting prints."""
+
+    # The elected administrators present (the meeting is held at the assembly's suspension), the others.
+    presents: tuple[str, ...]
+    absents: tuple[str, ...]
+    # The séance officers: the assembly's, when they are administrators; else blanks.
+    president_seance: Poste
+    secretaire_seance: Poste
+    acceptation: Acceptation
+    tirage: tuple[Echeance, ...]
+
+
+def applicable(model: Cpts) -> bool:
+    """Tell whether the CA elects the bureau, so that its first meeting has a PV of its own."""
+    return model.conseil_administration is not None and model.bureau.elu_par == "conseil_administration"
+
+
+def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
+    """Build the context of the PV of the first CA meeting."""
+    ag = model.ag_constitutive
+    elus = () if ag is None else ag.administrateurs_elus
+    presents_ag = set() if ag is None else set(ag.presents)
+    ids = {d.membre for d in elus}
+    bureau = () if ag is None else tuple(d for _, ds in ag.bureau_elu for d in ds)
+    president = ag.presidence_seance if ag is not None and ag.presidence_seance in ids else None
+    secretaire = ag.secretariat_seance if ag is not None and ag.secretariat_seance in ids else None
+    return PremierCa(
+        presents=tuple(model.nom(d) for d in elus if d.membre in presents_ag),
+        absents=tuple(model.nom(d) for d in elus if d.membre not in presents_ag),
+        president_seance=_officier(model, "president", president),
+        secretaire_seance=_officier(model, "secretaire", secretaire),
+        acceptation=_acceptation(model, bureau),
+        tirage=_renouvellement(model),
+    )
