@@ -7,6 +7,7 @@ in the templates, ``Commun.presidence_statutaire`` here).
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -14,6 +15,7 @@ from generator import labels
 from generator.context.commun import Commun
 from generator.context.titres import titre
 from generator.model import Cpts
+from generator.values import Montant
 
 
 class Reglement(NamedTuple):
@@ -31,6 +33,17 @@ class Reglement(NamedTuple):
     cartes: tuple[str, ...]
     # Who validates indemnisation requests (« le bureau », « le trésorier »…).
     validation_indemnites: str
+    # Who validates, with the trésorier, a request from a member of the bureau: never the bureau
+    # alone (the gestion désintéressée needs a control by the members).
+    controle_bureau: str
+    # The indemnified activities, in words; attending a general assembly is never paid.
+    activites: tuple[str, ...]
+    # The CPTS indemnités of CSP art. D. 1434-44 (not for an inter-CPTS, which is no CPTS).
+    indemnites_cpts: bool
+    # The tax tolerance for a dirigeant's pay: three quarters of the SMIC a month, and the date of
+    # the SMIC it is computed from; None without paid dirigeants.
+    tolerance_dirigeants: Montant | None
+    tolerance_depuis: dt.date | None
     # Some barème names its activity: the table has an activity column.
     baremes_par_activite: bool
     # The time spent in working groups or on the projet de santé's actions is indemnified.
@@ -65,6 +78,28 @@ def _cartes(model: Cpts, commun: Commun) -> tuple[str, ...]:
     )
 
 
+def _activites(model: Cpts) -> tuple[str, ...]:
+    """Return the indemnified activities; « instances » never covers a general assembly."""
+    instances = (
+        "la participation aux réunions du bureau et du conseil d'administration"
+        if model.conseil_administration is not None
+        else "la participation aux réunions du bureau"
+    )
+    return tuple(
+        f"{instances}, à l'exclusion des assemblées générales"
+        if code == "instances"
+        else labels.ACTIVITES[code]
+        for code in model.indemnisation.activites
+    )
+
+
+def _tolerance(model: Cpts) -> tuple[Montant | None, dt.date | None]:
+    if not model.indemnisation.remuneration_dirigeants:
+        return None, None
+    smic = model.parametres.smic_mensuel_brut
+    return Montant((smic.valeur * 3 / 4).quantize(Decimal("0.01"))), smic.depuis
+
+
 def reglement(model: Cpts, commun: Commun) -> Reglement:
     """Build the context of the RI."""
     ca = model.conseil_administration
@@ -74,6 +109,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
     # Nobody is named: the boxes carry the functions' masculine titles, one per président.
     un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
     presidence = ("Le " + un_president.nom,) * commun.presidence_statutaire.nombre
+    tolerance, tolerance_depuis = _tolerance(model)
     return Reglement(
         majorites=_majorites(model),
         majorite_reglement=(
@@ -85,6 +121,17 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
         validation_indemnites="le trésorier"
         if ind.validation_par is None
         else labels.ORGANES[ind.validation_par],
+        controle_bureau=(
+            "un administrateur qui n'est pas membre du bureau, désigné chaque année par le conseil "
+            "d'administration"
+            if ca is not None
+            else "un membre de l'association qui ne siège pas au bureau, désigné chaque année par "
+            "l'assemblée générale ordinaire"
+        ),
+        activites=_activites(model),
+        indemnites_cpts=not model.inter_cpts,
+        tolerance_dirigeants=tolerance,
+        tolerance_depuis=tolerance_depuis,
         baremes_par_activite=any(b.activite for b in ind.baremes),
         groupes_indemnises=bool(ind.baremes)
         and ("groupes_travail" in ind.activites or "actions_projet_sante" in ind.activites),

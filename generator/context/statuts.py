@@ -58,6 +58,14 @@ class Statuts(NamedTuple):
     exercice_fin: str | None
     # What the financial report states was paid to the mandate holders.
     versements: tuple[str, ...]
+    # Paid dirigeants (CGI art. 261, 7, 1°, d): the resources to exceed for one, two, three of
+    # them, in words (« 200 000 € pour un dirigeant, 500 000 € pour deux… »); None: no pay.
+    seuils_remuneration: str | None
+    # The CPTS indemnités of CSP art. L. 1434-12-1 and D. 1434-44 apply: not to an inter-CPTS,
+    # which is not itself a CPTS.
+    indemnites_cpts: bool
+    # What the unpaid mandate does not rule out (« au remboursement des frais réellement exposés »).
+    exceptions_benevolat: tuple[str, ...]
     # The date of the signatures (the constitutive assembly's), None: a blank.
     date: dt.date | None
     # The signature boxes: the presidency, then the secrétaire.
@@ -98,6 +106,21 @@ def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
     )
 
 
+def _exceptions_benevolat(model: Cpts) -> tuple[str, ...]:
+    ind = model.indemnisation
+    exceptions = []
+    if ind.remboursement_frais:
+        exceptions.append("au remboursement des frais réellement exposés")
+    if not model.inter_cpts:
+        exceptions.append(
+            "aux indemnités et rémunérations que le code de la santé publique permet de verser aux "
+            "membres de la communauté professionnelle territoriale de santé"
+        )
+    if ind.remuneration_dirigeants:
+        exceptions.append("à la rémunération des dirigeants dans les conditions du présent article")
+    return tuple(exceptions)
+
+
 def statuts(model: Cpts, commun: Commun) -> Statuts:
     """Build the context of the statuts."""
     ca = model.conseil_administration
@@ -116,6 +139,17 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     if ind.remuneration_dirigeants:
         versements.append("des rémunérations")
     ag = model.ag_constitutive
+    seuils = model.parametres.seuils_ressources_remuneration_dirigeants.valeur
+    seuils_remuneration = (
+        typography.liste(
+            [
+                f"{typography.montant(seuils[n])} pour {mot}"
+                for n, mot in ((1, "un dirigeant"), (2, "deux"), (3, "trois"))
+            ]
+        )
+        if ind.remuneration_dirigeants
+        else None
+    )
     return Statuts(
         administrateurs="administrateurs" if ca is not None else "membres du bureau",
         membres_consultatifs=tuple("du " + commun.colleges_nom[c.code] for c in commun.consultatifs),
@@ -129,6 +163,9 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         exercice_debut=debut,
         exercice_fin=fin,
         versements=tuple(versements),
+        seuils_remuneration=seuils_remuneration,
+        indemnites_cpts=not model.inter_cpts,
+        exceptions_benevolat=_exceptions_benevolat(model),
         date=None if ag is None else ag.date,
         signataires=(*commun.signataires, commun.secretaire),
         fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs),

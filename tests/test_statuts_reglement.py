@@ -1,0 +1,103 @@
+"""Issue 13: the legal choices of the statuts and the RI, in their contexts and rendered variants."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.api import load_answers, render_markdown
+from generator.context import commun, document_context
+from generator.params import en_vigueur
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def avecsante():
+    return load_answers(EXAMPLES / "cpts-avecsante.yaml")
+
+
+@pytest.fixture(scope="module")
+def copresidence():
+    return load_answers(EXAMPLES / "cpts-copresidence.yaml")
+
+
+def _ri(model):
+    return document_context("reglement-interieur", model, commun(model))
+
+
+def _statuts(model):
+    return document_context("statuts", model, commun(model))
+
+
+def _text(model, document):
+    return render_markdown(model, [document])[document]
+
+
+def test_dirigeants_tolerance_is_three_quarters_of_the_smic_of_the_date(copresidence):
+    doc = _ri(copresidence)
+    smic = copresidence.parametres.smic_mensuel_brut
+    assert doc.tolerance_dirigeants == (smic.valeur * 3 / 4).quantize(Decimal("0.01"))
+    assert doc.tolerance_depuis == smic.depuis
+    # service-public.fr F1927 (2025): « soit 1 351,35 € brut par mois ».
+    assert en_vigueur(copresidence.ag_constitutive.date).smic_mensuel_brut.valeur * 3 / 4 == Decimal(
+        "1351.35"
+    )
+    sans = copresidence._replace(
+        indemnisation=copresidence.indemnisation._replace(remuneration_dirigeants=False)
+    )
+    assert _ri(sans).tolerance_dirigeants is None
+
+
+def test_resource_thresholds_of_paid_dirigeants(copresidence, avecsante):
+    assert _statuts(copresidence).seuils_remuneration == (
+        "200\u202f000\xa0€ pour un dirigeant, 500\u202f000\xa0€ pour deux "
+        "et 1\u202f000\u202f000\xa0€ pour trois"
+    )
+    assert _statuts(avecsante).seuils_remuneration is None
+
+
+def test_attending_a_general_assembly_is_never_an_indemnified_activity(copresidence):
+    doc = _ri(copresidence)
+    assert "instances" in copresidence.indemnisation.activites
+    assert doc.activites[0].endswith("à l'exclusion des assemblées générales")
+    assert not any("assemblées)" in a for a in doc.activites)
+
+
+def test_bureau_claims_are_controlled_outside_the_bureau(copresidence, avecsante):
+    assert "n'est pas membre du bureau" in _ri(copresidence).controle_bureau
+    sans_ca = avecsante._replace(conseil_administration=None)
+    assert "ne siège pas au bureau" in _ri(sans_ca).controle_bureau
+
+
+def test_cpts_indemnites_do_not_apply_to_an_inter_cpts(avecsante):
+    inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    assert not _ri(inter).indemnites_cpts and not _statuts(inter).indemnites_cpts
+    assert _ri(avecsante).indemnites_cpts
+    assert "D. 1434-44" not in _text(inter, "statuts")
+
+
+def test_paid_dirigeants_regime_is_written_out(copresidence):
+    statuts = _text(copresidence, "statuts")
+    for condition in (
+        "trois exercices clos",
+        "majorité des deux tiers",
+        "certifiés par un commissaire aux comptes",
+        "annexe aux comptes",
+        "trois fois le plafond mensuel",
+    ):
+        assert condition in statuts, condition
+    ri = _text(copresidence, "reglement-interieur")
+    assert "trois quarts du salaire minimum" in ri
+
+
+@pytest.mark.parametrize("choix", ["non", "auto"])
+def test_the_cac_clause_is_kept_whatever_the_answer(avecsante, choix):
+    finances = avecsante.finances._replace(
+        commissaire_aux_comptes=choix, subventions_publiques_annuelles=Decimal(1000)
+    )
+    model = avecsante._replace(finances=finances)
+    statuts = _text(model, "statuts")
+    assert "dont le montant global dépasse" in statuts and "en numéraire" in statuts
+    assert "subventions dont le montant total atteint" not in statuts
+    assert "désigner le commissaire aux comptes lorsque la loi l'exige" in statuts
