@@ -101,3 +101,17 @@ def test_the_cac_clause_is_kept_whatever_the_answer(avecsante, choix):
     assert "dont le montant global dépasse" in statuts and "en numéraire" in statuts
     assert "subventions dont le montant total atteint" not in statuts
     assert "désigner le commissaire aux comptes lorsque la loi l'exige" in statuts
+
+
+@pytest.mark.parametrize("example", ["cpts-avecsante", "cpts-petite-bureau"])
+def test_one_rule_for_amending_the_ri(example):
+    model = load_answers(EXAMPLES / f"{example}.yaml")
+    statuts, ri = _text(model, "statuts"), _text(model, "reglement-interieur")
+    for text in (statuts, ri):
+        assert "à titre provisoire dès leur adoption" in text
+        assert "cessent de s'appliquer pour l'avenir" in text
+    assert "Il est modifié dans les mêmes formes" not in statuts
+    assert "ne peuvent être modifiés que par une décision de l'assemblée générale ordinaire" in statuts
+    assert "ne sont modifiés que par l'assemblée générale ordinaire" in ri
+    assert "ne peut la modifier seul" in ri
+    assert _statuts(model).majorite_reglement == _ri(model).majorite_reglement

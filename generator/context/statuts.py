@@ -48,6 +48,8 @@ class Statuts(NamedTuple):
     administrateurs: str
     # « du collège des partenaires »…: the consultative collèges after « Les membres ».
     membres_consultatifs: tuple[str, ...]
+    # The majority by which the CA amends the RI (None without a CA: the bureau's own rules).
+    majorite_reglement: str | None
     # (decision, majority code) of the CA's decisions with a majority of their own.
     majorites_speciales: tuple[tuple[str, str], ...]
     # A partial renewal: years between two renewals, and the schedule of the first ones.
@@ -152,6 +154,9 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     )
     return Statuts(
         administrateurs="administrateurs" if ca is not None else "membres du bureau",
+        majorite_reglement=(
+            None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
+        ),
         membres_consultatifs=tuple("du " + commun.colleges_nom[c.code] for c in commun.consultatifs),
         majorites_speciales=(
             ()
