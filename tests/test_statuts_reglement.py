@@ -115,3 +115,24 @@ def test_one_rule_for_amending_the_ri(example):
     assert "ne sont modifiés que par l'assemblée générale ordinaire" in ri
     assert "ne peut la modifier seul" in ri
     assert _statuts(model).majorite_reglement == _ri(model).majorite_reglement
+
+
+def test_local_law_has_no_title_on_liberalites_and_three_originals():
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    statuts = _text(moselle, "statuts")
+    assert "Libéralités" not in statuts and "préfet du département" not in statuts
+    assert "en trois exemplaires originaux" in statuts
+    avec = load_answers(EXAMPLES / "cpts-avecsante.yaml")
+    assert "Libéralités" in _text(avec, "statuts")
+    assert "en deux exemplaires originaux" in _text(avec, "statuts")
+
+
+def test_objet_says_the_association_is_the_cpts(copresidence):
+    statuts = _text(copresidence, "statuts")
+    assert "crée, organise et administre la CPTS" not in statuts
+    assert "L'association constitue la communauté professionnelle territoriale de santé" in statuts
+    # Added objectives are items of a « ; » list: no capital, no final point but the last item's.
+    assert _statuts(copresidence).objectifs == (
+        "animer des groupes d'analyse de pratiques pluriprofessionnels sur le territoire",
+        "accueillir les étudiants en santé et les professionnels nouvellement installés",
+    )

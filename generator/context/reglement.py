@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from generator import labels
-from generator.context.commun import Commun
+from generator.context.commun import Commun, Poste
 from generator.context.titres import titre
 from generator.model import Cpts
 from generator.values import Montant
@@ -52,8 +52,11 @@ class Reglement(NamedTuple):
     premier_mandat_abrege: bool
     # The constitutive assembly adopted the RI (otherwise the date is a blank to fill by hand).
     adopte_le_ag: bool
-    # The titles of the signature boxes (« Le co-président », « Le secrétaire »).
-    signataires: tuple[str, ...]
+    # The signature boxes, as in the statuts: the presidency then the secrétaire, each titled for
+    # its holder and named when the constitutive assembly adopted the RI (else blanks, masculine).
+    signataires: tuple[Poste, ...]
+    # The number of signed originals (one kept at the seat, one for the members' consultation).
+    exemplaires: int
 
 
 def _majorites(model: Cpts) -> tuple[tuple[str, str], ...]:
@@ -106,9 +109,15 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
     depenses = model.finances.depenses
     ind = model.indemnisation
     ag = model.ag_constitutive
-    # Nobody is named: the boxes carry the functions' masculine titles, one per président.
-    un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
-    presidence = ("Le " + un_president.nom,) * commun.presidence_statutaire.nombre
+    adopte = ag is not None and ag.votes["reglement_interieur"].adopte
+    signataires = (*commun.signataires, commun.secretaire)
+    if not adopte:
+        # Nobody is named: the boxes carry the functions' masculine titles, one per président.
+        un_president = titre("co_president" if commun.presidence_statutaire.pluriel else "president")
+        signataires = (
+            *(Poste("president", un_president, None),) * commun.presidence_statutaire.nombre,
+            Poste("secretaire", titre("secretaire"), None),
+        )
     tolerance, tolerance_depuis = _tolerance(model)
     return Reglement(
         majorites=_majorites(model),
@@ -140,6 +149,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and bool(ca.calendrier_renouvellement)
             and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
         ),
-        adopte_le_ag=ag is not None and ag.votes["reglement_interieur"].adopte,
-        signataires=(*presidence, "Le secrétaire"),
+        adopte_le_ag=adopte,
+        signataires=signataires,
+        exemplaires=2,
     )

@@ -48,6 +48,8 @@ class Statuts(NamedTuple):
     administrateurs: str
     # « du collège des partenaires »…: the consultative collèges after « Les membres ».
     membres_consultatifs: tuple[str, ...]
+    # The added objectives as items of a « ; » list: no capital (but an acronym's), no final point.
+    objectifs: tuple[str, ...]
     # The majority by which the CA amends the RI (None without a CA: the bureau's own rules).
     majorite_reglement: str | None
     # (decision, majority code) of the CA's decisions with a majority of their own.
@@ -68,6 +70,9 @@ class Statuts(NamedTuple):
     indemnites_cpts: bool
     # What the unpaid mandate does not rule out (« au remboursement des frais réellement exposés »).
     exceptions_benevolat: tuple[str, ...]
+    # The number of signed originals: one for the declaration (or, under local law, the original
+    # and the copy filed at the registre des associations), one kept at the seat.
+    exemplaires: int
     # The date of the signatures (the constitutive assembly's), None: a blank.
     date: dt.date | None
     # The signature boxes: the presidency, then the secrétaire.
@@ -106,6 +111,14 @@ def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
         college=None if college is None else college.intitule,
         commune=membre.commune or None,
     )
+
+
+def _item(text: str) -> str:
+    """Return a free objective as an item of a list: lower-case start, no final punctuation."""
+    text = text.strip().rstrip(".;").rstrip()
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _exceptions_benevolat(model: Cpts) -> tuple[str, ...]:
@@ -154,6 +167,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     )
     return Statuts(
         administrateurs="administrateurs" if ca is not None else "membres du bureau",
+        objectifs=tuple(_item(o) for o in model.objet.objectifs_supplementaires),
         majorite_reglement=(
             None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
         ),
@@ -171,6 +185,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         seuils_remuneration=seuils_remuneration,
         indemnites_cpts=not model.inter_cpts,
         exceptions_benevolat=_exceptions_benevolat(model),
+        exemplaires=3 if model.droit_local else 2,
         date=None if ag is None else ag.date,
         signataires=(*commun.signataires, commun.secretaire),
         fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs),
