@@ -136,3 +136,16 @@ def test_objet_says_the_association_is_the_cpts(copresidence):
         "animer des groupes d'analyse de pratiques pluriprofessionnels sur le territoire",
         "accueillir les étudiants en santé et les professionnels nouvellement installés",
     )
+
+
+def test_non_calendar_exercice_has_a_first_exercice_and_one_word(avecsante):
+    model = avecsante._replace(finances=avecsante.finances._replace(exercice="07-01"))
+    assert _statuts(model).periode == _ri(model).periode == "exercice"
+    statuts, ri = _text(model, "statuts"), _text(model, "reglement-interieur")
+    assert "le premier exercice commence à la date de la déclaration" in statuts
+    assert "s'achève le 30 juin qui suit" in statuts
+    for text in (statuts, ri):
+        assert "l'année en cours" not in text and "en cours d'année" not in text
+    # The D. 1434-44 ceiling still counts by calendar year.
+    assert "durant une année civile, du 1er janvier au 31 décembre" in ri
+    assert _statuts(avecsante).periode == _ri(avecsante).periode == "année"

@@ -50,6 +50,8 @@ class Reglement(NamedTuple):
     groupes_indemnises: bool
     # A partial renewal cuts the first mandate of the first outgoing groups short.
     premier_mandat_abrege: bool
+    # The period a cotisation is due for (« année », or « exercice » with a non-calendar exercice).
+    periode: str
     # The constitutive assembly adopted the RI (otherwise the date is a blank to fill by hand).
     adopte_le_ag: bool
     # The signature boxes, as in the statuts: the presidency then the secrétaire, each titled for
@@ -150,6 +152,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
         ),
         adopte_le_ag=adopte,
+        periode="année" if model.finances.exercice in ("civil", "01-01") else "exercice",
         signataires=signataires,
         exemplaires=2,
     )

@@ -60,6 +60,9 @@ class Statuts(NamedTuple):
     # An exercise other than the calendar year: its first day (« 1er avril ») and its last one.
     exercice_debut: str | None
     exercice_fin: str | None
+    # The period a cotisation is due for: « année » with a calendar exercice, else « exercice »,
+    # so that the statuts and the RI say the same word (both start with a vowel: « l'année »).
+    periode: str
     # What the financial report states was paid to the mandate holders.
     versements: tuple[str, ...]
     # Paid dirigeants (CGI art. 261, 7, 1°, d): the resources to exceed for one, two, three of
@@ -181,6 +184,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         renouvellement=renouvellement,
         exercice_debut=debut,
         exercice_fin=fin,
+        periode="année" if debut is None else "exercice",
         versements=tuple(versements),
         seuils_remuneration=seuils_remuneration,
         indemnites_cpts=not model.inter_cpts,
