@@ -149,3 +149,29 @@ def test_non_calendar_exercice_has_a_first_exercice_and_one_word(avecsante):
     # The D. 1434-44 ceiling still counts by calendar year.
     assert "durant une année civile, du 1er janvier au 31 décembre" in ri
     assert _statuts(avecsante).periode == _ri(avecsante).periode == "année"
+
+
+def test_remote_ca_and_written_consultation_follow_the_answers(avecsante):
+    statuts = _text(avecsante, "statuts")
+    assert avecsante.assemblees.visioconference
+    assert (
+        "Les administrateurs peuvent participer aux réunions du conseil d'administration et y voter"
+        in statuts
+    )
+    assert "Hors réunion, le président peut consulter les administrateurs par écrit" in statuts
+    assert "Le bureau peut recueillir l'accord de ses membres par tout moyen écrit" in statuts
+    sans = avecsante._replace(assemblees=avecsante.assemblees._replace(visioconference=False))
+    assert "Hors réunion" not in _text(sans, "statuts")
+
+
+def test_local_law_written_consultation_needs_everyone():
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    model = moselle._replace(assemblees=moselle.assemblees._replace(visioconference=True))
+    assert "si tous les administrateurs donnent leur accord par écrit" in _text(model, "statuts")
+
+
+def test_partial_renewal_protects_the_bureau(avecsante):
+    assert avecsante.conseil_administration.renouvellement_partiel
+    statuts = _text(avecsante, "statuts")
+    assert "porte d'abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
+    assert "mandat d'administrateur, sauf dans le cas prévu ci-après" in statuts
