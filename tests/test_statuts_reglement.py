@@ -175,3 +175,15 @@ def test_partial_renewal_protects_the_bureau(avecsante):
     statuts = _text(avecsante, "statuts")
     assert "porte d'abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
     assert "mandat d'administrateur, sauf dans le cas prévu ci-après" in statuts
+
+
+def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_departement():
+    inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    statuts, ri = _text(inter, "statuts"), _text(inter, "reglement-interieur")
+    assert "est admise de droit dans le collège des CPTS" in statuts
+    assert "participent aux votes selon les mêmes modalités" not in statuts
+    assert "représente les CPTS membres" not in statuts
+    assert "aucune voix n'est prépondérante" in statuts
+    assert f"celui du département ({inter.association.departement})" in ri
+    assert "non de la liste ci-après" in ri
+    assert "D. 1434-44" not in ri
