@@ -1,5 +1,6 @@
 """Issue 13: the legal choices of the statuts and the RI, in their contexts and rendered variants."""
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def test_cpts_indemnites_do_not_apply_to_an_inter_cpts(avecsante):
     inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
     assert not _ri(inter).indemnites_cpts and not _statuts(inter).indemnites_cpts
     assert _ri(avecsante).indemnites_cpts
-    assert "D. 1434-44" not in _text(inter, "statuts")
+    assert "1434-44" not in _text(inter, "statuts")
 
 
 def test_paid_dirigeants_regime_is_written_out(copresidence):
@@ -186,4 +187,39 @@ def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_depart
     assert "aucune voix n'est prépondérante" in statuts
     assert f"celui du département ({inter.association.departement})" in ri
     assert "non de la liste ci-après" in ri
-    assert "D. 1434-44" not in ri
+    assert "1434-44" not in ri
+
+
+def test_legal_references_do_not_break_across_lines(avecsante):
+    for document in ("statuts", "reglement-interieur"):
+        text = _text(avecsante, document)
+        assert not re.search(r"\b[LDR]\. \d|n° \d", text), document
+        assert "D.\u00a01434-44" in text
+    assert "L.\u00a01434-12" in _text(avecsante, "statuts")
+
+
+def test_words_inside_sentences(copresidence):
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    duree = moselle._replace(association=moselle.association._replace(duree=99))
+    statuts = _text(duree, "statuts")
+    assert (
+        "pour quatre-vingt-dix-neuf ans à compter de son inscription au registre des associations" in statuts
+    )
+    assert "représentée par le Dr Sandrine Hoffmann" in statuts
+    assert "adhérents et médecin généraliste" in _ri(copresidence).beneficiaires
+    ri = _text(copresidence, "reglement-interieur")
+    assert "dans un délai de soixante jours" in ri
+
+
+def test_quorums_agenda_and_admissions(avecsante):
+    doc = _statuts(avecsante)
+    assert avecsante.assemblees.extraordinaire_quorum == "1/2+1"
+    assert doc.quorums["age"] == "plus de la moitié"
+    statuts = _text(avecsante, "statuts")
+    assert "la moitié plus un" not in statuts
+    assert "Les points que les membres demandeurs soumettent sont inscrits" in statuts
+    # A CA meeting three times a year cannot decide within forty-five days: the bureau does.
+    assert avecsante.adhesion.validation_par == "conseil_administration"
+    assert doc.admission_par_bureau_a_defaut and _ri(avecsante).admission_par_bureau_a_defaut
+    lent = avecsante._replace(adhesion=avecsante.adhesion._replace(delai_reponse_jours=150))
+    assert not _statuts(lent).admission_par_bureau_a_defaut

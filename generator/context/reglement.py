@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import NamedTuple
 
-from generator import labels
+from generator import labels, typography
 from generator.context.commun import Commun, Poste
 from generator.context.titres import titre
 from generator.model import Cpts
@@ -36,6 +36,8 @@ class Reglement(NamedTuple):
     # Who validates, with the trésorier, a request from a member of the bureau: never the bureau
     # alone (the gestion désintéressée needs a control by the members).
     controle_bureau: str
+    # The bureau decides on admissions when the CA does not meet within the delay (see the statuts).
+    admission_par_bureau_a_defaut: bool
     # The indemnified activities, in words; attending a general assembly is never paid.
     activites: tuple[str, ...]
     # The CPTS indemnités of CSP art. D. 1434-44 (not for an inter-CPTS, which is no CPTS).
@@ -44,6 +46,9 @@ class Reglement(NamedTuple):
     # the SMIC it is computed from; None without paid dirigeants.
     tolerance_dirigeants: Montant | None
     tolerance_depuis: dt.date | None
+    # The beneficiaries of each barème, in words inside a sentence (a free profession without its
+    # capital: « adhérents et médecin généraliste »).
+    beneficiaires: tuple[str, ...]
     # Some barème names its activity: the table has an activity column.
     baremes_par_activite: bool
     # The time spent in working groups or on the projet de santé's actions is indemnified.
@@ -81,6 +86,13 @@ def _cartes(model: Cpts, commun: Commun) -> tuple[str, ...]:
         else "au " + labels.FONCTIONS[code]
         for code in model.finances.depenses.carte_bancaire
     )
+
+
+def _minuscule(text: str) -> str:
+    """Lower-case a capitalised word (« Médecin généraliste ») but not an acronym (« IDE »)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _activites(model: Cpts) -> tuple[str, ...]:
@@ -140,9 +152,18 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             "l'assemblée générale ordinaire"
         ),
         activites=_activites(model),
+        admission_par_bureau_a_defaut=(
+            ca is not None
+            and model.adhesion.validation_par == "conseil_administration"
+            and model.adhesion.delai_reponse_jours * ca.reunions_min_par_an < 365
+        ),
         indemnites_cpts=not model.inter_cpts,
         tolerance_dirigeants=tolerance,
         tolerance_depuis=tolerance_depuis,
+        beneficiaires=tuple(
+            typography.liste([_minuscule(labels.beneficiaire(code)) for code in b.beneficiaires])
+            for b in ind.baremes
+        ),
         baremes_par_activite=any(b.activite for b in ind.baremes),
         groupes_indemnises=bool(ind.baremes)
         and ("groupes_travail" in ind.activites or "actions_projet_sante" in ind.activites),

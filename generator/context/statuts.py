@@ -8,14 +8,21 @@ which names the signatories, titles each of them for the person (« La secrétai
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from generator import labels, typography
 from generator.context.commun import RANGS, Commun, Poste
 from generator.model import Cpts, EcheanceRenouvellement, Membre
+from generator.values import Fraction
 
 # Days of each month of a common year: an exercise starting on the 1st ends on the previous month's last day.
 _JOURS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+# Titles that take the definite article inside a sentence (« représentée par le Dr … »).
+_TITRES_AVEC_ARTICLE = ("Dr ", "Pr ", "Docteur ", "Professeur ")
 
 
 class Renouvellement(NamedTuple):
@@ -36,6 +43,7 @@ class Fondateur(NamedTuple):
     nom: str  # « Prénom Nom », or the structure's name
     personne_morale: bool
     representant: str | None  # the person acting for a legal person, who signs under local law
+    represente_par: str | None  # the same after « représentée par »: « le Dr Sandrine Hoffmann »
     profession: str | None
     college: str | None  # the collège's intitulé
     commune: str | None
@@ -50,6 +58,12 @@ class Statuts(NamedTuple):
     membres_consultatifs: tuple[str, ...]
     # The added objectives as items of a « ; » list: no capital (but an acronym's), no final point.
     objectifs: tuple[str, ...]
+    # The CA decides on admissions within a delay shorter than the interval of its meetings: the
+    # bureau decides in its place, the CA ratifies.
+    admission_par_bureau_a_defaut: bool
+    # The quorums in words after « ne délibère valablement que si »: « au moins les deux tiers »,
+    # « plus de la moitié » (for « 1/2+1 »), by body: ago, age, ca, exclusion (None: no quorum).
+    quorums: Mapping[str, str | None]
     # The majority by which the CA amends the RI (None without a CA: the bureau's own rules).
     majorite_reglement: str | None
     # (decision, majority code) of the CA's decisions with a majority of their own.
@@ -103,17 +117,32 @@ def _exercice(code: str) -> tuple[str | None, str | None]:
     return debut, fin
 
 
+def _apres_par(nom: str) -> str:
+    """Return a name as it follows « représentée par »: a title takes its article (« le Dr »)."""
+    return "le " + nom if nom.startswith(_TITRES_AVEC_ARTICLE) else nom
+
+
 def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
+    representant = membre.representant if membre.personne_morale and membre.representant else None
     college = model.college(membre.college) if membre.college is not None else None
     return Fondateur(
         civilite=None if membre.personne_morale else membre.civilite or None,
         nom=membre.nom_complet,
         personne_morale=membre.personne_morale,
-        representant=membre.representant if membre.personne_morale and membre.representant else None,
+        representant=representant,
+        represente_par=None if representant is None else _apres_par(representant),
         profession=membre.profession or None,
         college=None if college is None else college.intitule,
         commune=membre.commune or None,
     )
+
+
+def _quorum(value: str | None) -> str | None:
+    """Return a quorum in words: « plus de la moitié » rather than « la moitié plus un »."""
+    if value is None:
+        return None
+    fraction = Fraction(value)
+    return "plus de la moitié" if fraction.plus_un else "au moins " + fraction.mots
 
 
 def _item(text: str) -> str:
@@ -171,6 +200,19 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
     return Statuts(
         administrateurs="administrateurs" if ca is not None else "membres du bureau",
         objectifs=tuple(_item(o) for o in model.objet.objectifs_supplementaires),
+        admission_par_bureau_a_defaut=(
+            ca is not None
+            and model.adhesion.validation_par == "conseil_administration"
+            and model.adhesion.delai_reponse_jours * ca.reunions_min_par_an < 365
+        ),
+        quorums=MappingProxyType(
+            {
+                "ago": _quorum(model.assemblees.ordinaire_quorum),
+                "age": _quorum(model.assemblees.extraordinaire_quorum),
+                "ca": None if ca is None else _quorum(ca.quorum),
+                "exclusion": None if ca is None else _quorum(ca.quorum_exclusion),
+            }
+        ),
         majorite_reglement=(
             None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
         ),
