@@ -175,7 +175,7 @@ def test_partial_renewal_protects_the_bureau(avecsante):
     assert avecsante.conseil_administration.renouvellement_partiel
     statuts = _text(avecsante, "statuts")
     assert "porte d'abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
-    assert "mandat d'administrateur, sauf dans le cas prévu ci-après" in statuts
+    assert "Par dérogation à l'article 15-1, le membre du bureau" in statuts
 
 
 def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_departement():
@@ -223,3 +223,24 @@ def test_quorums_agenda_and_admissions(avecsante):
     assert doc.admission_par_bureau_a_defaut and _ri(avecsante).admission_par_bureau_a_defaut
     lent = avecsante._replace(adhesion=avecsante.adhesion._replace(delai_reponse_jours=150))
     assert not _statuts(lent).admission_par_bureau_a_defaut
+
+
+@pytest.mark.parametrize(
+    ("decompte", "simple"),
+    [
+        ("membres_presents_representes", "à la majorité simple des membres présents ou représentés"),
+        ("suffrages_exprimes", "à la majorité simple des suffrages exprimés"),
+    ],
+)
+def test_majorities_are_counted_as_the_answers_say(avecsante, decompte, simple):
+    model = avecsante._replace(assemblees=avecsante.assemblees._replace(decompte_majorites=decompte))
+    doc = _statuts(model)
+    assert doc.majorite("simple") == _ri(model).majorite("simple") == simple
+    assert doc.majorite("2/3").startswith("à la majorité des deux tiers des")
+    assert doc.majorite("unanimite") == "à l'unanimité des membres présents ou représentés"
+    assert doc.decompte.split(" :")[0] in _text(model, "statuts")
+
+
+def test_the_model_counts_on_the_members_present_or_represented(avecsante):
+    assert avecsante.assemblees.decompte_majorites == "membres_presents_representes"
+    assert "suffrages exprimés" not in _text(avecsante, "statuts")

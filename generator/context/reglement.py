@@ -8,11 +8,14 @@ in the templates, ``Commun.presidence_statutaire`` here).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import NamedTuple
 
 from generator import labels, typography
 from generator.context.commun import Commun, Poste
+from generator.context.statuts import mots_majorite
 from generator.context.titres import titre
 from generator.model import Cpts
 from generator.values import Montant
@@ -23,6 +26,8 @@ class Reglement(NamedTuple):
 
     # (decision, majority code) of the CA, the specific decisions first and « les autres » last.
     majorites: tuple[tuple[str, str], ...]
+    # A majority in words, counted as the answers say (see the statuts' context).
+    majorite: Callable[[str], str]
     # The majority that amends the RI (with a CA).
     majorite_reglement: str | None
     # Below ``seuil`` one person commits an expense; above ``double`` two sign. The lower of the two
@@ -135,6 +140,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
     tolerance, tolerance_depuis = _tolerance(model)
     return Reglement(
         majorites=_majorites(model),
+        majorite=partial(mots_majorite, model.assemblees.decompte_majorites),
         majorite_reglement=(
             None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
         ),

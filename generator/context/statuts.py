@@ -8,14 +8,15 @@ which names the signatories, titles each of them for the person (« La secrétai
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import NamedTuple
 
 from generator import labels, typography
 from generator.context.commun import RANGS, Commun, Poste
 from generator.model import Cpts, EcheanceRenouvellement, Membre
-from generator.values import Fraction
+from generator.values import Fraction, Majorite
 
 # Days of each month of a common year: an exercise starting on the 1st ends on the previous month's last day.
 _JOURS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -61,6 +62,11 @@ class Statuts(NamedTuple):
     # The CA decides on admissions within a delay shorter than the interval of its meetings: the
     # bureau decides in its place, the CA ratifies.
     admission_par_bureau_a_defaut: bool
+    # A majority in words, counted as the answers say (assemblees.decompte_majorites): « à la
+    # majorité simple des membres présents ou représentés » in the AVECsanté model.
+    majorite: Callable[[str], str]
+    # How the votes are counted, as the statuts define it for every majority.
+    decompte: str
     # The quorums in words after « ne délibère valablement que si »: « au moins les deux tiers »,
     # « plus de la moitié » (for « 1/2+1 »), by body: ago, age, ca, exclusion (None: no quorum).
     quorums: Mapping[str, str | None]
@@ -137,6 +143,35 @@ def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
     )
 
 
+_BASES = {
+    "membres_presents_representes": "des membres présents ou représentés",
+    "suffrages_exprimes": "des suffrages exprimés",
+}
+
+
+_DECOMPTES = {
+    "membres_presents_representes": (
+        "sur les voix des membres présents ou représentés : une abstention, un bulletin blanc ou "
+        "nul compte comme un vote défavorable"
+    ),
+    "suffrages_exprimes": (
+        "sur les suffrages exprimés : les abstentions, les bulletins blancs et les bulletins nuls "
+        "ne sont pas comptés"
+    ),
+}
+
+
+def mots_majorite(decompte: str, code: str) -> str:
+    """Return a majority in words on the chosen base: « à la majorité simple des suffrages exprimés »."""
+    majorite = Majorite(code)
+    base = _BASES[decompte]
+    if majorite == "unanimite":
+        return "à l'unanimité des membres présents ou représentés"
+    if majorite.fraction is None:
+        return f"à la majorité {majorite} {base}"
+    return f"à la majorité {majorite.fraction.de_mots} {base}"
+
+
 def _quorum(value: str | None) -> str | None:
     """Return a quorum in words: « plus de la moitié » rather than « la moitié plus un »."""
     if value is None:
@@ -205,6 +240,8 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
             and model.adhesion.validation_par == "conseil_administration"
             and model.adhesion.delai_reponse_jours * ca.reunions_min_par_an < 365
         ),
+        majorite=partial(mots_majorite, model.assemblees.decompte_majorites),
+        decompte=_DECOMPTES[model.assemblees.decompte_majorites],
         quorums=MappingProxyType(
             {
                 "ago": _quorum(model.assemblees.ordinaire_quorum),
