@@ -244,3 +244,5 @@ def test_majorities_are_counted_as_the_answers_say(avecsante, decompte, simple):
 def test_the_model_counts_on_the_members_present_or_represented(avecsante):
     assert avecsante.assemblees.decompte_majorites == "membres_presents_representes"
     assert "suffrages exprimés" not in _text(avecsante, "statuts")
+    assert "suffrages exprimés" not in _text(avecsante, "reglement-interieur")
+    assert _ri(avecsante).decompte == _statuts(avecsante).decompte

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from generator import labels, typography
 from generator.context.commun import Commun, Poste
-from generator.context.statuts import mots_majorite
+from generator.context.statuts import DECOMPTES, mots_majorite
 from generator.context.titres import titre
 from generator.model import Cpts
 from generator.values import Montant
@@ -28,6 +28,8 @@ class Reglement(NamedTuple):
     majorites: tuple[tuple[str, str], ...]
     # A majority in words, counted as the answers say (see the statuts' context).
     majorite: Callable[[str], str]
+    # How the votes are counted (« sur les voix des membres présents ou représentés : … »).
+    decompte: str
     # The majority that amends the RI (with a CA).
     majorite_reglement: str | None
     # Below ``seuil`` one person commits an expense; above ``double`` two sign. The lower of the two
@@ -141,6 +143,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
     return Reglement(
         majorites=_majorites(model),
         majorite=partial(mots_majorite, model.assemblees.decompte_majorites),
+        decompte=DECOMPTES[model.assemblees.decompte_majorites],
         majorite_reglement=(
             None if ca is None else ca.majorites.get("reglement_interieur", ca.majorites["defaut"])
         ),

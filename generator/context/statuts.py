@@ -149,7 +149,7 @@ _BASES = {
 }
 
 
-_DECOMPTES = {
+DECOMPTES = {
     "membres_presents_representes": (
         "sur les voix des membres présents ou représentés : une abstention, un bulletin blanc ou "
         "nul compte comme un vote défavorable"
@@ -241,7 +241,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
             and model.adhesion.delai_reponse_jours * ca.reunions_min_par_an < 365
         ),
         majorite=partial(mots_majorite, model.assemblees.decompte_majorites),
-        decompte=_DECOMPTES[model.assemblees.decompte_majorites],
+        decompte=DECOMPTES[model.assemblees.decompte_majorites],
         quorums=MappingProxyType(
             {
                 "ago": _quorum(model.assemblees.ordinaire_quorum),
