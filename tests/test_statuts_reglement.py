@@ -182,7 +182,7 @@ def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_depart
     inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
     statuts, ri = _text(inter, "statuts"), _text(inter, "reglement-interieur")
     assert "est admise de droit dans le collège des CPTS" in statuts
-    assert "admise de droit : le bureau se borne à le constater" in ri
+    assert "admise de droit\u00a0: le bureau se borne à le constater" in ri
     assert "participent aux votes selon les mêmes modalités" not in statuts
     assert "représente les CPTS membres" not in statuts
     assert "aucune voix n'est prépondérante" in statuts
