@@ -267,12 +267,17 @@ def test_reglement_thresholds_and_lists(copresidence, avecsante):
     assert doc.double == depenses.double_signature_au_dela
     assert doc.cartes == ("à chacun des co-présidents", "au trésorier")
     assert commun(copresidence).exoneres == ("collège des habitants et des usagers",)
-    assert doc.signataires == ("Le co-président", "Le co-président", "Le secrétaire")
+    # The RI's signature block names its signatories as the statuts' does (issue 13).
+    statuts = document_context("statuts", copresidence, commun(copresidence))
+    assert [(s.titre.le, s.nom) for s in doc.signataires] == [
+        (s.titre.le, s.nom) for s in statuts.signataires
+    ]
     assert doc.majorites[-1] == ("Les autres décisions", "simple")
     assert ("L'affectation des sommes perçues par la CPTS", "2/3") in doc.majorites
     assert doc.adopte_le_ag
-    seul = document_context("reglement-interieur", avecsante, commun(avecsante))
-    assert seul.signataires == ("Le président", "Le secrétaire")
+    draft = _without_ag(avecsante)
+    blank = document_context("reglement-interieur", draft, commun(draft)).signataires
+    assert [(s.titre.le, s.nom) for s in blank] == [("le président", None), ("le secrétaire", None)]
     assert commun(avecsante).vice_presidents == ("le vice-président",)
 
 

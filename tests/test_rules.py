@@ -165,7 +165,7 @@ def test_cli_check_examples(runner: CliRunner) -> None:
 EXAMPLE_WARNINGS = {
     "cpts-petite-bureau": set(),
     "cpts-avecsante": set(),
-    "cpts-copresidence": set(),
+    "cpts-copresidence": {"W-REMUNERATION-RESSOURCES"},
     "inter-cpts-departementale": {"W-DIRIGEANTS-INCOMPLET"},
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
 }

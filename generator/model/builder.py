@@ -246,6 +246,7 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         extraordinaire_quorum=_fraction(ag_cfg["extraordinaire"]["quorum"]),
         extraordinaire_seconde_convocation_jours=ag_cfg["extraordinaire"]["seconde_convocation_jours"],
         extraordinaire_majorite_statuts=Majorite(ag_cfg["extraordinaire"]["majorite_statuts"]),
+        decompte_majorites=ag_cfg["decompte_majorites"],
     )
     adh = data["adhesion"]
     adhesion = Adhesion(

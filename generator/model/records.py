@@ -218,6 +218,9 @@ class Assemblees(NamedTuple):
     extraordinaire_quorum: Fraction | None
     extraordinaire_seconde_convocation_jours: int
     extraordinaire_majorite_statuts: Majorite
+    # What a majority is counted on: « membres_presents_representes » (the AVECsanté model) or
+    # « suffrages_exprimes » (abstentions, blank and void ballots left out).
+    decompte_majorites: str = "membres_presents_representes"
 
 
 class Adhesion(NamedTuple):

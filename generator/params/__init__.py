@@ -28,7 +28,13 @@ from generator.typography import nombre
 from generator.values import Montant
 
 _FOLDER = Path(__file__).resolve().parent
-_FILES = ("securite_sociale.yaml", "commissaire_aux_comptes.yaml", "associations.yaml", "aci.yaml")
+_FILES = (
+    "securite_sociale.yaml",
+    "commissaire_aux_comptes.yaml",
+    "associations.yaml",
+    "aci.yaml",
+    "dirigeants.yaml",
+)
 
 T = TypeVar("T")
 
@@ -144,6 +150,8 @@ class Parametres(NamedTuple):
     financement_maximum_aci: Valeur[Mapping[int, Montant]]
     financement_fonctionnement_aci: Valeur[Mapping[int, Montant]]
     subventions_premiere_annee_aci: Valeur[Mapping[int, Montant]]
+    smic_mensuel_brut: Valeur[Montant]
+    seuils_ressources_remuneration_dirigeants: Valeur[Mapping[int, Montant]]
 
     def tranche(self, taille: int) -> Tranche:
         """Return the population bounds of an ACI size."""
@@ -171,13 +179,15 @@ def en_vigueur(date: dt.date | None) -> Parametres:
         mandat_commissaire_aux_comptes=_entier("mandat_commissaire_aux_comptes", date),
         fondateurs_minimum=_entier("fondateurs_minimum", date),
         fondateurs_minimum_droit_local=_entier("fondateurs_minimum_droit_local", date),
-        departements_droit_local=departements._replace(
-            valeur=frozenset(str(d) for d in departements.valeur)
-        ),
+        departements_droit_local=departements._replace(valeur=frozenset(str(d) for d in departements.valeur)),
         tailles_aci=tailles._replace(
             valeur=tuple(Tranche(t["taille"], t.get("minimum"), t.get("maximum")) for t in tailles.valeur)
         ),
         financement_maximum_aci=_par_taille("financement_maximum_aci", date),
         financement_fonctionnement_aci=_par_taille("financement_fonctionnement_aci", date),
         subventions_premiere_annee_aci=_par_taille("subventions_premiere_annee_aci", date),
+        smic_mensuel_brut=_montant("smic_mensuel_brut", date),
+        seuils_ressources_remuneration_dirigeants=_par_taille(
+            "seuils_ressources_remuneration_dirigeants", date
+        ),
     )

@@ -100,3 +100,67 @@ def plafond_pass(m: Cpts) -> Iterator[Problem]:
                 f"{pass_.depuis.year} ({pass_.valeur} €)"
             ),
         )
+
+
+@rule(
+    "E-REMUNERATION-CAC",
+    ERREUR,
+    "CGI, art. 261, 7, 1°, d ; CGI, annexe II, art. 242 C, I, c (comptes certifiés par un "
+    "commissaire aux comptes)",
+)
+def remuneration_cac(m: Cpts) -> Iterator[Problem]:
+    """Paying dirigeants requires accounts certified by a commissaire aux comptes."""
+    if m.indemnisation.remuneration_dirigeants and not m.cac.nomme:
+        yield (
+            ("finances", "commissaire_aux_comptes"),
+            (
+                "la rémunération de dirigeants exige que les comptes soient certifiés par un "
+                "commissaire aux comptes (CGI, annexe II, art. 242 C, I, c) : indiquez "
+                "commissaire_aux_comptes: oui, ou remuneration_dirigeants: false"
+            ),
+        )
+
+
+@rule(
+    "E-REMUNERATION-DECISION",
+    ERREUR,
+    "CGI, art. 261, 7, 1°, d (contrôle effectif de la gestion par les membres) ; "
+    "service-public.fr F1927 (délibération à la majorité des deux tiers)",
+)
+def remuneration_decision(m: Cpts) -> Iterator[Problem]:
+    """Without a CA, the bureau members would fix their own pay: the law rules it out."""
+    if m.indemnisation.remuneration_dirigeants and m.conseil_administration is None:
+        yield (
+            ("indemnisation", "remuneration_dirigeants"),
+            (
+                "sans conseil d'administration, la rémunération des dirigeants serait fixée par le "
+                "bureau, c'est-à-dire par ceux qui la perçoivent ; elle doit être décidée par un "
+                "organe délibérant à la majorité des deux tiers, hors la présence des intéressés, "
+                "sous le contrôle effectif des membres (CGI, art. 261, 7, 1°, d) : prévoyez un "
+                "conseil d'administration, ou indiquez remuneration_dirigeants: false"
+            ),
+        )
+
+
+@rule(
+    "W-REMUNERATION-RESSOURCES",
+    AVERTISSEMENT,
+    "CGI, art. 261, 7, 1°, d (loi n° 2001-1275, art. 6) ; service-public.fr F1927 (2025)",
+)
+def remuneration_ressources(m: Cpts) -> Iterator[Problem]:
+    """The resources condition of paid dirigeants is almost never met by a young CPTS."""
+    if not m.indemnisation.remuneration_dirigeants:
+        return
+    seuil = m.parametres.seuils_ressources_remuneration_dirigeants.valeur[1]
+    yield (
+        ("indemnisation", "remuneration_dirigeants"),
+        (
+            "rémunérer un dirigeant au-delà des trois quarts du SMIC suppose des ressources "
+            f"propres supérieures à {seuil.texte} par an en moyenne sur les trois exercices clos "
+            "précédents, sans compter les versements des personnes morales de droit public "
+            "(financements de l'ACI, de l'ARS, des collectivités) : une CPTS jeune ne remplit "
+            "jamais cette condition, et une CPTS financée par l'ACI presque jamais (CGI, art. 261, "
+            "7, 1°, d) ; en deçà, seule la tolérance administrative des trois quarts du SMIC "
+            "s'applique"
+        ),
+    )
