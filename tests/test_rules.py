@@ -203,3 +203,24 @@ def test_examples_show_their_variants() -> None:
     assert sum(1 for f in inter.fondateurs if f.college == "cpts") >= 3
     moselle = models["cpts-moselle-droit-local"]
     assert moselle.droit_local and len(moselle.fondateurs) >= 7
+
+
+def test_a_vote_counted_on_the_votes_cast_passes_where_the_model_s_count_refuses():
+    """The same vote (2 pour, 1 contre, 1 abstention among 4 voters) fails on the members present
+    or represented (the model's count, where an abstention weighs as a vote against) and passes
+    on the votes cast, when the answers choose that count."""
+    fixture = INVALID / "e-ag-constitutive-majorite.yaml"
+    text = fixture.read_text(encoding="utf-8")
+    refused = api.check_loaded(_loaded(text, fixture.name))
+    assert "E-AG-CONSTITUTIVE" in {f.rule for f in refused.errors}
+    choice = "gouvernance:\n  assemblees:\n    decompte_majorites: suffrages_exprimes\n"
+    chosen = text.replace("ag_constitutive:\n", choice + "ag_constitutive:\n", 1)
+    accepted = api.check_loaded(_loaded(chosen, fixture.name))
+    assert accepted.errors == ()
+    assert accepted.model is not None
+
+
+def _loaded(text: str, name: str):
+    from generator import loader
+
+    return loader.load_text(text, name)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from generator import labels
 from generator.context.commun import RANGS, Commun, Poste
+from generator.context.statuts import mots_majorite
 from generator.context.titres import est_une_femme, titre
 from generator.model import RESOLUTIONS, College, Cpts, Designation, Vote
 from generator.rules.forme import signataires_statuts
@@ -111,6 +112,9 @@ class Pv(NamedTuple):
     acceptation_administrateurs: Acceptation
     acceptation_bureau: Acceptation
     signatures: Signatures
+    # « à la majorité simple des membres présents ou représentés » (or « des suffrages exprimés »):
+    # a counted vote is adopted on the base the statuts choose (assemblees.decompte_majorites).
+    majorite_adoption: str
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -271,4 +275,5 @@ def pv(model: Cpts, commun: Commun) -> Pv:
             model, () if ag is None else tuple(d for _, ds in ag.bureau_elu for d in ds)
         ),
         signatures=_signatures(model),
+        majorite_adoption=mots_majorite(model.assemblees.decompte_majorites, "simple"),
     )

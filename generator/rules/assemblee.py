@@ -169,12 +169,24 @@ def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                     "voter (présents et représentés)"
                 ),
             )
-        if vote.pour <= vote.contre:
+        # The majority is counted as the statuts count it (assemblees.decompte_majorites): on the
+        # members present or represented, an abstention weighs as a vote against.
+        if m.assemblees.decompte_majorites == "suffrages_exprimes":
+            if vote.pour <= vote.contre:
+                yield (
+                    vote.path,
+                    (
+                        f"la résolution « {resolution} » n'a pas plus de voix pour ({vote.pour}) que "
+                        f"contre ({vote.contre}) : elle ne serait pas adoptée"
+                    ),
+                )
+        elif 2 * vote.pour <= voters:
             yield (
                 vote.path,
                 (
-                    f"la résolution « {resolution} » n'a pas plus de voix pour ({vote.pour}) que "
-                    f"contre ({vote.contre}) : elle ne serait pas adoptée"
+                    f"la résolution « {resolution} » n'a pas la majorité des membres présents ou "
+                    f"représentés ({vote.pour} voix pour sur {voters} votants) : elle ne serait pas "
+                    "adoptée (assemblees.decompte_majorites : membres_presents_representes)"
                 ),
             )
     if ag.convocation_date is not None and ag.convocation_date > ag.date:
