@@ -573,6 +573,18 @@ WORDS = [
 ]
 
 
+def test_the_tableau_keeps_the_no_break_spaces_of_the_statuts(tmp_path):
+    # An amount and a French mark at the edge of a change stay unbreakable, as in the statuts.
+    result = built(variant(tmp_path, [COLLEGE]))
+    assert result.texts is not None
+    tableau = result.texts["tableau-comparatif"]
+    assert "Collège des collectivités territoriales\u202f; 50\xa0€\u202f; cinquante euros" in tableau
+    assert "usagers\u202f<ins>;</ins>" in tableau
+    assert "usagers <ins>" not in tableau and not re.search(r"\d €", tableau)
+    left, right = compare.diff_words("de 1\xa0500\xa0€ par an", "de 1\xa0600\xa0€ par an")
+    assert (left, right) == ("de 1\xa0<del>500</del>\xa0€ par an", "de 1\xa0<ins>600</ins>\xa0€ par an")
+
+
 def _back(cell: str, tag: str) -> str:
     """Return a cell's text without its revision tags and escapes, spaces collapsed."""
     text = cell.replace(f"<{tag}>", "").replace(f"</{tag}>", "")

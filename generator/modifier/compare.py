@@ -27,6 +27,19 @@ _REWRITTEN = 0.4
 # A word (letters, digits, apostrophes and hyphens inside it) or one punctuation mark, and the
 # spaces after it.
 _TOKEN = re.compile(r"([\w'’-]+|[^\w\s])(\s*)")
+# ``escape`` makes every space a plain one; the no-break spaces of the statuts (« 1 500 € »,
+# « délibérative ; ») go through it as private-use stand-ins and come back after.
+_KEPT = {"\xa0": "\ue000", "\u202f": "\ue001"}
+
+
+def _escaped(text: str) -> str:
+    """Return ``text`` escaped as Markdown, its no-break spaces kept."""
+    for space, stand_in in _KEPT.items():
+        text = text.replace(space, stand_in)
+    text = escape(text)
+    for space, stand_in in _KEPT.items():
+        text = text.replace(stand_in, space)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +117,10 @@ def _segment(tokens: list[tuple[str, str]], tag: str | None) -> str:
     """Return tokens as escaped Markdown, inside ``tag``; the space after the last stays outside."""
     if not tokens:
         return ""
-    text = escape("".join(word + space for word, space in tokens[:-1]) + tokens[-1][0])
+    text = _escaped("".join(word + space for word, space in tokens[:-1]) + tokens[-1][0])
     marked = f"<{tag}>{text}</{tag}>" if tag and text else text
-    return marked + (" " if tokens[-1][1] else "")
+    # The space after the segment is the text's own: a no-break one stays no-break.
+    return marked + (tokens[-1][1][:1] if tokens[-1][1] else "")
 
 
 def diff_words(old: str, new: str) -> tuple[str, str]:
@@ -136,7 +150,7 @@ def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, 
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs = zip(range(i1, i2), range(j1, j2), strict=True)
-            rows.extend((escape(old[i]), escape(new[j])) for i, j in pairs)
+            rows.extend((_escaped(old[i]), _escaped(new[j])) for i, j in pairs)
             continue
         for i, j in itertools.zip_longest(range(i1, i2), range(j1, j2)):
             if i is not None and j is not None:
@@ -177,7 +191,7 @@ def changes(pairs: list[tuple[Article | None, Article | None]]) -> tuple[Change,
                 continue
             same_heading = normalized(old.heading) == normalized(new.heading)
             title = (
-                (escape(old.heading), escape(new.heading))
+                (_escaped(old.heading), _escaped(new.heading))
                 if same_heading
                 else diff_words(old.heading, new.heading)
             )
