@@ -301,6 +301,28 @@ def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
     assert "Signatures des membres fondateurs" in founding  # what the amendment leaves out
 
 
+def test_the_declaration_names_its_form_and_the_law_that_asks_for_it(tmp_path):
+    result = built(variant(tmp_path, COPRESIDENCE))
+    verification = text(result, "verification")
+    declaration = next(line for line in verification.splitlines() if "Déclaration à la préfecture" in line)
+    assert "Cerfa n° 13972\\*03" in declaration and "« e-Modification »" in declaration
+    # The three months come from the law; the decree's article 3 is about the officers, not the statuts.
+    assert "(loi du 1er juillet 1901, article 5)" in declaration and "décret" not in declaration
+    officers = next(line for line in verification.splitlines() if "Liste des dirigeants" in line)
+    assert "décret du 16 août 1901, article 3" in officers and "Cerfa n° 13971\\*03" in officers
+    assert "JOAFE" not in verification  # neither the title, the objet nor the seat changes
+    assert "l'article 15-2 « La co-présidence »" in verification
+
+
+def test_a_new_title_may_be_published_in_the_joafe(tmp_path):
+    renamed = ('  nom: "CPTS Loire Layon Aubance"', '  nom: "CPTS Loire Layon Aubance Corniche"')
+    result = built(variant(tmp_path, [renamed]))
+    assert result.valid, [f.format() for f in result.findings]
+    verification = text(result, "verification")
+    published = "La modification du titre peut être publiée au Journal officiel des associations (JOAFE)"
+    assert published in verification
+
+
 # --- the rules of the statuts in force ---------------------------------------------------------
 
 

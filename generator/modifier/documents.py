@@ -239,8 +239,29 @@ def _required(majorite: str, votants: int) -> int | None:
 
 
 def _title(change: compare.Change) -> str:
+    """Return « l'article 5-2 « Les collèges » », by its number in the amended statuts if it stays."""
     article = change.new or change.old
-    return article.title if article is not None else change.key
+    if article is None:
+        return change.key
+    return f"l'article {article.number} « {article.title} »"
+
+
+def _published(modification: Modification) -> list[str]:
+    """Return what the JOAFE may publish of the amendment: the title, the objet, the seat's address."""
+    changed = {c.key for c in modification.changes if c.kind != compare.RENUMEROTE}
+    old, new = modification.old.association, modification.new.association
+    found = []
+    if "denomination" in changed or old.nom != new.nom:
+        found.append("du titre")
+    if "objet" in changed:
+        found.append("de l'objet")
+    if (old.siege.adresse, old.siege.code_postal, old.siege.commune) != (
+        new.siege.adresse,
+        new.siege.code_postal,
+        new.siege.commune,
+    ):
+        found.append("de l'adresse du siège")
+    return found
 
 
 def _changes_by_key(modification: Modification) -> dict[str, compare.Change]:
@@ -282,6 +303,7 @@ def context(modification: Modification) -> dict[str, Any]:
         "aci_titres": [
             _title(c) for c in modification.changes if c.key in ACI_LABELS and c.kind != compare.RENUMEROTE
         ],
+        "publiables": _published(modification),
         "AJOUTE": compare.AJOUTE,
         "SUPPRIME": compare.SUPPRIME,
         "MODIFIE": compare.MODIFIE,
