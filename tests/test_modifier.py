@@ -293,6 +293,9 @@ def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
     assert "préfecture" not in verification
     pv = text(result, "pv-age")
     assert "à leur inscription au registre des associations (article 71 du code civil local)" in pv
+    # The filing is made at the greffe by a member of the direction (CPC, local annex, art. 30-1).
+    assert "au greffe du tribunal judiciaire par un membre de la direction" in pv
+    assert "par un membre de la direction" in verification and "en original et en copie" in verification
     assert "### Première résolution – Modification des statuts" in pv
     statuts = text(result, "statuts")
     assert "Signatures des membres fondateurs" not in statuts
@@ -394,8 +397,43 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
     result = built(variant(tmp_path, [COLLEGE], "    colleges: unanimite"))
     assert result.valid
     pv = text(result, "pv-age")
-    assert pv.count("### ") == 4  # two resolutions, the adoption of the text, the powers
-    assert "est ☐ adoptée ☐ rejetée" in pv
+    # colleges, conseil_administration (no vote), then the whole text (no « ensemble » vote)
+    assert pv.count(" résolution – ") == 3
+    assert pv.count("est ☐ adoptée ☐ rejetée") == 2
+    assert (
+        "le vote sur l'ensemble du texte modifié, qui suit les votes article par article, se donne"
+        in text(result, "verification")
+    )
+
+
+def test_votes_per_article_end_with_the_vote_on_the_whole_text(tmp_path):
+    votes = (
+        "    colleges: unanimite\n    conseil_administration: unanimite\n"
+        "    ensemble: {pour: 30, contre: 20, abstention: 5}"
+    )
+    refused = built(variant(tmp_path, [COLLEGE], votes))
+    # The adoption of the whole text is a resolution like the others: held to the two-thirds.
+    assert _codes(refused) == ["E-AGE-MAJORITE"]
+    assert refused.findings[-1].path == "age.votes.ensemble"
+    votes = votes.replace("pour: 30, contre: 20", "pour: 45, contre: 5")
+    result = built(variant(tmp_path, [COLLEGE], votes))
+    assert result.valid, [f.format() for f in result.findings]
+    pv = text(result, "pv-age")
+    assert pv.count(" résolution – ") == 3
+    last = pv.split("### Troisième résolution – Adoption de l'ensemble des statuts modifiés", 1)[1]
+    assert "adopte l'ensemble du texte des statuts ainsi modifiés" in last
+    assert "Pour : 45 ; contre : 5 ; abstentions : 5." in last.split("###", 1)[0]
+    assert "☐" not in pv
+
+
+def test_a_single_resolution_votes_the_renumbering_too(tmp_path):
+    texte = _word_text_in_force(tmp_path)
+    result = built(variant(tmp_path, [COLLEGE], "    ensemble: unanimite"), texte)
+    assert result.valid, [f.format() for f in result.findings]
+    pv = text(result, "pv-age")
+    assert pv.count(" résolution – ") == 1
+    assert "- modification de l'article 10 « Conseil d'administration », qui devient l'article 9 ;" in pv
+    assert "- renumérotation des autres articles qui en découle." in pv
 
 
 def test_an_age_before_the_constitution_is_refused(tmp_path):
