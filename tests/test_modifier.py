@@ -119,7 +119,8 @@ def test_partial_renewal_brings_its_first_drawing_of_lots_counted_from_the_age(t
     assert "assemblée générale ordinaire de 2027 (un an après l'assemblée générale extraordinaire" in statuts
     assert "de 2025" not in statuts
     tableau = text(result, "tableau-comparatif")
-    assert "<del>en totalité</del>" in tableau
+    assert "renouvelé <del>en totalité à l'expiration du mandat</del> de ses membres" in tableau
+    assert "renouvelé <ins>à raison du tiers</ins> de ses membres" in tableau
     assert "<ins>Pour la mise en place de ce renouvellement" in tableau
 
 
@@ -595,7 +596,9 @@ def test_the_docx_tableau_strikes_removed_words_and_underlines_added_ones(tmp_pa
     struck = {run.text for run in runs if run.font.strike}
     underlined = {run.text for run in runs if run.font.underline}
     assert "quatre" in struck and "cinq" in underlined
-    assert "en totalité" in struck
+    # A rewritten phrase is struck and underlined whole, not word by word around « à » and « du ».
+    assert "en totalité à l'expiration du mandat" in struck
+    assert "à raison du tiers" in underlined
     assert not struck & underlined
     assert not any(run.font.strike or run.font.underline for run in runs if run.text == "Ancienne rédaction")
 
@@ -643,6 +646,17 @@ def test_the_tableau_keeps_the_no_break_spaces_of_the_statuts(tmp_path):
     assert "usagers <ins>" not in tableau and not re.search(r"\d €", tableau)
     left, right = compare.diff_words("de 1\xa0500\xa0€ par an", "de 1\xa0600\xa0€ par an")
     assert (left, right) == ("de 1\xa0<del>500</del>\xa0€ par an", "de 1\xa0<ins>600</ins>\xa0€ par an")
+
+
+def test_common_glue_between_two_changes_goes_with_them():
+    left, right = compare.diff_words("assiste le président dans", "assiste les co-présidents dans")
+    assert (left, right) == (
+        "assiste <del>le président</del> dans",
+        "assiste <ins>les co-présidents</ins> dans",
+    )
+    # Two words of substance in common stay unmarked between the changes.
+    left, _ = compare.diff_words("un des deux membres", "le des deux élus")
+    assert left == "<del>un</del> des deux <del>membres</del>"
 
 
 def _back(cell: str, tag: str) -> str:

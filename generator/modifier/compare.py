@@ -24,6 +24,9 @@ _LIKENESS = 0.6
 # Two blocks sharing fewer words than this are a rewriting: shown whole, struck and underlined,
 # rather than as a confetti of common words (« le », « de ») between changes.
 _REWRITTEN = 0.4
+# A common run between two changes that is this short, of words this short, is folded into them.
+_GLUE_TOKENS = 2
+_GLUE_LETTERS = 3
 # A word (letters, digits, apostrophes and hyphens inside it) or one punctuation mark, and the
 # spaces after it.
 _TOKEN = re.compile(r"([\w'’-]+|[^\w\s])(\s*)")
@@ -137,10 +140,36 @@ def diff_words(old: str, new: str) -> tuple[str, str]:
         return _segment(a, "del").strip(), _segment(b, "ins").strip()
     left: list[str] = []
     right: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _merged(matcher.get_opcodes(), a):
         left.append(_segment(a[i1:i2], None if tag == "equal" else "del"))
         right.append(_segment(b[j1:j2], None if tag == "equal" else "ins"))
     return "".join(left).strip(), "".join(right).strip()
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _glue(tokens: list[tuple[str, str]]) -> bool:
+    """Tell whether a run of common tokens is only glue: at most two short words or marks."""
+    return len(tokens) <= _GLUE_TOKENS and all(len(word) <= _GLUE_LETTERS for word, _ in tokens)
+
+
+def _merged(opcodes: list[Opcode], old: list[tuple[str, str]]) -> list[Opcode]:
+    """Fold into the changes around it a common run that is only glue (« à », « du », « , »).
+
+    « renouvelé <del>en totalité</del> à <del>l'expiration</del> du <del>mandat</del> » reads as
+    confetti; « renouvelé <del>en totalité à l'expiration du mandat</del> » reads as what it is.
+    """
+    out: list[Opcode] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        between = 0 < index < len(opcodes) - 1
+        kind = "replace" if tag == "equal" and between and _glue(old[i1:i2]) else tag
+        if out and kind != "equal" and out[-1][0] != "equal":
+            _, p1, _, q1, _ = out.pop()
+            out.append(("replace", p1, i2, q1, j2))
+        else:
+            out.append((kind, i1, i2, j1, j2))
+    return out
 
 
 def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
