@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.markdown import escape
@@ -154,7 +155,7 @@ def _glue(tokens: list[tuple[str, str]]) -> bool:
     return len(tokens) <= _GLUE_TOKENS and all(len(word) <= _GLUE_LETTERS for word, _ in tokens)
 
 
-def _merged(opcodes: list[Opcode], old: list[tuple[str, str]]) -> list[Opcode]:
+def _merged(opcodes: Sequence[Opcode], old: list[tuple[str, str]]) -> list[Opcode]:
     """Fold into the changes around it a common run that is only glue (« à », « du », « , »).
 
     « renouvelé <del>en totalité</del> à <del>l'expiration</del> du <del>mandat</del> » reads as
