@@ -118,6 +118,17 @@ def test_partial_renewal_brings_its_first_drawing_of_lots_counted_from_the_age(t
     # The AGE of 2026 brings the renewal in: the first third leaves in 2027, not a year after 2024.
     assert "assemblée générale ordinaire de 2027 (un an après l'assemblée générale extraordinaire" in statuts
     assert "de 2025" not in statuts
+    # The lots are drawn after the AGE, among the seats filled then, not at the founding meeting.
+    after = (
+        "première réunion du conseil d'administration qui suit l'assemblée générale extraordinaire "
+        "du 12 mars 2026"
+    )
+    assert after in statuts
+    assert after in text(result, "tableau-comparatif")
+    assert "sièges pourvus à la date de l'assemblée générale extraordinaire du 12 mars 2026" in text(
+        result, "tableau-comparatif"
+    )
+    assert "lors de la constitution de l'association sont répartis" not in text(result, "tableau-comparatif")
     tableau = text(result, "tableau-comparatif")
     assert "renouvelé <del>en totalité à l'expiration du mandat</del> de ses membres" in tableau
     assert "renouvelé <ins>à raison du tiers</ins> de ses membres" in tableau

@@ -67,6 +67,8 @@ _ORDINAUX_SUITE = (
 )
 _CONSTITUTION = "après la constitution de l'association"
 _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
+_FIRST_MEETING = "première réunion du conseil d'administration"
+_FOUNDING_SEATS = "sièges pourvus lors de la constitution de l'association"
 # The founders' signature block of the statuts under local law: its sentence and its table.
 _FOUNDERS_SIGNATURES = re.compile(
     r"\nSignatures des membres fondateurs, au nombre de [^\n]*\n\n(?:\|[^\n]*\n)+"
@@ -163,9 +165,21 @@ def _partial(model: Cpts) -> bool:
 
 
 def _since_age(text: str, age: Age) -> str:
-    """Count a new partial renewal from the AGE that brings it in, in the text's own words."""
-    since = f"après l'assemblée générale extraordinaire du {typography.date_longue(age.date)}"
-    return text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
+    """Count a new partial renewal from the AGE that brings it in, in the text's own words.
+
+    The drawing of lots cannot take place at « la première réunion du conseil d'administration »,
+    held years ago, nor share out « les sièges pourvus lors de la constitution »: it is held at the
+    first meeting after the AGE, among the seats filled at the AGE's date.
+    """
+    date = typography.date_longue(age.date)
+    since = f"après l'assemblée générale extraordinaire du {date}"
+    text = text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
+    text = text.replace(
+        _FIRST_MEETING, f"{_FIRST_MEETING} qui suit l'assemblée générale extraordinaire du {date}"
+    )
+    return text.replace(
+        _FOUNDING_SEATS, f"sièges pourvus à la date de l'assemblée générale extraordinaire du {date}"
+    )
 
 
 def _since_age_articles(articles: tuple[Article, ...], age: Age) -> tuple[Article, ...]:
