@@ -125,7 +125,7 @@ def test_partial_renewal_brings_its_first_drawing_of_lots_counted_from_the_age(t
     )
     assert after in statuts
     assert after in text(result, "tableau-comparatif")
-    assert "sièges pourvus à la date de l'assemblée générale extraordinaire du 12 mars 2026" in text(
+    assert "les 12 sièges du conseil d'administration sont répartis en trois groupes" in text(
         result, "tableau-comparatif"
     )
     assert "lors de la constitution de l'association sont répartis" not in text(result, "tableau-comparatif")

@@ -169,7 +169,8 @@ def _since_age(text: str, age: Age) -> str:
 
     The drawing of lots cannot take place at « la première réunion du conseil d'administration »,
     held years ago, nor share out « les sièges pourvus lors de la constitution »: it is held at the
-    first meeting after the AGE, among the seats filled at the AGE's date.
+    first meeting after the AGE, among all the seats of the council: the AGE may create seats
+    (a new collège) that are filled only at the next ordinary assembly.
     """
     date = typography.date_longue(age.date)
     since = f"après l'assemblée générale extraordinaire du {date}"
@@ -177,9 +178,7 @@ def _since_age(text: str, age: Age) -> str:
     text = text.replace(
         _FIRST_MEETING, f"{_FIRST_MEETING} qui suit l'assemblée générale extraordinaire du {date}"
     )
-    return text.replace(
-        _FOUNDING_SEATS, f"sièges pourvus à la date de l'assemblée générale extraordinaire du {date}"
-    )
+    return text.replace(_FOUNDING_SEATS, "sièges du conseil d'administration")
 
 
 def _since_age_articles(articles: tuple[Article, ...], age: Age) -> tuple[Article, ...]:
