@@ -220,6 +220,8 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     assert "L'article 17-3 des statuts en vigueur exige" in pv
     assert "Suppression de l'article 4 « Affiliation »" in pv
     assert "statuts-adoptes.md" in text(result, "verification")
+    # The tableau is annexed to the PV: it names no file and says nothing of how it was made.
+    assert "statuts-adoptes.md" not in tableau and "rapprochés" not in tableau
 
 
 def test_the_adopted_word_document_reads_as_the_text_it_was_made_from(tmp_path):
