@@ -224,6 +224,29 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     assert "statuts-adoptes.md" not in tableau and "rapprochés" not in tableau
 
 
+def test_an_adopted_text_whose_age_rules_differ_from_the_old_answers_is_flagged(runner, tmp_path):
+    texte = _word_text_in_force(tmp_path)
+    adopted = texte.read_text(encoding="utf-8")
+    rule = "Les résolutions de l'assemblée générale extraordinaire sont prises à la majorité des deux tiers"
+    assert rule in adopted
+    texte.write_text(adopted.replace(rule, rule.replace("deux tiers", "trois quarts")), encoding="utf-8")
+    nouveau = variant(tmp_path, [COLLEGE], "    ensemble: {pour: 50, contre: 3, abstention: 2}")
+    out = tmp_path / "age"
+    args = ["modifier", str(ANCIEN), str(nouveau), "-o", str(out), "--format", "md"]
+    result = runner.invoke(cli, [*args, "--texte-en-vigueur", str(texte)])
+    assert result.exit_code == 0, result.output
+    line = adopted.splitlines().index("**ARTICLE 17.3 : Assemblée générale extraordinaire**") + 1
+    assert f"{texte}:{line}:0: (racine): [W-AGE-TEXTE] l'article 17-3 du texte adopté" in result.output
+    verification = (out / "verification.md").read_text(encoding="utf-8").replace("\xa0", " ")
+    assert "**Attention.** L'article 17-3 du texte adopté" in verification
+    # The same text with the adopted rules: no warning, and the report says the rules were compared.
+    texte.write_text(adopted, encoding="utf-8")
+    result = runner.invoke(cli, [*args, "--texte-en-vigueur", str(texte), "--force"])
+    assert result.exit_code == 0 and "W-AGE-TEXTE" not in result.output
+    verification = (out / "verification.md").read_text(encoding="utf-8")
+    assert "Les articles 17-1 et 17-3 du texte adopté" in verification and "Attention" not in verification
+
+
 def test_the_adopted_word_document_reads_as_the_text_it_was_made_from(tmp_path):
     # The DOCX the tool wrote in 2024, given back as the text in force: the same articles are found
     # changed as from the old answers (list paragraphs, headings and no-break spaces read alike).

@@ -178,3 +178,12 @@ def with_labels(articles: tuple[Article, ...], numbered: Numbered) -> tuple[Arti
         a if a.label is not None else Article(a.number, a.title, a.blocks, by_number.get(a.number))
         for a in articles
     )
+
+
+def heading_line(text: str, number: str) -> int:
+    """Return the 1-based line of the heading of article ``number`` in ``text`` (0: not found)."""
+    for index, line in enumerate(text.splitlines(), start=1):
+        found = _heading(line)
+        if found is not None and found[0] == number:
+            return index
+    return 0

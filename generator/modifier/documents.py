@@ -26,7 +26,7 @@ from generator.model import Cpts
 from generator.modifier import age as age_rules
 from generator.modifier import compare
 from generator.modifier.age import Age
-from generator.modifier.articles import Article, parse, title_key, with_labels
+from generator.modifier.articles import Article, normalized, parse, title_key, with_labels
 
 # Stems of the bundle's documents, in order, with their entry template (None: rendered by ``render``).
 DOCUMENTS: Mapping[str, str | None] = {
@@ -117,6 +117,33 @@ class Modification:
                 if article.label == label:
                     return article.number
         raise TemplateRenderError(f"l'article « {label} » est introuvable dans le texte en vigueur")
+
+
+# The articles whose rules the AGE applies: its convocation, quorum and majority.
+RULES_LABELS = ("ag_dispositions_communes", "age")
+# « article 16-1 », « articles 9 et 12 »: references that move with the numbering.
+_REFERENCE = re.compile(r"\b(articles?) [0-9]+(?:-[0-9]+)?")
+
+
+def _masked(article: Article) -> list[str]:
+    return [_REFERENCE.sub(r"\1 #", normalized(block)) for block in article.blocks]
+
+
+def rules_differ(modification: Modification) -> tuple[str, ...]:
+    """Return the numbers of the adopted articles on the AGE's rules that the old answers do not render.
+
+    References to other articles aside, since numbers move: the quorum and the majority the PV
+    applies are the old answers', which may not be the adopted ones.
+    """
+    if modification.texts.source is None:
+        return ()
+    differ = []
+    for label in RULES_LABELS:
+        adopted = next((a for a in modification.texts.in_force if a.label == label), None)
+        rendered = next((a for a in modification.texts.old_rendered if a.label == label), None)
+        if adopted is None or rendered is None or _masked(adopted) != _masked(rendered):
+            differ.append(adopted.number if adopted is not None else modification.old_number(label))
+    return tuple(differ)
 
 
 def ordinal(rank: int) -> str:
@@ -317,6 +344,7 @@ def context(modification: Modification) -> dict[str, Any]:
             _title(c) for c in modification.changes if c.key in ACI_LABELS and c.kind != compare.RENUMEROTE
         ],
         "publiables": _published(modification),
+        "regles_differentes": rules_differ(modification),
         "AJOUTE": compare.AJOUTE,
         "SUPPRIME": compare.SUPPRIME,
         "MODIFIE": compare.MODIFIE,
