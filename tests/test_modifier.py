@@ -470,7 +470,10 @@ def test_a_single_resolution_votes_the_renumbering_too(tmp_path):
     pv = text(result, "pv-age")
     assert pv.count(" résolution – ") == 1
     assert "- modification de l'article 10 « Conseil d'administration », qui devient l'article 9 ;" in pv
-    assert "- renumérotation des autres articles qui en découle." in pv
+    assert (
+        "- renumérotation des autres articles qui en découle.\n\n"
+        "Elle adopte en conséquence le texte des statuts ainsi modifiés" in pv
+    )
 
 
 def test_an_age_before_the_constitution_is_refused(tmp_path):
