@@ -118,8 +118,20 @@ def test_partial_renewal_brings_its_first_drawing_of_lots_counted_from_the_age(t
     # The AGE of 2026 brings the renewal in: the first third leaves in 2027, not a year after 2024.
     assert "assemblée générale ordinaire de 2027 (un an après l'assemblée générale extraordinaire" in statuts
     assert "de 2025" not in statuts
+    # The lots are drawn after the AGE, among the seats filled then, not at the founding meeting.
+    after = (
+        "première réunion du conseil d'administration qui suit l'assemblée générale extraordinaire "
+        "du 12 mars 2026"
+    )
+    assert after in statuts
+    assert after in text(result, "tableau-comparatif")
+    assert "les douze sièges du conseil d'administration sont répartis en trois groupes" in text(
+        result, "tableau-comparatif"
+    )
+    assert "lors de la constitution de l'association sont répartis" not in text(result, "tableau-comparatif")
     tableau = text(result, "tableau-comparatif")
-    assert "<del>en totalité</del>" in tableau
+    assert "renouvelé <del>en totalité à l'expiration du mandat</del> de ses membres" in tableau
+    assert "renouvelé <ins>à raison du tiers</ins> de ses membres" in tableau
     assert "<ins>Pour la mise en place de ce renouvellement" in tableau
 
 
@@ -208,6 +220,31 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     assert "L'article 17-3 des statuts en vigueur exige" in pv
     assert "Suppression de l'article 4 « Affiliation »" in pv
     assert "statuts-adoptes.md" in text(result, "verification")
+    # The tableau is annexed to the PV: it names no file and says nothing of how it was made.
+    assert "statuts-adoptes.md" not in tableau and "rapprochés" not in tableau
+
+
+def test_an_adopted_text_whose_age_rules_differ_from_the_old_answers_is_flagged(runner, tmp_path):
+    texte = _word_text_in_force(tmp_path)
+    adopted = texte.read_text(encoding="utf-8")
+    rule = "Les résolutions de l'assemblée générale extraordinaire sont prises à la majorité des deux tiers"
+    assert rule in adopted
+    texte.write_text(adopted.replace(rule, rule.replace("deux tiers", "trois quarts")), encoding="utf-8")
+    nouveau = variant(tmp_path, [COLLEGE], "    ensemble: {pour: 50, contre: 3, abstention: 2}")
+    out = tmp_path / "age"
+    args = ["modifier", str(ANCIEN), str(nouveau), "-o", str(out), "--format", "md"]
+    result = runner.invoke(cli, [*args, "--texte-en-vigueur", str(texte)])
+    assert result.exit_code == 0, result.output
+    line = adopted.splitlines().index("**ARTICLE 17.3 : Assemblée générale extraordinaire**") + 1
+    assert f"{texte}:{line}:0: (racine): [W-AGE-TEXTE] l'article 17-3 du texte adopté" in result.output
+    verification = (out / "verification.md").read_text(encoding="utf-8").replace("\xa0", " ")
+    assert "**Attention.** L'article 17-3 du texte adopté" in verification
+    # The same text with the adopted rules: no warning, and the report says the rules were compared.
+    texte.write_text(adopted, encoding="utf-8")
+    result = runner.invoke(cli, [*args, "--texte-en-vigueur", str(texte), "--force"])
+    assert result.exit_code == 0 and "W-AGE-TEXTE" not in result.output
+    verification = (out / "verification.md").read_text(encoding="utf-8")
+    assert "Les articles 17-1 et 17-3 du texte adopté" in verification and "Attention" not in verification
 
 
 def test_the_adopted_word_document_reads_as_the_text_it_was_made_from(tmp_path):
@@ -293,12 +330,37 @@ def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
     assert "préfecture" not in verification
     pv = text(result, "pv-age")
     assert "à leur inscription au registre des associations (article 71 du code civil local)" in pv
+    # The filing is made at the greffe by a member of the direction (CPC, local annex, art. 30-1).
+    assert "au greffe du tribunal judiciaire par un membre de la direction" in pv
+    assert "par un membre de la direction" in verification and "en original et en copie" in verification
     assert "### Première résolution – Modification des statuts" in pv
     statuts = text(result, "statuts")
     assert "Signatures des membres fondateurs" not in statuts
     assert "Le président | Le secrétaire |" in statuts
     founding = render.render_documents(api.load_answers(moselle), ["statuts"])["statuts"].markdown
     assert "Signatures des membres fondateurs" in founding  # what the amendment leaves out
+
+
+def test_the_declaration_names_its_form_and_the_law_that_asks_for_it(tmp_path):
+    result = built(variant(tmp_path, COPRESIDENCE))
+    verification = text(result, "verification")
+    declaration = next(line for line in verification.splitlines() if "Déclaration à la préfecture" in line)
+    assert "Cerfa n° 13972\\*03" in declaration and "« e-Modification »" in declaration
+    # The three months come from the law; the decree's article 3 is about the officers, not the statuts.
+    assert "(loi du 1er juillet 1901, article 5)" in declaration and "décret" not in declaration
+    officers = next(line for line in verification.splitlines() if "Liste des dirigeants" in line)
+    assert "décret du 16 août 1901, article 3" in officers and "Cerfa n° 13971\\*03" in officers
+    assert "JOAFE" not in verification  # neither the title, the objet nor the seat changes
+    assert "l'article 15-2 « La co-présidence »" in verification
+
+
+def test_a_new_title_may_be_published_in_the_joafe(tmp_path):
+    renamed = ('  nom: "CPTS Loire Layon Aubance"', '  nom: "CPTS Loire Layon Aubance Corniche"')
+    result = built(variant(tmp_path, [renamed]))
+    assert result.valid, [f.format() for f in result.findings]
+    verification = text(result, "verification")
+    published = "La modification du titre peut être publiée au Journal officiel des associations (JOAFE)"
+    assert published in verification
 
 
 # --- the rules of the statuts in force ---------------------------------------------------------
@@ -372,8 +434,46 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
     result = built(variant(tmp_path, [COLLEGE], "    colleges: unanimite"))
     assert result.valid
     pv = text(result, "pv-age")
-    assert pv.count("### ") == 4  # two resolutions, the adoption of the text, the powers
-    assert "est ☐ adoptée ☐ rejetée" in pv
+    # colleges, conseil_administration (no vote), then the whole text (no « ensemble » vote)
+    assert pv.count(" résolution – ") == 3
+    assert pv.count("est ☐ adoptée ☐ rejetée") == 2
+    assert (
+        "le vote sur l'ensemble du texte modifié, qui suit les votes article par article, se donne"
+        in text(result, "verification")
+    )
+
+
+def test_votes_per_article_end_with_the_vote_on_the_whole_text(tmp_path):
+    votes = (
+        "    colleges: unanimite\n    conseil_administration: unanimite\n"
+        "    ensemble: {pour: 30, contre: 20, abstention: 5}"
+    )
+    refused = built(variant(tmp_path, [COLLEGE], votes))
+    # The adoption of the whole text is a resolution like the others: held to the two-thirds.
+    assert _codes(refused) == ["E-AGE-MAJORITE"]
+    assert refused.findings[-1].path == "age.votes.ensemble"
+    votes = votes.replace("pour: 30, contre: 20", "pour: 45, contre: 5")
+    result = built(variant(tmp_path, [COLLEGE], votes))
+    assert result.valid, [f.format() for f in result.findings]
+    pv = text(result, "pv-age")
+    assert pv.count(" résolution – ") == 3
+    last = pv.split("### Troisième résolution – Adoption de l'ensemble des statuts modifiés", 1)[1]
+    assert "adopte l'ensemble du texte des statuts ainsi modifiés" in last
+    assert "Pour : 45 ; contre : 5 ; abstentions : 5." in last.split("###", 1)[0]
+    assert "☐" not in pv
+
+
+def test_a_single_resolution_votes_the_renumbering_too(tmp_path):
+    texte = _word_text_in_force(tmp_path)
+    result = built(variant(tmp_path, [COLLEGE], "    ensemble: unanimite"), texte)
+    assert result.valid, [f.format() for f in result.findings]
+    pv = text(result, "pv-age")
+    assert pv.count(" résolution – ") == 1
+    assert "- modification de l'article 10 « Conseil d'administration », qui devient l'article 9 ;" in pv
+    assert (
+        "- renumérotation des autres articles qui en découle.\n\n"
+        "Elle adopte en conséquence le texte des statuts ainsi modifiés" in pv
+    )
 
 
 def test_an_age_before_the_constitution_is_refused(tmp_path):
@@ -535,7 +635,9 @@ def test_the_docx_tableau_strikes_removed_words_and_underlines_added_ones(tmp_pa
     struck = {run.text for run in runs if run.font.strike}
     underlined = {run.text for run in runs if run.font.underline}
     assert "quatre" in struck and "cinq" in underlined
-    assert "en totalité" in struck
+    # A rewritten phrase is struck and underlined whole, not word by word around « à » and « du ».
+    assert "en totalité à l'expiration du mandat" in struck
+    assert "à raison du tiers" in underlined
     assert not struck & underlined
     assert not any(run.font.strike or run.font.underline for run in runs if run.text == "Ancienne rédaction")
 
@@ -571,6 +673,29 @@ WORDS = [
     "1.",
     "\\",
 ]
+
+
+def test_the_tableau_keeps_the_no_break_spaces_of_the_statuts(tmp_path):
+    # An amount and a French mark at the edge of a change stay unbreakable, as in the statuts.
+    result = built(variant(tmp_path, [COLLEGE]))
+    assert result.texts is not None
+    tableau = result.texts["tableau-comparatif"]
+    assert "Collège des collectivités territoriales\u202f; 50\xa0€\u202f; cinquante euros" in tableau
+    assert "usagers\u202f<ins>;</ins>" in tableau
+    assert "usagers <ins>" not in tableau and not re.search(r"\d €", tableau)
+    left, right = compare.diff_words("de 1\xa0500\xa0€ par an", "de 1\xa0600\xa0€ par an")
+    assert (left, right) == ("de 1\xa0<del>500</del>\xa0€ par an", "de 1\xa0<ins>600</ins>\xa0€ par an")
+
+
+def test_common_glue_between_two_changes_goes_with_them():
+    left, right = compare.diff_words("assiste le président dans", "assiste les co-présidents dans")
+    assert (left, right) == (
+        "assiste <del>le président</del> dans",
+        "assiste <ins>les co-présidents</ins> dans",
+    )
+    # Two words of substance in common stay unmarked between the changes.
+    left, _ = compare.diff_words("un des deux membres", "le des deux élus")
+    assert left == "<del>un</del> des deux <del>membres</del>"
 
 
 def _back(cell: str, tag: str) -> str:

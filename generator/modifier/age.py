@@ -127,10 +127,20 @@ class Resolution:
 
 
 def resolutions(age: Age, modifies: tuple[str, ...]) -> tuple[Resolution, ...]:
-    """Return one resolution per modified article, or one for the whole when voted ``ensemble``."""
-    if ENSEMBLE in age.votes or not modifies:
+    """Return the resolutions: one for the whole, or one per article then the vote on the whole text.
+
+    ``ensemble`` alone is one resolution that makes every modification and adopts the text. With
+    votes per article, each article is voted on, then the whole amended text (and the renumbering
+    it brings) is adopted by a last resolution, whose vote is ``ensemble``: the agenda's « adoption
+    du texte des statuts modifiés » is a decision, and a PV records each decision with its vote.
+    """
+    per_article = [label for label in modifies if label in age.votes]
+    if not modifies or (ENSEMBLE in age.votes and not per_article):
         return (Resolution(ENSEMBLE, modifies, age.votes.get(ENSEMBLE)),)
-    return tuple(Resolution(label, (label,), age.votes.get(label)) for label in modifies)
+    return (
+        *(Resolution(label, (label,), age.votes.get(label)) for label in modifies),
+        Resolution(ENSEMBLE, modifies, age.votes.get(ENSEMBLE)),
+    )
 
 
 Problem = tuple[str, PathKey, str]
@@ -177,15 +187,6 @@ def check(
                     "à nouveau (seconde_convocation: true)",
                 )
             )
-    if ENSEMBLE in age.votes and len(age.votes) > 1:
-        problems.append(
-            (
-                "E-AGE-VOTES",
-                ("age", "votes"),
-                "un vote « ensemble » porte sur toutes les modifications : ne donnez pas aussi "
-                "des votes article par article",
-            )
-        )
     for label, vote in age.votes.items():
         if label != ENSEMBLE and label not in modifies:
             connus = ", ".join(modifies) or "aucun"

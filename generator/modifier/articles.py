@@ -33,6 +33,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦–]|[0-9]{1,2}[.)])\s+")
 _BARE_HEADING_MAX = 120
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
+# Runs of spaces that hold a no-break space (« 1 500 € », « délibérative ; ») keep it, so that
+# the tableau prints the amounts and the French marks as the statuts do.
+_BREAKABLE = re.compile(r"[^\S\xa0\u202f]+")
+_NO_BREAK_RUN = re.compile(r"\s*([\xa0\u202f])\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,7 @@ def plain(markdown: str) -> str:
     """Return a line of Markdown as plain text: no bold markers, no backslash escapes."""
     text = re.sub(r"(?<!\\)\*\*", "", markdown)
     text = _ESCAPE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return _NO_BREAK_RUN.sub(r"\1", _BREAKABLE.sub(" ", text)).strip()
 
 
 def normalized(text: str) -> str:
@@ -174,3 +178,12 @@ def with_labels(articles: tuple[Article, ...], numbered: Numbered) -> tuple[Arti
         a if a.label is not None else Article(a.number, a.title, a.blocks, by_number.get(a.number))
         for a in articles
     )
+
+
+def heading_line(text: str, number: str) -> int:
+    """Return the 1-based line of the heading of article ``number`` in ``text`` (0: not found)."""
+    for index, line in enumerate(text.splitlines(), start=1):
+        found = _heading(line)
+        if found is not None and found[0] == number:
+            return index
+    return 0

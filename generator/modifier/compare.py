@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.markdown import escape
@@ -24,9 +25,25 @@ _LIKENESS = 0.6
 # Two blocks sharing fewer words than this are a rewriting: shown whole, struck and underlined,
 # rather than as a confetti of common words (« le », « de ») between changes.
 _REWRITTEN = 0.4
+# A common run between two changes that is this short, of words this short, is folded into them.
+_GLUE_TOKENS = 2
+_GLUE_LETTERS = 3
 # A word (letters, digits, apostrophes and hyphens inside it) or one punctuation mark, and the
 # spaces after it.
 _TOKEN = re.compile(r"([\w'’-]+|[^\w\s])(\s*)")
+# ``escape`` makes every space a plain one; the no-break spaces of the statuts (« 1 500 € »,
+# « délibérative ; ») go through it as private-use stand-ins and come back after.
+_KEPT = {"\xa0": "\ue000", "\u202f": "\ue001"}
+
+
+def _escaped(text: str) -> str:
+    """Return ``text`` escaped as Markdown, its no-break spaces kept."""
+    for space, stand_in in _KEPT.items():
+        text = text.replace(space, stand_in)
+    text = escape(text)
+    for space, stand_in in _KEPT.items():
+        text = text.replace(stand_in, space)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +121,10 @@ def _segment(tokens: list[tuple[str, str]], tag: str | None) -> str:
     """Return tokens as escaped Markdown, inside ``tag``; the space after the last stays outside."""
     if not tokens:
         return ""
-    text = escape("".join(word + space for word, space in tokens[:-1]) + tokens[-1][0])
+    text = _escaped("".join(word + space for word, space in tokens[:-1]) + tokens[-1][0])
     marked = f"<{tag}>{text}</{tag}>" if tag and text else text
-    return marked + (" " if tokens[-1][1] else "")
+    # The space after the segment is the text's own: a no-break one stays no-break.
+    return marked + (tokens[-1][1][:1] if tokens[-1][1] else "")
 
 
 def diff_words(old: str, new: str) -> tuple[str, str]:
@@ -123,10 +141,36 @@ def diff_words(old: str, new: str) -> tuple[str, str]:
         return _segment(a, "del").strip(), _segment(b, "ins").strip()
     left: list[str] = []
     right: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _merged(matcher.get_opcodes(), a):
         left.append(_segment(a[i1:i2], None if tag == "equal" else "del"))
         right.append(_segment(b[j1:j2], None if tag == "equal" else "ins"))
     return "".join(left).strip(), "".join(right).strip()
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _glue(tokens: list[tuple[str, str]]) -> bool:
+    """Tell whether a run of common tokens is only glue: at most two short words or marks."""
+    return len(tokens) <= _GLUE_TOKENS and all(len(word) <= _GLUE_LETTERS for word, _ in tokens)
+
+
+def _merged(opcodes: Sequence[Opcode], old: list[tuple[str, str]]) -> list[Opcode]:
+    """Fold into the changes around it a common run that is only glue (« à », « du », « , »).
+
+    « renouvelé <del>en totalité</del> à <del>l'expiration</del> du <del>mandat</del> » reads as
+    confetti; « renouvelé <del>en totalité à l'expiration du mandat</del> » reads as what it is.
+    """
+    out: list[Opcode] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        between = 0 < index < len(opcodes) - 1
+        kind = "replace" if tag == "equal" and between and _glue(old[i1:i2]) else tag
+        if out and kind != "equal" and out[-1][0] != "equal":
+            _, p1, _, q1, _ = out.pop()
+            out.append(("replace", p1, i2, q1, j2))
+        else:
+            out.append((kind, i1, i2, j1, j2))
+    return out
 
 
 def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -136,7 +180,7 @@ def diff_blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple[str, 
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs = zip(range(i1, i2), range(j1, j2), strict=True)
-            rows.extend((escape(old[i]), escape(new[j])) for i, j in pairs)
+            rows.extend((_escaped(old[i]), _escaped(new[j])) for i, j in pairs)
             continue
         for i, j in itertools.zip_longest(range(i1, i2), range(j1, j2)):
             if i is not None and j is not None:
@@ -177,7 +221,7 @@ def changes(pairs: list[tuple[Article | None, Article | None]]) -> tuple[Change,
                 continue
             same_heading = normalized(old.heading) == normalized(new.heading)
             title = (
-                (escape(old.heading), escape(new.heading))
+                (_escaped(old.heading), _escaped(new.heading))
                 if same_heading
                 else diff_words(old.heading, new.heading)
             )

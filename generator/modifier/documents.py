@@ -26,7 +26,7 @@ from generator.model import Cpts
 from generator.modifier import age as age_rules
 from generator.modifier import compare
 from generator.modifier.age import Age
-from generator.modifier.articles import Article, parse, title_key, with_labels
+from generator.modifier.articles import Article, normalized, parse, title_key, with_labels
 
 # Stems of the bundle's documents, in order, with their entry template (None: rendered by ``render``).
 DOCUMENTS: Mapping[str, str | None] = {
@@ -67,6 +67,8 @@ _ORDINAUX_SUITE = (
 )
 _CONSTITUTION = "après la constitution de l'association"
 _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
+_FIRST_MEETING = "première réunion du conseil d'administration"
+_FOUNDING_SEATS = "sièges pourvus lors de la constitution de l'association"
 # The founders' signature block of the statuts under local law: its sentence and its table.
 _FOUNDERS_SIGNATURES = re.compile(
     r"\nSignatures des membres fondateurs, au nombre de [^\n]*\n\n(?:\|[^\n]*\n)+"
@@ -117,6 +119,33 @@ class Modification:
         raise TemplateRenderError(f"l'article « {label} » est introuvable dans le texte en vigueur")
 
 
+# The articles whose rules the AGE applies: its convocation, quorum and majority.
+RULES_LABELS = ("ag_dispositions_communes", "age")
+# « article 16-1 », « articles 9 et 12 »: references that move with the numbering.
+_REFERENCE = re.compile(r"\b(articles?) [0-9]+(?:-[0-9]+)?")
+
+
+def _masked(article: Article) -> list[str]:
+    return [_REFERENCE.sub(r"\1 #", normalized(block)) for block in article.blocks]
+
+
+def rules_differ(modification: Modification) -> tuple[str, ...]:
+    """Return the numbers of the adopted articles on the AGE's rules that the old answers do not render.
+
+    References to other articles aside, since numbers move: the quorum and the majority the PV
+    applies are the old answers', which may not be the adopted ones.
+    """
+    if modification.texts.source is None:
+        return ()
+    differ = []
+    for label in RULES_LABELS:
+        adopted = next((a for a in modification.texts.in_force if a.label == label), None)
+        rendered = next((a for a in modification.texts.old_rendered if a.label == label), None)
+        if adopted is None or rendered is None or _masked(adopted) != _masked(rendered):
+            differ.append(adopted.number if adopted is not None else modification.old_number(label))
+    return tuple(differ)
+
+
 def ordinal(rank: int) -> str:
     """Return « Première », « Deuxième »… for a resolution's rank (1-based)."""
     names = (*ORDINAUX_RESOLUTIONS, *_ORDINAUX_SUITE)
@@ -163,9 +192,20 @@ def _partial(model: Cpts) -> bool:
 
 
 def _since_age(text: str, age: Age) -> str:
-    """Count a new partial renewal from the AGE that brings it in, in the text's own words."""
-    since = f"après l'assemblée générale extraordinaire du {typography.date_longue(age.date)}"
-    return text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
+    """Count a new partial renewal from the AGE that brings it in, in the text's own words.
+
+    The drawing of lots cannot take place at « la première réunion du conseil d'administration »,
+    held years ago, nor share out « les sièges pourvus lors de la constitution »: it is held at the
+    first meeting after the AGE, among all the seats of the council: the AGE may create seats
+    (a new collège) that are filled only at the next ordinary assembly.
+    """
+    date = typography.date_longue(age.date)
+    since = f"après l'assemblée générale extraordinaire du {date}"
+    text = text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
+    text = text.replace(
+        _FIRST_MEETING, f"{_FIRST_MEETING} qui suit l'assemblée générale extraordinaire du {date}"
+    )
+    return text.replace(_FOUNDING_SEATS, "sièges du conseil d'administration")
 
 
 def _since_age_articles(articles: tuple[Article, ...], age: Age) -> tuple[Article, ...]:
@@ -239,8 +279,29 @@ def _required(majorite: str, votants: int) -> int | None:
 
 
 def _title(change: compare.Change) -> str:
+    """Return « l'article 5-2 « Les collèges » », by its number in the amended statuts if it stays."""
     article = change.new or change.old
-    return article.title if article is not None else change.key
+    if article is None:
+        return change.key
+    return f"l'article {article.number} « {article.title} »"
+
+
+def _published(modification: Modification) -> list[str]:
+    """Return what the JOAFE may publish of the amendment: the title, the objet, the seat's address."""
+    changed = {c.key for c in modification.changes if c.kind != compare.RENUMEROTE}
+    old, new = modification.old.association, modification.new.association
+    found = []
+    if "denomination" in changed or old.nom != new.nom:
+        found.append("du titre")
+    if "objet" in changed:
+        found.append("de l'objet")
+    if (old.siege.adresse, old.siege.code_postal, old.siege.commune) != (
+        new.siege.adresse,
+        new.siege.code_postal,
+        new.siege.commune,
+    ):
+        found.append("de l'adresse du siège")
+    return found
 
 
 def _changes_by_key(modification: Modification) -> dict[str, compare.Change]:
@@ -282,6 +343,8 @@ def context(modification: Modification) -> dict[str, Any]:
         "aci_titres": [
             _title(c) for c in modification.changes if c.key in ACI_LABELS and c.kind != compare.RENUMEROTE
         ],
+        "publiables": _published(modification),
+        "regles_differentes": rules_differ(modification),
         "AJOUTE": compare.AJOUTE,
         "SUPPRIME": compare.SUPPRIME,
         "MODIFIE": compare.MODIFIE,

@@ -18,7 +18,7 @@ from generator import api, loader, pdf, schema, typography
 from generator.errors import Finding, Severity, UnreadableInputError, UsageError
 from generator.modifier import age as age_rules
 from generator.modifier import documents
-from generator.modifier.articles import Article, parse
+from generator.modifier.articles import Article, heading_line, parse
 
 # A statuts text is a few dozen kilobytes; a bigger file is not one.
 MAX_TEXT_BYTES = 1024 * 1024
@@ -207,6 +207,22 @@ def build(ancien: str, nouveau: str, texte_en_vigueur: str | None = None) -> Res
             )
         )
     findings += [_located(rule, path, message, new_loaded) for rule, path, message in problems]
+    if texte_en_vigueur is not None and in_force_text is not None:
+        findings += [
+            Finding(
+                rule="W-AGE-TEXTE",
+                severity=Severity.AVERTISSEMENT,
+                path="",
+                message=f"l'article {number} du texte adopté, qui règle la convocation, le quorum ou la "
+                "majorité de l'assemblée générale extraordinaire, ne se lit pas comme celui que "
+                "produisent les réponses des statuts en vigueur ; le procès-verbal applique les "
+                "règles des réponses : vérifiez qu'elles sont celles du texte adopté",
+                file=texte_en_vigueur,
+                line=heading_line(in_force_text, number),
+                source=age_rules.SOURCE_STATUTS,
+            )
+            for number in documents.rules_differ(modification)
+        ]
     if any(f.severity is Severity.ERREUR for f in findings):
         return Result(tuple(findings), None, modification)
     return Result(tuple(findings), documents.render_all(modification), modification)
