@@ -21,3 +21,16 @@ def test_ruff_is_clean():
 def test_mypy_strict_is_clean():
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_of_generator_ships_in_the_wheel():
+    """pyproject.toml lists the packages by name (the data folders are mapped in): a new
+    subpackage left out of the list installs a ``cpts`` that cannot start."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "generator").rglob("__init__.py")
+    }
+    assert found - listed == set()
