@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import api, loader, schema
+from generator import api, loader, resources, schema
 from generator.cli import cli
 from generator.init import command, fondateurs, parcours, pourquoi, schema_view, stubs, writer
 from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, pattern_of
@@ -326,11 +327,36 @@ def test_pattern_keys_replace_list_indexes_by_a_star() -> None:
     assert pattern_of(("colleges", 3, "voix")) == "colleges.*.voix"
 
 
-def test_the_schema_line_is_the_published_address_wherever_the_file_lives(tmp_path: Path) -> None:
-    # A relative path breaks when the file is moved; the schema's $id does not.
+def test_the_schema_line_points_to_the_copy_beside_the_file_wherever_it_lives(tmp_path: Path) -> None:
+    # A relative name: the file and its schema can be moved or sent together, and it works offline.
     line = writer.modeline(tmp_path / "a" / "b.yaml")
     assert line == writer.modeline(Path("/elsewhere/c.yaml"))
-    assert line.endswith(str(schema.load_schema()["$id"]))
+    assert line == "# yaml-language-server: $schema=questionnaire.schema.json"
+    assert "://" not in line and "/" not in line.split("=", 1)[1]
+
+
+def test_init_writes_the_schema_beside_the_answers_file_the_modeline_names(tmp_path: Path) -> None:
+    target = tmp_path / "dossier" / "reponses.yaml"
+    target.parent.mkdir()
+    result = run("init", "--modele", "cpts-avecsante", str(target))
+    assert result.exit_code == 0, result.output
+    named = target.read_text(encoding="utf-8").splitlines()[0].split("$schema=", 1)[1]
+    beside = target.parent / named
+    assert beside.read_bytes() == resources.schema_path().read_bytes()
+    assert json.loads(beside.read_text(encoding="utf-8")) == schema.load_schema()
+    moved = tmp_path / "ailleurs"
+    target.parent.rename(moved)  # the folder moved elsewhere: the relative link still resolves
+    assert (moved / named).is_file()
+
+
+def test_init_never_replaces_a_schema_already_beside_the_file(tmp_path: Path) -> None:
+    mine = tmp_path / writer.SCHEMA_FILE
+    mine.write_text("{}", encoding="utf-8")
+    target = tmp_path / "reponses.yaml"
+    result = run("init", "--defauts", "--depuis", str(EXAMPLES[0]), str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(writer.modeline(target) + "\n")
+    assert mine.read_text(encoding="utf-8") == "{}"
 
 
 def test_a_draft_line_says_how_many_questions_were_answered_and_goes_at_the_end(tmp_path: Path) -> None:

@@ -67,6 +67,10 @@ def test_the_home_page_lists_the_drafts_and_creates_one(client: httpx.Client, fo
     assert new_draft(client, "../../etc/passwd") == "passwd"  # a plain name, never a path
     assert not (folder.parent / "etc").exists()
     assert (folder / f"{nom}.yaml").is_file()
+    assert (folder / "questionnaire.schema.json").is_file()  # what the draft's $schema line names
+    assert (folder / f"{nom}.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=questionnaire.schema.json\n"
+    )
     home = client.get("/").text
     assert f'href="/b/{nom}"' in home
     assert "Ouvrir un fichier de réponses" in home
