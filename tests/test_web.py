@@ -68,8 +68,10 @@ def test_the_home_page_lists_the_drafts_and_creates_one(client: httpx.Client, fo
     assert not (folder.parent / "etc").exists()
     assert (folder / f"{nom}.yaml").is_file()
     assert (folder / "questionnaire.schema.json").is_file()  # what the draft's $schema line names
-    assert (folder / f"{nom}.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=questionnaire.schema.json\n"
+    assert (
+        (folder / f"{nom}.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=questionnaire.schema.json\n")
     )
     home = client.get("/").text
     assert f'href="/b/{nom}"' in home
@@ -343,3 +345,16 @@ def test_a_cross_field_rule_shows_at_every_answer_it_names() -> None:
     assert "E-AG-CONSTITUTIVE" in rules["ag_constitutive.representes[0].mandataire"]
     assert "E-AG-CONSTITUTIVE" in rules["gouvernance.assemblees.pouvoirs_max"]  # the key the message cites
     assert "E-BUREAU-CUMUL" not in rules.get("ag_constitutive.presidence_seance", set())
+
+
+def test_answers_not_given_yet_show_as_marked_blanks_in_the_preview() -> None:
+    # A made-up word (« territoire », « commune ») in the preview would read like an answer.
+    empty = verification.verify({"version": 1}, "statuts").apercu["statuts"]
+    for blank in ("[territoire à compléter]", "[adresse à compléter]", "[code postal à compléter]"):
+        assert f'<mark class="a-completer">{blank}</mark>' in empty
+    assert "00000" not in empty
+    given = {"version": 1, "association": {"territoire": "Val de Sambre", "siege": {"code_postal": "59600"}}}
+    preview = verification.verify(given, "statuts").apercu["statuts"]
+    assert "Val de Sambre" in preview and "59600" in preview
+    assert "[territoire à compléter]" not in preview and "[code postal à compléter]" not in preview
+    assert '<mark class="a-completer">[commune à compléter]</mark>' in preview
