@@ -251,19 +251,96 @@ def test_a_majority_is_typed_in_words_or_as_a_fraction(client: httpx.Client, fol
     assert data["extraordinaire"]["majorite_statuts"] == "3/4"
 
 
-def test_a_detailed_answer_is_shown_in_words_and_kept_out_of_reach(client: httpx.Client) -> None:
-    files = {"fichier": ("detail.yaml", EXAMPLES[0].read_bytes(), "application/yaml")}
-    nom = (
-        client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
-        .headers["location"]
-        .rsplit("/", 1)[-1]
-    )
+def upload(client: httpx.Client, example: Path) -> str:
+    files = {"fichier": (example.name, example.read_bytes(), "application/yaml")}
+    answer = client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
+    return answer.headers["location"].rsplit("/", 1)[-1]
+
+
+def change_parts(client: httpx.Client, nom: str, chemin: str, **parts: str | list[str]) -> httpx.Response:
+    """Send a detailed answer as the page does: each input under the name of its part."""
+    data: dict[str, str | list[str]] = {
+        "csrf": csrf(client),
+        "version": version(client, nom, "fondateurs"),
+        "theme": "fondateurs",
+        "chemin": chemin,
+    }
+    data.update({f"partie.{key}": value for key, value in parts.items()})
+    return client.post(f"/b/{nom}/champ", data=data)
+
+
+def test_a_vote_count_is_shown_and_edited_in_the_form(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
     page = client.get(f"/b/{nom}/fondateurs").text
-    assert "pour : 16, contre : 0, abstention : 2" in page  # a vote count, never a Python dict
-    assert "{&#39;pour&#39;" not in page
-    refused = change(client, nom, "ag_constitutive.votes.administrateurs", "unanimité", theme="fondateurs")
-    assert refused.status_code == 400
-    assert "fichier de réponses" in refused.json()["erreur"]
+    assert "{&#39;pour&#39;" not in page and "réponse détaillée" not in page
+    administrateurs = page[page.index('id="champ-ag_constitutive.votes.administrateurs"') :]
+    assert '<option value="decompte" selected>' in administrateurs[: administrateurs.index("</fieldset>")]
+    assert 'data-partie="pour" value="16"' in administrateurs
+    path = "ag_constitutive.votes.cotisations"
+    assert change_parts(client, nom, path, mode="decompte", pour="20", contre="1", abstention="").is_success
+    votes = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["votes"]
+    assert votes["cotisations"] == {"pour": 20, "contre": 1, "abstention": 0}
+    assert change_parts(client, nom, path, mode="unanimite", pour="20").is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["votes"]["cotisations"] == "unanimite"
+    refused = change_parts(client, nom, path, mode="decompte", pour="")
+    assert refused.status_code == 400 and "voix pour" in refused.json()["erreur"]
+    refused = change_parts(client, nom, path, mode="decompte", pour="douze")
+    assert refused.status_code == 400 and "voix pour" in refused.json()["erreur"]
+
+
+def test_an_elected_officer_is_a_member_and_the_person_it_designates(
+    client: httpx.Client, folder: Path
+) -> None:
+    nom = upload(client, EXAMPLES[0])
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="personne" value="Hélène Berthier"' in page
+    path = "ag_constitutive.bureau_elu.secretaire"
+    assert change_parts(client, nom, path, membre="msp-vallee", personne="Jeanne Roy").is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert elu["secretaire"] == {"membre": "msp-vallee", "personne": "Jeanne Roy"}
+    assert change_parts(client, nom, path, membre="gperrin", personne="").is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert elu["secretaire"] == "gperrin"
+    refused = change_parts(client, nom, path, membre="inconnu", personne="")
+    assert refused.status_code == 400 and "membres fondateurs" in refused.json()["erreur"]
+
+
+def test_a_co_presidency_elects_two_designations(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[1])
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert "Membre élu n° 2" in page and 'value="Dr Erwan Le Du"' in page
+    path = "ag_constitutive.bureau_elu.president"
+    sent = change_parts(client, nom, path, membre=["kjaouen", "msp-meu"], personne=["", "Dr Anne Le Du"])
+    assert sent.is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]["president"]
+    assert elu == ["kjaouen", {"membre": "msp-meu", "personne": "Dr Anne Le Du"}]
+
+
+def test_the_members_present_are_everyone_or_a_list(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
+    assert 'id="champ-ag_constitutive.presents"' in client.get(f"/b/{nom}/fondateurs").text
+    path = "ag_constitutive.presents"
+    assert change_parts(client, nom, path, mode="liste", membres=["gperrin", "nkhelifi"]).is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["presents"] == ["gperrin", "nkhelifi"]
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="membres" value="gperrin" checked' in page
+    assert change_parts(client, nom, path, mode="all").is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["presents"] == "all"
+
+
+def test_elected_administrators_keep_the_person_a_legal_member_designates(
+    client: httpx.Client, folder: Path
+) -> None:
+    nom = upload(client, EXAMPLES[0])
+    path = "ag_constitutive.administrateurs_elus"
+    sent = change_parts(
+        client, nom, path, membre=["gperrin", "msp-vallee"], **{"personne:msp-vallee": "Hélène Berthier"}
+    )
+    assert sent.is_success
+    elus = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["administrateurs_elus"]
+    assert elus == ["gperrin", {"membre": "msp-vallee", "personne": "Hélène Berthier"}]
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="personne:msp-vallee" value="Hélène Berthier"' in page
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -53,8 +53,10 @@ class Question:
 
     ``interrupteur``: a oui/non question whose « oui » makes the key an object of questions and
     « non » makes it ``null`` (the CA, the PV). ``membres``: the choices are the founders.
-    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits). The
-    default, the help and the choices come from the schema and ``pourquoi``.
+    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits).
+    ``detail``: a detailed answer (``vote``, ``designation``, ``designations``, ``presents``),
+    asked as a group of inputs. The default, the help and the choices come from the schema and
+    ``pourquoi``.
     """
 
     cle: str
@@ -64,6 +66,7 @@ class Question:
     interrupteur: bool = False
     membres: bool = False
     validateur: Callable[[Any], list[str]] | None = None
+    detail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class Cles:
     cles: Callable[[Answers], list[str]]
     quand: Condition | None = None
     membres: bool = False
+    detail: str | None = None  # each key's answer is detailed (see ``Question.detail``)
 
 
 Element = Question | Tableau | Cles
@@ -301,6 +305,7 @@ THEMES: tuple[Theme, ...] = (
             *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=avec_pv),
             Question(f"{PV}.presidence_seance", quand=avec_pv, membres=True),
             Question(f"{PV}.secretariat_seance", quand=avec_pv, membres=True),
+            Question(f"{PV}.presents", quand=avec_pv, membres=True, detail="presents"),
             Tableau(
                 f"{PV}.representes",
                 "Membres représentés (pouvoirs)",
@@ -310,9 +315,16 @@ THEMES: tuple[Theme, ...] = (
                 ),
                 quand=avec_pv,
             ),
-            Question(f"{PV}.administrateurs_elus", quand=_pv_avec_ca, membres=True),
-            Cles(f"{PV}.bureau_elu", "Bureau élu", _fonctions, quand=avec_pv, membres=True),
-            Cles(f"{PV}.votes", "Votes des résolutions", _resolutions, quand=avec_pv),
+            Question(f"{PV}.administrateurs_elus", quand=_pv_avec_ca, membres=True, detail="designations"),
+            Cles(
+                f"{PV}.bureau_elu",
+                "Bureau élu",
+                _fonctions,
+                quand=avec_pv,
+                membres=True,
+                detail="designation",
+            ),
+            Cles(f"{PV}.votes", "Votes des résolutions", _resolutions, quand=avec_pv, detail="vote"),
         ),
     ),
 )

@@ -19,6 +19,7 @@ from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 from generator.model import COLLEGES_CONNUS
+from generator.web import detail
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
@@ -46,7 +47,9 @@ class Champ:
 
     nom: str
     titre: str
-    genre: str  # texte, choix, oui_non, cases, lignes, interrupteur, fixe (edited in the file only)
+    # texte, choix, oui_non, cases, lignes, interrupteur, a detailed answer (vote, designation,
+    # designations, presents), fixe (any other detailed answer: edited in the file only)
+    genre: str
     valeur: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     aide: str = ""
@@ -54,6 +57,7 @@ class Champ:
     exemple: str = ""
     manquant: bool = False
     suggestions: list[tuple[str, str]] = field(default_factory=list)  # words proposed in a free text
+    parties: dict[str, Any] = field(default_factory=dict)  # a detailed answer's parts (``detail``)
 
 
 @dataclass
@@ -131,6 +135,18 @@ def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list
     return [Choice(v) for v in values or [] if v is not None]
 
 
+# What an absent detailed answer means, as the model reads the file (« unanimite », « all »).
+_ABSENT = {"vote": detail.VOTE_MODES[0][1], "presents": detail.PRESENTS_MODES[0][1]}
+
+
+def _detailed(made: Champ, genre: str, path: PathKey, value: Any, data: Mapping[str, Any]) -> Champ:
+    made.genre, made.parties = genre, detail.shown(genre, path, value, data)
+    made.options = [(_code(c.value), c.text) for c in membres(data)]
+    made.modele = _ABSENT.get(genre, "")
+    made.manquant = made.manquant and not made.modele
+    return made
+
+
 def champ(
     path: PathKey,
     data: Mapping[str, Any],
@@ -138,8 +154,12 @@ def champ(
     *,
     interrupteur: bool = False,
     with_members: bool = False,
+    detailed: str | None = None,
 ) -> Champ:
-    """Return the field of the answer at ``path`` with its value, default, reason and choices."""
+    """Return the field of the answer at ``path`` with its value, default, reason and choices.
+
+    ``detailed``: the kind of a detailed answer (``detail.PARSERS``), shown as a group of inputs.
+    """
     key = pattern_of(path)
     value = lookup(data, path)
     default = schema_view.default(path)
@@ -155,6 +175,8 @@ def champ(
         made.options = [("oui", "oui"), ("non", "non")]
         made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
         return made
+    if detailed is not None:
+        return _detailed(made, detailed, path, value, data)
     items = schema_view.item_choices(path) if "array" in kinds else None
     options = _options(path, data, with_members)
     if "array" in kinds and (items or with_members):
@@ -185,8 +207,8 @@ def champ(
         made.exemple = {"date": "15/03/2025", "heure": "20 h 30"}.get(kind or "", "")
         if "number" in kinds:
             made.exemple = "1 500 €"
-    detailed = isinstance(value, list) and any(isinstance(v, dict) for v in value)
-    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or detailed:
+    nested = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or nested:
         # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
         made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
     return made
@@ -214,6 +236,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 element.titre,
                 interrupteur=element.interrupteur,
                 with_members=element.membres,
+                detailed=element.detail,
             )
             made.manquant = made.manquant and not element.facultatif
             elements.append(made)
@@ -222,7 +245,11 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 path = (*_path(element.cle), key)
                 elements.append(
                     champ(
-                        path, data, f"{element.titre} : {libelles.libelle(key)}", with_members=element.membres
+                        path,
+                        data,
+                        f"{element.titre} : {libelles.libelle(key)}",
+                        with_members=element.membres,
+                        detailed=element.detail,
                     )
                 )
         else:
