@@ -12,7 +12,8 @@ from click.testing import CliRunner, Result
 
 from generator import api, loader, resources, schema
 from generator.cli import cli
-from generator.init import command, fondateurs, parcours, pourquoi, schema_view, stubs, writer
+from generator.init import command, flux, fondateurs, parcours, pourquoi, schema_view, stubs, themes, writer
+from generator.init.donnees import lookup
 from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, pattern_of
 from generator.init.terminal import Interrupted
 
@@ -376,3 +377,52 @@ def test_a_replayed_engine_takes_the_given_answers_silently_then_asks() -> None:
     assert engine.ask(("association", "nom")) == "CPTS du Val"
     assert terminal.prompts == ["Dénomination [CPTS du Val]"]
     assert engine.count == 2
+
+
+# --- the questions as data: the terminal walks the table the web form reads ------------------------
+
+
+def _data_keys(theme: themes.Theme, data: dict[str, Any]) -> list[str]:
+    """The keys a theme's table asks for ``data``, in order (list items as ``*``)."""
+    keys: list[str] = []
+    for element in theme.elements:
+        if not themes.applies(element, data):
+            continue
+        if isinstance(element, themes.Question):
+            keys.append(element.cle)
+        elif isinstance(element, themes.ParLigne):
+            rows = data.get(element.cle, [])
+            keys += [f"{element.cle}.*.{element.question.cle}"] * len(rows)
+        elif isinstance(element, themes.Tableau):
+            rows = lookup(data, tuple(element.cle.split(".")))
+            for _ in rows if isinstance(rows, list) else []:
+                keys += [f"{element.cle}.*.{c.cle}" for c in element.colonnes if themes.applies(c, data)]
+    return keys
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("cle", ["association", "mandats", "assemblees", "cotisations", "indemnisation"])
+def test_a_theme_of_the_terminal_asks_the_keys_of_its_data_in_order(example: Path, cle: str) -> None:
+    data = example_data(example)
+    engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)
+    engine.answers = copy.deepcopy(data)  # the earlier themes answered as in the file
+    flux.ask_theme(engine, cle)
+    theme = themes.theme(cle)
+    assert theme is not None
+    tables = {e.cle for e in theme.elements if isinstance(e, themes.Tableau)}  # « encore un ? »
+    asked = [key for key in engine.asked if key not in tables]
+    assert asked == _data_keys(theme, engine.answers)
+    assert asked  # every theme asks something
+
+
+def test_a_question_that_does_not_apply_gets_its_answer_from_the_data() -> None:
+    # Without a CA the bureau validates the membership (sinon="bureau"): nothing is asked.
+    data = {"gouvernance": {"conseil_administration": None}, "colleges": [{"code": "ps"}, {"code": "esp"}]}
+    previous = {"colleges": [{"cotisation": 20}, {"cotisation": 10}], "cotisation": {"echeance": "mars"}}
+    engine = Engine(Scripted(), previous, auto=True)
+    engine.answers = copy.deepcopy(data)
+    flux.ask_theme(engine, "cotisations")
+    assert engine.answers["adhesion"]["validation_par"] == "bureau"
+    assert "adhesion.validation_par" not in engine.asked
+    assert engine.asked[:2] == ["colleges.*.cotisation", "colleges.*.cotisation"]
+    assert [c["cotisation"] for c in engine.answers["colleges"]] == [20, 10]

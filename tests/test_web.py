@@ -435,3 +435,20 @@ def test_answers_not_given_yet_show_as_marked_blanks_in_the_preview() -> None:
     assert "Val de Sambre" in preview and "59600" in preview
     assert "[territoire à compléter]" not in preview and "[code postal à compléter]" not in preview
     assert '<mark class="a-completer">[commune à compléter]</mark>' in preview
+
+
+def test_the_form_asks_what_the_terminal_asks_from_the_same_data(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
+    # Each collège's cotisation in theme 6 (as in the terminal), no longer in the collèges' table.
+    assert 'id="champ-colleges[0].cotisation"' not in client.get(f"/b/{nom}/colleges").text
+    cotisations = client.get(f"/b/{nom}/cotisations").text
+    assert "Cotisation annuelle du collège « ps »" in cotisations
+    assert 'id="champ-colleges[3].cotisation"' in cotisations
+    # Theme 7: the controls of the scales only with a scale, and the ACI size from the population.
+    indemnisation = client.get(f"/b/{nom}/indemnisation").text
+    baremes = brouillons.Folder(folder).read(nom).data["indemnisation"].get("baremes")
+    assert ('id="champ-indemnisation.justificatifs"' in indemnisation) == bool(baremes)
+    assert '<p class="remarque">Taille ACI' in indemnisation
+    sans_bareme = upload(client, EXAMPLES[3])
+    assert not brouillons.Folder(folder).read(sans_bareme).data["indemnisation"].get("baremes")
+    assert 'id="champ-indemnisation.justificatifs"' not in client.get(f"/b/{sans_bareme}/indemnisation").text

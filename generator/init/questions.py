@@ -11,10 +11,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator import facts
-from generator.init import schema_view, themes
+from generator.init import flux, schema_view
 from generator.init.engine import DELETE, Choice, Engine
-from generator.labels import FONCTIONS, MISSIONS
+from generator.labels import FONCTIONS
 from generator.loader import PathKey
 from generator.model import COLLEGES_CONNUS
 
@@ -61,40 +60,12 @@ def _schema_choices(values: list[Any], labels: dict[str, str] | None = None) -> 
     return [Choice(v, (labels or {}).get(v, "")) for v in values]
 
 
-# --- 1. the association and its territory -------------------------------------------------------
+# --- 1. the association and its territory: questions as data ----------------------------------
 
 
 def association(e: Engine) -> None:
     """Model, name, territory, siège, duration and objet."""
-    e.section(
-        "1. L'association et son territoire",
-        "Le nom, le territoire couvert et le siège de l'association, puis les missions qu'elle porte.",
-    )
-    e.put(("version",), 1)
-    e.value(
-        ("modele",),
-        choices=[
-            Choice("cpts", "une CPTS et ses collèges (modèle AVECsanté)"),
-            Choice("inter_cpts", "une association des CPTS d'un département"),
-        ],
-    )
-    for key in ("nom", "sigle", "territoire", "departement"):
-        e.value(("association", key), optional=key == "sigle")
-    communes = e.texts(("association", "communes"), "Commune")
-    e.value(("association", "population"))
-    e.value(("association", "siege", "adresse"))
-    e.value(("association", "siege", "code_postal"))
-    e.suggest(("association", "siege", "commune"), communes[0], model=False)
-    siege = e.value(("association", "siege", "commune"))
-    e.value(("association", "duree"))
-    e.suggest(("association", "fait_a"), siege, model=False)
-    e.value(("association", "fait_a"))
-    e.many(("objet", "missions_aci"), choices=_schema_choices(_missions(), dict(MISSIONS)))
-    e.texts(("objet", "objectifs_supplementaires"), "Objectif")
-
-
-def _missions() -> list[str]:
-    return list(MISSIONS)
+    flux.ask_theme(e, "association")
 
 
 # --- 2. the collèges -----------------------------------------------------------------------------
@@ -203,110 +174,24 @@ def _fonctions() -> list[str]:
     return list(schema_view.item_choices((*BUREAU, "fonctions")) or [])
 
 
-# --- 4. and 5. mandates and renewal, the general assemblies: questions as data ----------------------
-
-
-def from_data(e: Engine, key: str) -> None:
-    """Ask a theme whose questions are all data (``themes.THEMES``): key, condition, title.
-
-    A question whose condition no longer holds is removed from the answers (a fraction of
-    renewal once the renewal is total).
-    """
-    theme = themes.theme(key)
-    if theme is None:  # a theme of the table: its key is this module's own
-        raise KeyError(key)
-    e.section(theme.titre, theme.intro)
-    for element in theme.elements:
-        if not isinstance(element, themes.Question):
-            continue
-        path = tuple(element.cle.split("."))
-        if not themes.applies(element, e.answers):
-            if isinstance(e.get(path[:-1]), dict):
-                e.put(path, DELETE)
-            continue
-        values = [v for v in schema_view.closed_choices(path) or [] if v is not None]
-        e.value(
-            path,
-            title=element.titre,
-            optional=element.facultatif,
-            choices=_schema_choices(values),
-            check=element.validateur,
-        )
+# --- 4. to 7.: questions as data (``themes.THEMES``, asked by ``flux``) ----------------------------
 
 
 def mandats(e: Engine) -> None:
     """How long the administrators and the bureau serve, and how the CA is renewed."""
-    from_data(e, "mandats")
+    flux.ask_theme(e, "mandats")
 
 
 def assemblees(e: Engine) -> None:
     """Convocation, proxies, quorums and majorities of the AGO and the AGE."""
-    from_data(e, "assemblees")
-
-
-# --- 6. cotisations and membership ------------------------------------------------------------------
+    flux.ask_theme(e, "assemblees")
 
 
 def cotisations(e: Engine) -> None:
     """The annual amount per collège, its due month, and who accepts new members."""
-    e.section("6. Cotisations et adhésion", "Le montant annuel par collège, son échéance et l'adhésion.")
-    for index, item in enumerate(colleges(e)):
-        e.value(("colleges", index, "cotisation"), title=f"Cotisation annuelle du collège « {item['code']} »")
-    e.value(("cotisation", "echeance"), choices=_schema_choices(_mois()))
-    if has_ca(e):
-        e.value(("adhesion", "validation_par"), choices=_schema_choices(["bureau", "conseil_administration"]))
-    else:
-        e.put(("adhesion", "validation_par"), "bureau")
-    e.value(("adhesion", "delai_reponse_jours"))
-    e.many(("adhesion", "conditions"), choices=_item_choices(("adhesion", "conditions")))
-
-
-def _mois() -> list[str]:
-    return list(schema_view.choices(("cotisation", "echeance")) or [])
-
-
-def _item_choices(path: PathKey) -> list[Choice]:
-    return _schema_choices(list(schema_view.item_choices(path) or []))
-
-
-# --- 7. indemnisation and expenses ---------------------------------------------------------------
-
-
-def bareme(e: Engine, path: PathKey) -> None:
-    """One scale of indemnisation: who, per what unit, how much."""
-    e.many((*path, "beneficiaires"))
-    e.value((*path, "unite"), choices=_schema_choices(["heure", "demi_journee", "journee", "forfait"]))
-    e.value((*path, "montant"))
-    e.value((*path, "activite"), optional=True)
+    flux.ask_theme(e, "cotisations")
 
 
 def indemnisation(e: Engine) -> None:
     """Expenses, paid officers, time indemnisation and its controls, finances and spending."""
-    e.section(
-        "7. Indemnisation et dépenses",
-        "Frais, indemnisation du temps consacré au projet de santé, finances et circuit des dépenses.",
-    )
-    e.value(("indemnisation", "remboursement_frais"))
-    e.value(("indemnisation", "remuneration_dirigeants"))
-    e.many(("indemnisation", "activites"), choices=_item_choices(("indemnisation", "activites")))
-    count = e.items(("indemnisation", "baremes"), "barème d'indemnisation", lambda path: bareme(e, path))
-    if count:
-        e.many(("indemnisation", "justificatifs"), choices=_item_choices(("indemnisation", "justificatifs")))
-        e.value(("indemnisation", "delai_demande_jours"))
-        e.value(("indemnisation", "validation_par"), choices=_schema_choices(["tresorier", "bureau"]))
-        e.value(("indemnisation", "plafond_annuel_par_personne"))
-    population = e.get(("association", "population"))
-    taille = facts.taille_aci(population if isinstance(population, int) else None)
-    if taille is not None:
-        e.say(
-            f"  Taille ACI {taille} : financement attendu jusqu'à "
-            f"{facts.FINANCEMENT_MAXIMUM[taille]} € par an."
-        )
-    e.value(("finances", "subventions_publiques_annuelles"))
-    e.value(("finances", "commissaire_aux_comptes"), choices=_schema_choices(["auto", "oui", "non"]))
-    e.value(("finances", "exercice"))
-    for key in ("seuil_engagement_seul", "double_signature_au_dela"):
-        e.value(("finances", "depenses", key))
-    fonctions = [Choice(code, FONCTIONS[code]) for code in e.get((*BUREAU, "fonctions"), [])]
-    e.many(("finances", "depenses", "carte_bancaire"), choices=fonctions)
-    e.value(("finances", "depenses", "notes_de_frais_delai_jours"))
+    flux.ask_theme(e, "indemnisation")

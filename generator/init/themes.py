@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.init.donnees import lookup
+from generator import facts
+from generator.init.donnees import DELETE, lookup
 from generator.init.schema_view import MISSING
-from generator.labels import MAJORITES_DECISIONS
+from generator.labels import FONCTIONS, MAJORITES_DECISIONS, MISSIONS
 from generator.model import RESOLUTIONS
 
 Answers = Mapping[str, Any]
@@ -55,8 +56,13 @@ class Question:
     « non » makes it ``null`` (the CA, the PV). ``membres``: the choices are the founders.
     ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits).
     ``detail``: a detailed answer (``vote``, ``designation``, ``designations``, ``presents``),
-    asked as a group of inputs. The default, the help and the choices come from the schema and
-    ``pourquoi``.
+    asked as a group of inputs. ``forme``: ``valeur`` (one answer), ``liste`` (several in one
+    line) or ``textes`` (one per line, each called ``element``). ``choix``: the options with their
+    words when they are not just the schema's (the missions, the elected functions…).
+    ``propose``: a proposal derived from other answers (the siège's commune), the model's choice
+    only with ``propose_modele``. ``sinon``: the answer when the condition does not hold
+    (``DELETE``: none; ``MISSING``: leave what the file has). The default, the help and the
+    remaining choices come from the schema and ``pourquoi``.
     """
 
     cle: str
@@ -67,15 +73,48 @@ class Question:
     membres: bool = False
     validateur: Callable[[Any], list[str]] | None = None
     detail: str | None = None
+    forme: str = "valeur"
+    element: str = ""
+    choix: Callable[[Answers], list[tuple[Any, str]]] | None = None
+    propose: Callable[[Answers], Any] | None = None
+    propose_modele: bool = False
+    sinon: Any = DELETE
 
 
 @dataclass(frozen=True, slots=True)
 class Tableau:
-    """A list of objects edited as a table: one row per item, one column per key of the item."""
+    """A list of objects edited as a table: one row per item, one column per key of the item.
+
+    ``nom``: what one row is (« barème d'indemnisation »), for the terminal's « encore un ? »;
+    ``minimum``: the rows asked before that question.
+    """
 
     cle: str
     titre: str
     colonnes: tuple[Question, ...]
+    quand: Condition | None = None
+    nom: str = "ligne"
+    minimum: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParLigne:
+    """One key asked for each row of a list answered earlier (the cotisation of each collège).
+
+    ``titre`` is formatted with the row (``{code}``).
+    """
+
+    cle: str
+    question: Question
+    titre: str
+    quand: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A line of information derived from the answers (the ACI size and its funding)."""
+
+    texte: Callable[[Answers], str | None]
     quand: Condition | None = None
 
 
@@ -91,7 +130,7 @@ class Cles:
     detail: str | None = None  # each key's answer is detailed (see ``Question.detail``)
 
 
-Element = Question | Tableau | Cles
+Element = Question | Tableau | Cles | ParLigne | Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +141,7 @@ class Theme:
     titre: str
     intro: str
     elements: tuple[Element, ...]
+    poser: tuple[tuple[str, Any], ...] = ()  # answers set without a question (the format version)
 
 
 def applies(element: Element, data: Answers) -> bool:
@@ -126,6 +166,40 @@ def _majorites(data: Answers) -> list[str]:
     ]
 
 
+def avec_baremes(data: Answers) -> bool:
+    """Tell whether the answers give at least one scale of indemnisation."""
+    return bool(_at(data, "indemnisation.baremes"))
+
+
+def _premiere_commune(data: Answers) -> Any:
+    value = _at(data, "association.communes")
+    return value[0] if isinstance(value, list) and value else MISSING
+
+
+def _fonctions_elues(data: Answers) -> list[tuple[Any, str]]:
+    return [(code, FONCTIONS[code]) for code in _fonctions(data) if code in FONCTIONS]
+
+
+def _taille_aci(data: Answers) -> str | None:
+    population = _at(data, "association.population")
+    taille = facts.taille_aci(population if isinstance(population, int) else None)
+    if taille is None:
+        return None
+    return f"Taille ACI {taille} : financement attendu jusqu'à {facts.FINANCEMENT_MAXIMUM[taille]} € par an."
+
+
+MODELES = (
+    ("cpts", "une CPTS et ses collèges (modèle AVECsanté)"),
+    ("inter_cpts", "une association des CPTS d'un département"),
+)
+
+
+def ligne_titre(element: ParLigne, row: Any, index: int) -> str:
+    """Return the title of ``element`` for one row (« Cotisation annuelle du collège « ps » »)."""
+    code = row.get("code") if isinstance(row, dict) else None
+    return element.titre.format(code=code if isinstance(code, str) and code else f"n° {index + 1}")
+
+
 def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
     return tuple(Question(key, quand=quand) for key in keys)
 
@@ -136,22 +210,19 @@ THEMES: tuple[Theme, ...] = (
         "1. L'association et son territoire",
         "Le nom, le territoire couvert et le siège de l'association, puis les missions qu'elle porte.",
         (
-            *_q("modele", "association.nom"),
+            Question("modele", choix=lambda data: list(MODELES)),
+            Question("association.nom"),
             Question("association.sigle", facultatif=True),
-            *_q(
-                "association.territoire",
-                "association.departement",
-                "association.communes",
-                "association.population",
-                "association.siege.adresse",
-                "association.siege.code_postal",
-                "association.siege.commune",
-                "association.duree",
-                "association.fait_a",
-                "objet.missions_aci",
-                "objet.objectifs_supplementaires",
-            ),
+            *_q("association.territoire", "association.departement"),
+            Question("association.communes", forme="textes", element="Commune"),
+            *_q("association.population", "association.siege.adresse", "association.siege.code_postal"),
+            Question("association.siege.commune", propose=_premiere_commune),
+            Question("association.duree"),
+            Question("association.fait_a", propose=lambda data: _at(data, "association.siege.commune")),
+            Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
+            Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
         ),
+        poser=(("version", 1),),
     ),
     Theme(
         "colleges",
@@ -166,7 +237,6 @@ THEMES: tuple[Theme, ...] = (
                     Question("intitule", facultatif=True),
                     Question("personnes"),
                     Question("voix"),
-                    Question("cotisation"),
                     Question("sieges_ca", quand=avec_ca),
                 ),
             ),
@@ -230,11 +300,13 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "cotisations",
         "6. Cotisations et adhésion",
-        "L'échéance de la cotisation (son montant est fixé par collège) et l'adhésion.",
+        "Le montant annuel par collège, son échéance et l'adhésion.",
         (
+            ParLigne("colleges", Question("cotisation"), "Cotisation annuelle du collège « {code} »"),
             Question("cotisation.echeance"),
-            Question("adhesion.validation_par", quand=avec_ca),
-            *_q("adhesion.delai_reponse_jours", "adhesion.conditions"),
+            Question("adhesion.validation_par", quand=avec_ca, sinon="bureau"),
+            Question("adhesion.delai_reponse_jours"),
+            Question("adhesion.conditions", forme="liste"),
         ),
     ),
     Theme(
@@ -242,30 +314,35 @@ THEMES: tuple[Theme, ...] = (
         "7. Indemnisation et dépenses",
         "Frais, indemnisation du temps consacré au projet de santé, finances et circuit des dépenses.",
         (
-            *_q(
-                "indemnisation.remboursement_frais",
-                "indemnisation.remuneration_dirigeants",
-                "indemnisation.activites",
-            ),
+            *_q("indemnisation.remboursement_frais", "indemnisation.remuneration_dirigeants"),
+            Question("indemnisation.activites", forme="liste"),
             Tableau(
                 "indemnisation.baremes",
                 "Barèmes d'indemnisation",
                 (
-                    Question("beneficiaires"),
+                    Question("beneficiaires", forme="liste"),
                     Question("unite"),
                     Question("montant"),
                     Question("activite", facultatif=True),
                 ),
+                nom="barème d'indemnisation",
             ),
+            # Asked only with a scale; without one, what the file holds stays as it is.
+            Question("indemnisation.justificatifs", forme="liste", quand=avec_baremes, sinon=MISSING),
+            *(
+                Question(f"indemnisation.{key}", quand=avec_baremes, sinon=MISSING)
+                for key in ("delai_demande_jours", "validation_par", "plafond_annuel_par_personne")
+            ),
+            Note(_taille_aci),
             *_q(
                 "finances.subventions_publiques_annuelles",
                 "finances.commissaire_aux_comptes",
                 "finances.exercice",
                 "finances.depenses.seuil_engagement_seul",
                 "finances.depenses.double_signature_au_dela",
-                "finances.depenses.carte_bancaire",
-                "finances.depenses.notes_de_frais_delai_jours",
             ),
+            Question("finances.depenses.carte_bancaire", forme="liste", choix=_fonctions_elues),
+            Question("finances.depenses.notes_de_frais_delai_jours"),
         ),
     ),
     Theme(

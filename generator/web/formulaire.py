@@ -71,11 +71,18 @@ class Table:
 
 
 @dataclass
+class Remarque:
+    """A line of information derived from the answers (the ACI size and its funding)."""
+
+    texte: str
+
+
+@dataclass
 class Page:
-    """The fields and tables of a theme, in order."""
+    """The fields, tables and remarks of a theme, in order."""
 
     theme: themes.Theme
-    elements: list[Champ | Table]
+    elements: list[Champ | Table | Remarque]
 
     def champs(self) -> list[Champ]:
         """Return every field of the page, those of the tables included."""
@@ -83,7 +90,7 @@ class Page:
         for element in self.elements:
             if isinstance(element, Table):
                 found += [c for ligne in element.lignes for c in ligne]
-            else:
+            elif isinstance(element, Champ):
                 found.append(element)
         return found
 
@@ -225,7 +232,7 @@ def _column(made: Champ, column: themes.Question) -> Champ:
 
 def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
     """Return the fields of ``theme`` that apply to the answers ``data``."""
-    elements: list[Champ | Table] = []
+    elements: list[Champ | Table | Remarque] = []
     for element in theme.elements:
         if not themes.applies(element, data):
             continue
@@ -252,6 +259,16 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                         detailed=element.detail,
                     )
                 )
+        elif isinstance(element, themes.ParLigne):
+            base = _path(element.cle)
+            rows = lookup(data, base)
+            for index, row in enumerate(rows if isinstance(rows, list) else []):
+                path = (*base, index, *_path(element.question.cle))
+                elements.append(champ(path, data, themes.ligne_titre(element, row, index)))
+        elif isinstance(element, themes.Note):
+            text = element.texte(data)
+            if text:
+                elements.append(Remarque(text))
         else:
             base = _path(element.cle)
             rows = lookup(data, base)

@@ -1,0 +1,105 @@
+"""Ask a theme of ``cpts init`` from its data (``themes.THEMES``), the table the web form reads.
+
+Each element of a theme says which key it asks, when (its condition on the answers so far), how
+(one value, a list in one line, texts one per line, a table of rows, one key per row of an
+earlier list) and what it proposes; this module only walks the table in order and hands each
+question to the engine, which reads, converts and checks the answer. A question whose condition
+no longer holds gets its ``sinon`` answer (removed by default: a fraction of renewal once the
+renewal is total), so that going back never leaves a stale answer behind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.init import schema_view, themes
+from generator.init.donnees import DELETE
+from generator.init.engine import Choice, Engine
+from generator.init.schema_view import MISSING
+from generator.loader import PathKey
+
+
+def _path(key: str) -> PathKey:
+    return tuple(key.split("."))
+
+
+def ask_theme(e: Engine, cle: str) -> None:
+    """Ask every question of the theme ``cle`` that applies, in the table's order."""
+    theme = themes.theme(cle)
+    if theme is None:  # the themes are this package's own data: a wrong key is a bug
+        raise KeyError(cle)
+    e.section(theme.titre, theme.intro)
+    for key, value in theme.poser:
+        e.put(_path(key), value)
+    for element in theme.elements:
+        ask_element(e, element)
+
+
+def ask_element(e: Engine, element: themes.Element) -> None:
+    """Ask one element of a theme (or give the answer it has when it does not apply)."""
+    if not themes.applies(element, e.answers):
+        if isinstance(element, themes.Question):
+            _not_asked(e, _path(element.cle), element)
+        return
+    if isinstance(element, themes.Question):
+        ask(e, _path(element.cle), element)
+    elif isinstance(element, themes.Tableau):
+        base = _path(element.cle)
+        e.items(base, element.nom, lambda path: _row(e, path, element), minimum=element.minimum)
+    elif isinstance(element, themes.ParLigne):
+        base = _path(element.cle)
+        rows = e.get(base, [])
+        for index, row in enumerate(rows if isinstance(rows, list) else []):
+            path = (*base, index, *_path(element.question.cle))
+            ask(e, path, element.question, themes.ligne_titre(element, row, index))
+    elif isinstance(element, themes.Note):
+        text = element.texte(e.answers)
+        if text:
+            e.say(f"  {text}")
+    else:  # a Cles element: its keys are asked by the theme's own code (questions, fondateurs)
+        raise TypeError(f"élément non pris en charge par le parcours : {element!r}")
+
+
+def _row(e: Engine, path: PathKey, element: themes.Tableau) -> None:
+    for column in element.colonnes:
+        here = (*path, *_path(column.cle))
+        if themes.applies(column, e.answers):
+            ask(e, here, column)
+        else:
+            _not_asked(e, here, column)
+
+
+def _not_asked(e: Engine, path: PathKey, question: themes.Question) -> None:
+    if question.sinon is MISSING:
+        return
+    if question.sinon is DELETE:
+        if isinstance(e.get(path[:-1]), dict):
+            e.put(path, DELETE)
+        return
+    e.put(path, question.sinon)
+
+
+def _choices(e: Engine, question: themes.Question, values: list[Any] | None) -> list[Choice]:
+    if question.choix is not None:
+        return [Choice(value, label) for value, label in question.choix(e.answers)]
+    return [Choice(v) for v in values or [] if v is not None]
+
+
+def ask(e: Engine, path: PathKey, question: themes.Question, title: str | None = None) -> Any:
+    """Ask ``question`` at ``path`` in its form; store and return the answer."""
+    title = title or question.titre
+    if question.propose is not None:
+        proposed = question.propose(e.answers)
+        if proposed is not MISSING and proposed is not None:
+            e.suggest(path, proposed, model=question.propose_modele)
+    if question.forme == "textes":
+        return e.texts(path, question.element)
+    if question.forme == "liste":
+        return e.many(path, choices=_choices(e, question, schema_view.item_choices(path)), title=title)
+    return e.value(
+        path,
+        title=title,
+        optional=question.facultatif,
+        choices=_choices(e, question, schema_view.closed_choices(path)),
+        check=question.validateur,
+    )
