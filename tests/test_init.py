@@ -395,13 +395,17 @@ def _data_keys(theme: themes.Theme, data: dict[str, Any]) -> list[str]:
             keys += [f"{element.cle}.*.{element.question.cle}"] * len(rows)
         elif isinstance(element, themes.Tableau):
             rows = lookup(data, tuple(element.cle.split(".")))
-            for _ in rows if isinstance(rows, list) else []:
-                keys += [f"{element.cle}.*.{c.cle}" for c in element.colonnes if themes.applies(c, data)]
+            for row in rows if isinstance(rows, list) else []:
+                keys += [
+                    f"{element.cle}.*.{c.cle}"
+                    for c in element.colonnes
+                    if themes.applies(c, data) and (c.quand_ligne is None or c.quand_ligne(row))
+                ]
     return keys
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("cle", ["association", "mandats", "assemblees", "cotisations", "indemnisation"])
+@pytest.mark.parametrize("cle", ["association", "colleges", "mandats", "assemblees", "cotisations", "indemnisation"])
 def test_a_theme_of_the_terminal_asks_the_keys_of_its_data_in_order(example: Path, cle: str) -> None:
     data = example_data(example)
     engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)

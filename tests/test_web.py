@@ -452,3 +452,15 @@ def test_the_form_asks_what_the_terminal_asks_from_the_same_data(client: httpx.C
     sans_bareme = upload(client, EXAMPLES[3])
     assert not brouillons.Folder(folder).read(sans_bareme).data["indemnisation"].get("baremes")
     assert 'id="champ-indemnisation.justificatifs"' not in client.get(f"/b/{sans_bareme}/indemnisation").text
+
+
+def test_the_collèges_table_asks_a_wording_only_of_an_unknown_code(client: httpx.Client) -> None:
+    nom = upload(client, EXAMPLES[0])
+    assert change(client, nom, "colleges[0].code", "pharma", theme="colleges").is_success
+    page = client.get(f"/b/{nom}/colleges").text
+    assert 'class="champ manquant" id="champ-colleges[0].intitule"' in page
+    assert 'class="champ" id="champ-colleges[1].intitule"' in page  # « esp »: the model's wording
+    assert 'id="champ-colleges[0].description"' in page
+    # The seats of each collège are asked with the CA (theme 3), as in the terminal.
+    assert 'id="champ-colleges[0].sieges_ca"' not in page
+    assert "Sièges au CA du collège « pharma »" in client.get(f"/b/{nom}/gouvernance").text

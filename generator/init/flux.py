@@ -40,18 +40,23 @@ def ask_element(e: Engine, element: themes.Element) -> None:
     if not themes.applies(element, e.answers):
         if isinstance(element, themes.Question):
             _not_asked(e, _path(element.cle), element)
+        elif isinstance(element, themes.ParLigne):  # no CA: no seats for any collège
+            base = _path(element.cle)
+            for index in range(len(_rows(e, base))):
+                _not_asked(e, (*base, index, *_path(element.question.cle)), element.question)
         return
     if isinstance(element, themes.Question):
         ask(e, _path(element.cle), element)
     elif isinstance(element, themes.Tableau):
         base = _path(element.cle)
+        if element.propose is not None:
+            e.suggest(base, element.propose(e.answers))
         e.items(base, element.nom, lambda path: _row(e, path, element), minimum=element.minimum)
     elif isinstance(element, themes.ParLigne):
         base = _path(element.cle)
-        rows = e.get(base, [])
-        for index, row in enumerate(rows if isinstance(rows, list) else []):
+        for index, row in enumerate(_rows(e, base)):
             path = (*base, index, *_path(element.question.cle))
-            ask(e, path, element.question, themes.ligne_titre(element, row, index))
+            ask(e, path, element.question, themes.ligne_titre(element, row, index), row=row)
     elif isinstance(element, themes.Note):
         text = element.texte(e.answers)
         if text:
@@ -60,11 +65,18 @@ def ask_element(e: Engine, element: themes.Element) -> None:
         raise TypeError(f"élément non pris en charge par le parcours : {element!r}")
 
 
+def _rows(e: Engine, base: PathKey) -> list[Any]:
+    rows = e.get(base, [])
+    return rows if isinstance(rows, list) else []
+
+
 def _row(e: Engine, path: PathKey, element: themes.Tableau) -> None:
     for column in element.colonnes:
         here = (*path, *_path(column.cle))
-        if themes.applies(column, e.answers):
-            ask(e, here, column)
+        row = e.get(path, {})  # the row as answered so far (its code decides the next columns)
+        row = row if isinstance(row, dict) else {}
+        if themes.applies(column, e.answers) and (column.quand_ligne is None or column.quand_ligne(row)):
+            ask(e, here, column, row=row)
         else:
             _not_asked(e, here, column)
 
@@ -85,13 +97,26 @@ def _choices(e: Engine, question: themes.Question, values: list[Any] | None) -> 
     return [Choice(v) for v in values or [] if v is not None]
 
 
-def ask(e: Engine, path: PathKey, question: themes.Question, title: str | None = None) -> Any:
-    """Ask ``question`` at ``path`` in its form; store and return the answer."""
+def ask(
+    e: Engine,
+    path: PathKey,
+    question: themes.Question,
+    title: str | None = None,
+    *,
+    row: themes.Row | None = None,
+) -> Any:
+    """Ask ``question`` at ``path`` in its form (``row``: the table's row); store and return it."""
     title = title or question.titre
+    proposed: Any = MISSING
     if question.propose is not None:
         proposed = question.propose(e.answers)
-        if proposed is not MISSING and proposed is not None:
-            e.suggest(path, proposed, model=question.propose_modele)
+    if question.propose_ligne is not None and row is not None:
+        proposed = question.propose_ligne(e.answers, row)
+    if proposed is not MISSING and proposed is not None:
+        e.suggest(path, proposed, model=question.propose_modele)
+    said = question.annonce(row) if question.annonce is not None and row is not None else None
+    if said:
+        e.say(f"  {said}")
     if question.forme == "textes":
         return e.texts(path, question.element)
     if question.forme == "liste":

@@ -8,30 +8,16 @@ Alsace-Moselle, the PV questions only when the PV is prepared.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from generator.init import flux, schema_view
+from generator.init import flux, schema_view, themes
 from generator.init.engine import DELETE, Choice, Engine
 from generator.labels import FONCTIONS
-from generator.loader import PathKey
-from generator.model import COLLEGES_CONNUS
 
 CA = ("gouvernance", "conseil_administration")
 BUREAU = ("gouvernance", "bureau")
 AG = ("gouvernance", "assemblees")
 CONSTITUTIVE = ("ag_constitutive",)
-
-# The collèges proposed to a new CPTS: AVECsanté's four (art. 5-2), or the inter-CPTS's two.
-COLLEGES_PROPOSES: dict[str, list[dict[str, Any]]] = {
-    "cpts": [{"code": code, "voix": "deliberative"} for code in ("ps", "esp", "structures", "usagers")],
-    "inter_cpts": [
-        {"code": "cpts", "voix": "deliberative"},
-        {"code": "partenaires", "voix": "consultative"},
-    ],
-}
-# Seats proposed per deliberative collège: the guide advises an equal share between collèges.
-SIEGES_PROPOSES = 3
 
 
 def inter(e: Engine) -> bool:
@@ -68,33 +54,12 @@ def association(e: Engine) -> None:
     flux.ask_theme(e, "association")
 
 
-# --- 2. the collèges -----------------------------------------------------------------------------
-
-
-def college(e: Engine, path: PathKey) -> None:
-    """One collège: its code, and for an unknown code its wording; its members and vote."""
-    code = e.value((*path, "code"))
-    known = COLLEGES_CONNUS.get(code)
-    if known is None:
-        e.value((*path, "intitule"))
-        e.value((*path, "description"), optional=True)
-    else:
-        e.say(f"  {known[0]} : {known[1]}.")
-        e.suggest((*path, "personnes"), known[2])
-    e.value((*path, "personnes"), choices=_schema_choices(["physiques", "morales", "mixtes"]))
-    if inter(e) and code == "partenaires":
-        e.suggest((*path, "voix"), "consultative")
-    e.value((*path, "voix"), choices=_schema_choices(["deliberative", "consultative"]))
+# --- 2. the collèges: questions as data ---------------------------------------------------------
 
 
 def les_colleges(e: Engine) -> None:
-    """The collèges (at least two)."""
-    e.section(
-        "2. Les collèges",
-        "Les membres sont répartis en collèges ; chacun a sa cotisation et, avec un CA, ses sièges.",
-    )
-    e.suggest(("colleges",), copy.deepcopy(COLLEGES_PROPOSES[e.get(("modele",), "cpts")]))
-    e.items(("colleges",), "collège", lambda path: college(e, path), minimum=2)
+    """The collèges (at least two): code, wording of an unknown code, members and vote."""
+    flux.ask_theme(e, "colleges")
 
 
 # --- 3. the governance ------------------------------------------------------------------------------
@@ -123,7 +88,8 @@ def gouvernance(e: Engine) -> None:
             e.put(CA, {})
         for index, item in enumerate(colleges(e)):
             e.suggest(
-                ("colleges", index, "sieges_ca"), SIEGES_PROPOSES if item.get("voix") != "consultative" else 0
+                ("colleges", index, "sieges_ca"),
+                themes.SIEGES_PROPOSES if item.get("voix") != "consultative" else 0,
             )
             e.value(("colleges", index, "sieges_ca"), title=f"Sièges au CA du collège « {item['code']} »")
         for key in ("reunions_min_par_an", "convocation_jours", "quorum", "pouvoirs_max"):

@@ -16,10 +16,11 @@ from generator import facts
 from generator.init.donnees import DELETE, lookup
 from generator.init.schema_view import MISSING
 from generator.labels import FONCTIONS, MAJORITES_DECISIONS, MISSIONS
-from generator.model import RESOLUTIONS
+from generator.model import COLLEGES_CONNUS, RESOLUTIONS
 
 Answers = Mapping[str, Any]
 Condition = Callable[[Answers], bool]
+Row = Mapping[str, Any]
 
 CA = "gouvernance.conseil_administration"
 AG = "gouvernance.assemblees"
@@ -60,9 +61,10 @@ class Question:
     line) or ``textes`` (one per line, each called ``element``). ``choix``: the options with their
     words when they are not just the schema's (the missions, the elected functions…).
     ``propose``: a proposal derived from other answers (the siège's commune), the model's choice
-    only with ``propose_modele``. ``sinon``: the answer when the condition does not hold
-    (``DELETE``: none; ``MISSING``: leave what the file has). The default, the help and the
-    remaining choices come from the schema and ``pourquoi``.
+    only with ``propose_modele``. In a table, ``quand_ligne``, ``propose_ligne`` and ``annonce``
+    (a line shown before the question) read the row being asked as well. ``sinon``: the answer
+    when the condition does not hold (``DELETE``: none; ``MISSING``: leave what the file has).
+    The default, the help and the remaining choices come from the schema and ``pourquoi``.
     """
 
     cle: str
@@ -79,6 +81,9 @@ class Question:
     propose: Callable[[Answers], Any] | None = None
     propose_modele: bool = False
     sinon: Any = DELETE
+    quand_ligne: Callable[[Row], bool] | None = None
+    propose_ligne: Callable[[Answers, Row], Any] | None = None
+    annonce: Callable[[Row], str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,7 @@ class Tableau:
     quand: Condition | None = None
     nom: str = "ligne"
     minimum: int = 0
+    propose: Callable[[Answers], list[dict[str, Any]]] | None = None  # the model's rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +206,48 @@ def ligne_titre(element: ParLigne, row: Any, index: int) -> str:
     return element.titre.format(code=code if isinstance(code, str) and code else f"n° {index + 1}")
 
 
+# The collèges proposed to a new CPTS: AVECsanté's four (art. 5-2), or the inter-CPTS's two.
+COLLEGES_PROPOSES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "cpts": tuple((code, "deliberative") for code in ("ps", "esp", "structures", "usagers")),
+    "inter_cpts": (("cpts", "deliberative"), ("partenaires", "consultative")),
+}
+# Seats proposed per deliberative collège: the guide advises an equal share between collèges.
+SIEGES_PROPOSES = 3
+
+
+def inter(data: Answers) -> bool:
+    """Tell whether the answers describe an inter-CPTS."""
+    return data.get("modele") == "inter_cpts"
+
+
+def _colleges_proposes(data: Answers) -> list[dict[str, Any]]:
+    modele = data.get("modele")
+    rows = COLLEGES_PROPOSES[modele if isinstance(modele, str) and modele in COLLEGES_PROPOSES else "cpts"]
+    return [{"code": code, "voix": voix} for code, voix in rows]
+
+
+def _college_inconnu(row: Row) -> bool:
+    return row.get("code") not in COLLEGES_CONNUS
+
+
+def _college_connu(row: Row) -> str | None:
+    known = COLLEGES_CONNUS.get(row.get("code"))  # type: ignore[arg-type]
+    return None if known is None else f"{known[0]} : {known[1]}."
+
+
+def _personnes_du_college(data: Answers, row: Row) -> Any:
+    known = COLLEGES_CONNUS.get(row.get("code"))  # type: ignore[arg-type]
+    return MISSING if known is None else known[2]
+
+
+def _voix_du_college(data: Answers, row: Row) -> Any:
+    return "consultative" if inter(data) and row.get("code") == "partenaires" else MISSING
+
+
+def _sieges_du_college(data: Answers, row: Row) -> Any:
+    return SIEGES_PROPOSES if row.get("voix") != "consultative" else 0
+
+
 def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
     return tuple(Question(key, quand=quand) for key in keys)
 
@@ -234,11 +282,19 @@ THEMES: tuple[Theme, ...] = (
                 "Collèges",
                 (
                     Question("code"),
-                    Question("intitule", facultatif=True),
-                    Question("personnes"),
-                    Question("voix"),
-                    Question("sieges_ca", quand=avec_ca),
+                    Question("intitule", quand_ligne=_college_inconnu, sinon=MISSING),
+                    Question("description", facultatif=True, quand_ligne=_college_inconnu, sinon=MISSING),
+                    Question(
+                        "personnes",
+                        annonce=_college_connu,
+                        propose_ligne=_personnes_du_college,
+                        propose_modele=True,
+                    ),
+                    Question("voix", propose_ligne=_voix_du_college, propose_modele=True),
                 ),
+                nom="collège",
+                minimum=2,
+                propose=_colleges_proposes,
             ),
         ),
     ),
@@ -248,6 +304,12 @@ THEMES: tuple[Theme, ...] = (
         "Qui administre l'association : un conseil d'administration et son bureau, ou un bureau seul.",
         (
             Question(CA, titre="Un conseil d'administration", interrupteur=True),
+            ParLigne(
+                "colleges",
+                Question("sieges_ca", propose_ligne=_sieges_du_college, propose_modele=True),
+                "Sièges au CA du collège « {code} »",
+                quand=avec_ca,
+            ),
             *_q(
                 f"{CA}.reunions_min_par_an",
                 f"{CA}.convocation_jours",

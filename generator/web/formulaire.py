@@ -225,8 +225,15 @@ def _path(key: str) -> PathKey:
     return tuple(key.split("."))
 
 
-def _column(made: Champ, column: themes.Question) -> Champ:
-    made.manquant = made.manquant and not column.facultatif
+def _cell(base: PathKey, index: int, column: themes.Question, data: Mapping[str, Any], row: Any) -> Champ:
+    made = champ((*base, index, *_path(column.cle)), data, with_members=column.membres)
+    return _column(made, column, row)
+
+
+def _column(made: Champ, column: themes.Question, row: Any) -> Champ:
+    # A column asked only for some rows (the wording of an unknown collège) is missing only there.
+    asked = column.quand_ligne is None or (isinstance(row, dict) and column.quand_ligne(row))
+    made.manquant = made.manquant and not column.facultatif and asked
     return made
 
 
@@ -274,11 +281,8 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
             rows = lookup(data, base)
             columns = [c for c in element.colonnes if themes.applies(c, data)]
             lignes = [
-                [
-                    _column(champ((*base, index, *_path(c.cle)), data, with_members=c.membres), c)
-                    for c in columns
-                ]
-                for index in range(len(rows) if isinstance(rows, list) else 0)
+                [_cell(base, index, c, data, row) for c in columns]
+                for index, row in enumerate(rows if isinstance(rows, list) else [])
             ]
             titles = [c.titre or schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
             elements.append(Table(format_path(base), element.titre, titles, lignes))
