@@ -15,6 +15,7 @@ from typing import Any
 from generator.init import schema_view, themes
 from generator.init.donnees import DELETE
 from generator.init.engine import Choice, Engine
+from generator.init.propositions import Row
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey
 
@@ -103,7 +104,7 @@ def ask(
     question: themes.Question,
     title: str | None = None,
     *,
-    row: themes.Row | None = None,
+    row: Row | None = None,
 ) -> Any:
     """Ask ``question`` at ``path`` in its form (``row``: the table's row); store and return it."""
     title = title or question.titre

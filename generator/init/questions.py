@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.init import flux, schema_view, themes
+from generator.init import flux, propositions, schema_view
 from generator.init.engine import DELETE, Choice, Engine
 from generator.labels import FONCTIONS
 
@@ -89,7 +89,7 @@ def gouvernance(e: Engine) -> None:
         for index, item in enumerate(colleges(e)):
             e.suggest(
                 ("colleges", index, "sieges_ca"),
-                themes.SIEGES_PROPOSES if item.get("voix") != "consultative" else 0,
+                propositions.SIEGES_PROPOSES if item.get("voix") != "consultative" else 0,
             )
             e.value(("colleges", index, "sieges_ca"), title=f"Sièges au CA du collège « {item['code']} »")
         for key in ("reunions_min_par_an", "convocation_jours", "quorum", "pouvoirs_max"):

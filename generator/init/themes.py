@@ -8,45 +8,17 @@ asks, in what order, and under which condition (no CA → no CA question). Like 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import facts
-from generator.init.donnees import DELETE, lookup
+from generator.init import propositions as p
+from generator.init.donnees import DELETE
+from generator.init.propositions import AG, CA, PV, Answers, Row
 from generator.init.schema_view import MISSING
-from generator.labels import FONCTIONS, MAJORITES_DECISIONS, MISSIONS
-from generator.model import COLLEGES_CONNUS, RESOLUTIONS
+from generator.labels import MISSIONS
 
-Answers = Mapping[str, Any]
 Condition = Callable[[Answers], bool]
-Row = Mapping[str, Any]
-
-CA = "gouvernance.conseil_administration"
-AG = "gouvernance.assemblees"
-PV = "ag_constitutive"
-
-
-def _at(data: Answers, key: str) -> Any:
-    return lookup(data, tuple(key.split(".")))
-
-
-def avec_ca(data: Answers) -> bool:
-    """Tell whether the answers give the association a conseil d'administration."""
-    return isinstance(_at(data, CA), dict)
-
-
-def avec_pv(data: Answers) -> bool:
-    """Tell whether the constitutive assembly's minutes are prepared."""
-    return isinstance(data.get(PV), dict)
-
-
-def _partiel(data: Answers) -> bool:
-    return avec_ca(data) and _at(data, f"{CA}.renouvellement.mode") == "partiel"
-
-
-def _pv_avec_ca(data: Answers) -> bool:
-    return avec_pv(data) and avec_ca(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,97 +127,10 @@ def applies(element: Element, data: Answers) -> bool:
     return element.quand is None or element.quand(data)
 
 
-def _fonctions(data: Answers) -> list[str]:
-    value = _at(data, "gouvernance.bureau.fonctions")
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-def _resolutions(data: Answers) -> list[str]:
-    return [r for r in RESOLUTIONS if r != "administrateurs" or avec_ca(data)]
-
-
-def _majorites(data: Answers) -> list[str]:
-    value = _at(data, f"{CA}.majorites")
-    keys = ["defaut", "affectation_fonds"]
-    return keys + [
-        k for k in (value if isinstance(value, dict) else {}) if k not in keys and k in MAJORITES_DECISIONS
-    ]
-
-
-def avec_baremes(data: Answers) -> bool:
-    """Tell whether the answers give at least one scale of indemnisation."""
-    return bool(_at(data, "indemnisation.baremes"))
-
-
-def _premiere_commune(data: Answers) -> Any:
-    value = _at(data, "association.communes")
-    return value[0] if isinstance(value, list) and value else MISSING
-
-
-def _fonctions_elues(data: Answers) -> list[tuple[Any, str]]:
-    return [(code, FONCTIONS[code]) for code in _fonctions(data) if code in FONCTIONS]
-
-
-def _taille_aci(data: Answers) -> str | None:
-    population = _at(data, "association.population")
-    taille = facts.taille_aci(population if isinstance(population, int) else None)
-    if taille is None:
-        return None
-    return f"Taille ACI {taille} : financement attendu jusqu'à {facts.FINANCEMENT_MAXIMUM[taille]} € par an."
-
-
-MODELES = (
-    ("cpts", "une CPTS et ses collèges (modèle AVECsanté)"),
-    ("inter_cpts", "une association des CPTS d'un département"),
-)
-
-
 def ligne_titre(element: ParLigne, row: Any, index: int) -> str:
     """Return the title of ``element`` for one row (« Cotisation annuelle du collège « ps » »)."""
     code = row.get("code") if isinstance(row, dict) else None
     return element.titre.format(code=code if isinstance(code, str) and code else f"n° {index + 1}")
-
-
-# The collèges proposed to a new CPTS: AVECsanté's four (art. 5-2), or the inter-CPTS's two.
-COLLEGES_PROPOSES: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "cpts": tuple((code, "deliberative") for code in ("ps", "esp", "structures", "usagers")),
-    "inter_cpts": (("cpts", "deliberative"), ("partenaires", "consultative")),
-}
-# Seats proposed per deliberative collège: the guide advises an equal share between collèges.
-SIEGES_PROPOSES = 3
-
-
-def inter(data: Answers) -> bool:
-    """Tell whether the answers describe an inter-CPTS."""
-    return data.get("modele") == "inter_cpts"
-
-
-def _colleges_proposes(data: Answers) -> list[dict[str, Any]]:
-    modele = data.get("modele")
-    rows = COLLEGES_PROPOSES[modele if isinstance(modele, str) and modele in COLLEGES_PROPOSES else "cpts"]
-    return [{"code": code, "voix": voix} for code, voix in rows]
-
-
-def _college_inconnu(row: Row) -> bool:
-    return row.get("code") not in COLLEGES_CONNUS
-
-
-def _college_connu(row: Row) -> str | None:
-    known = COLLEGES_CONNUS.get(row.get("code"))  # type: ignore[arg-type]
-    return None if known is None else f"{known[0]} : {known[1]}."
-
-
-def _personnes_du_college(data: Answers, row: Row) -> Any:
-    known = COLLEGES_CONNUS.get(row.get("code"))  # type: ignore[arg-type]
-    return MISSING if known is None else known[2]
-
-
-def _voix_du_college(data: Answers, row: Row) -> Any:
-    return "consultative" if inter(data) and row.get("code") == "partenaires" else MISSING
-
-
-def _sieges_du_college(data: Answers, row: Row) -> Any:
-    return SIEGES_PROPOSES if row.get("voix") != "consultative" else 0
 
 
 def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
@@ -258,15 +143,15 @@ THEMES: tuple[Theme, ...] = (
         "1. L'association et son territoire",
         "Le nom, le territoire couvert et le siège de l'association, puis les missions qu'elle porte.",
         (
-            Question("modele", choix=lambda data: list(MODELES)),
+            Question("modele", choix=lambda data: list(p.MODELES)),
             Question("association.nom"),
             Question("association.sigle", facultatif=True),
             *_q("association.territoire", "association.departement"),
             Question("association.communes", forme="textes", element="Commune"),
             *_q("association.population", "association.siege.adresse", "association.siege.code_postal"),
-            Question("association.siege.commune", propose=_premiere_commune),
+            Question("association.siege.commune", propose=p.premiere_commune),
             Question("association.duree"),
-            Question("association.fait_a", propose=lambda data: _at(data, "association.siege.commune")),
+            Question("association.fait_a", propose=lambda data: p.at(data, "association.siege.commune")),
             Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
             Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
         ),
@@ -282,19 +167,19 @@ THEMES: tuple[Theme, ...] = (
                 "Collèges",
                 (
                     Question("code"),
-                    Question("intitule", quand_ligne=_college_inconnu, sinon=MISSING),
-                    Question("description", facultatif=True, quand_ligne=_college_inconnu, sinon=MISSING),
+                    Question("intitule", quand_ligne=p.college_inconnu, sinon=MISSING),
+                    Question("description", facultatif=True, quand_ligne=p.college_inconnu, sinon=MISSING),
                     Question(
                         "personnes",
-                        annonce=_college_connu,
-                        propose_ligne=_personnes_du_college,
+                        annonce=p.college_connu,
+                        propose_ligne=p.personnes_du_college,
                         propose_modele=True,
                     ),
-                    Question("voix", propose_ligne=_voix_du_college, propose_modele=True),
+                    Question("voix", propose_ligne=p.voix_du_college, propose_modele=True),
                 ),
                 nom="collège",
                 minimum=2,
-                propose=_colleges_proposes,
+                propose=p.colleges_proposes,
             ),
         ),
     ),
@@ -306,9 +191,9 @@ THEMES: tuple[Theme, ...] = (
             Question(CA, titre="Un conseil d'administration", interrupteur=True),
             ParLigne(
                 "colleges",
-                Question("sieges_ca", propose_ligne=_sieges_du_college, propose_modele=True),
+                Question("sieges_ca", propose_ligne=p.sieges_du_college, propose_modele=True),
                 "Sièges au CA du collège « {code} »",
-                quand=avec_ca,
+                quand=p.avec_ca,
             ),
             *_q(
                 f"{CA}.reunions_min_par_an",
@@ -318,15 +203,15 @@ THEMES: tuple[Theme, ...] = (
                 f"{CA}.voix_preponderante",
                 f"{CA}.absences_consecutives_demission",
                 f"{CA}.quorum_exclusion",
-                quand=avec_ca,
+                quand=p.avec_ca,
             ),
-            Cles(f"{CA}.majorites", "Majorités au conseil d'administration", _majorites, quand=avec_ca),
+            Cles(f"{CA}.majorites", "Majorités au conseil d'administration", p.majorites, quand=p.avec_ca),
             *_q(
                 "gouvernance.bureau.fonctions",
                 "gouvernance.bureau.co_presidence",
                 "gouvernance.bureau.colleges_distincts_min",
             ),
-            Question("gouvernance.bureau.elu_par", quand=avec_ca),
+            Question("gouvernance.bureau.elu_par", quand=p.avec_ca),
         ),
     ),
     Theme(
@@ -334,10 +219,10 @@ THEMES: tuple[Theme, ...] = (
         "4. Mandats et renouvellement",
         "La durée des mandats, les réélections et le renouvellement du CA.",
         (
-            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=avec_ca),
-            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=avec_ca),
-            Question(f"{CA}.renouvellement.mode", quand=avec_ca),
-            Question(f"{CA}.renouvellement.fraction", quand=_partiel),
+            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=p.avec_ca),
+            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=p.avec_ca),
+            Question(f"{CA}.renouvellement.mode", quand=p.avec_ca),
+            Question(f"{CA}.renouvellement.fraction", quand=p.partiel),
             Question("gouvernance.bureau.mandat_annees", "Durée du mandat des membres du bureau"),
             Question("gouvernance.bureau.reelections_max", "Réélections d'un membre du bureau"),
         ),
@@ -366,7 +251,7 @@ THEMES: tuple[Theme, ...] = (
         (
             ParLigne("colleges", Question("cotisation"), "Cotisation annuelle du collège « {code} »"),
             Question("cotisation.echeance"),
-            Question("adhesion.validation_par", quand=avec_ca, sinon="bureau"),
+            Question("adhesion.validation_par", quand=p.avec_ca, sinon="bureau"),
             Question("adhesion.delai_reponse_jours"),
             Question("adhesion.conditions", forme="liste"),
         ),
@@ -390,12 +275,12 @@ THEMES: tuple[Theme, ...] = (
                 nom="barème d'indemnisation",
             ),
             # Asked only with a scale; without one, what the file holds stays as it is.
-            Question("indemnisation.justificatifs", forme="liste", quand=avec_baremes, sinon=MISSING),
+            Question("indemnisation.justificatifs", forme="liste", quand=p.avec_baremes, sinon=MISSING),
             *(
-                Question(f"indemnisation.{key}", quand=avec_baremes, sinon=MISSING)
+                Question(f"indemnisation.{key}", quand=p.avec_baremes, sinon=MISSING)
                 for key in ("delai_demande_jours", "validation_par", "plafond_annuel_par_personne")
             ),
-            Note(_taille_aci),
+            Note(p.taille_aci),
             *_q(
                 "finances.subventions_publiques_annuelles",
                 "finances.commissaire_aux_comptes",
@@ -403,7 +288,7 @@ THEMES: tuple[Theme, ...] = (
                 "finances.depenses.seuil_engagement_seul",
                 "finances.depenses.double_signature_au_dela",
             ),
-            Question("finances.depenses.carte_bancaire", forme="liste", choix=_fonctions_elues),
+            Question("finances.depenses.carte_bancaire", forme="liste", choix=p.fonctions_elues),
             Question("finances.depenses.notes_de_frais_delai_jours"),
         ),
     ),
@@ -441,10 +326,10 @@ THEMES: tuple[Theme, ...] = (
                 ),
             ),
             Question(PV, titre="Préparer le procès-verbal de l'AG constitutive", interrupteur=True),
-            *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=avec_pv),
-            Question(f"{PV}.presidence_seance", quand=avec_pv, membres=True),
-            Question(f"{PV}.secretariat_seance", quand=avec_pv, membres=True),
-            Question(f"{PV}.presents", quand=avec_pv, membres=True, detail="presents"),
+            *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=p.avec_pv),
+            Question(f"{PV}.presidence_seance", quand=p.avec_pv, membres=True),
+            Question(f"{PV}.secretariat_seance", quand=p.avec_pv, membres=True),
+            Question(f"{PV}.presents", quand=p.avec_pv, membres=True, detail="presents"),
             Tableau(
                 f"{PV}.representes",
                 "Membres représentés (pouvoirs)",
@@ -452,18 +337,18 @@ THEMES: tuple[Theme, ...] = (
                     Question("membre", "Membre représenté", membres=True),
                     Question("mandataire", "Mandataire (membre présent)", membres=True),
                 ),
-                quand=avec_pv,
+                quand=p.avec_pv,
             ),
-            Question(f"{PV}.administrateurs_elus", quand=_pv_avec_ca, membres=True, detail="designations"),
+            Question(f"{PV}.administrateurs_elus", quand=p.pv_avec_ca, membres=True, detail="designations"),
             Cles(
                 f"{PV}.bureau_elu",
                 "Bureau élu",
-                _fonctions,
-                quand=avec_pv,
+                p.fonctions,
+                quand=p.avec_pv,
                 membres=True,
                 detail="designation",
             ),
-            Cles(f"{PV}.votes", "Votes des résolutions", _resolutions, quand=avec_pv, detail="vote"),
+            Cles(f"{PV}.votes", "Votes des résolutions", p.resolutions, quand=p.avec_pv, detail="vote"),
         ),
     ),
 )
@@ -476,4 +361,4 @@ def theme(cle: str) -> Theme | None:
 
 def answered(data: Answers, key: str) -> bool:
     """Tell whether the answers hold a value at ``key`` (dotted, no list index)."""
-    return _at(data, key) is not MISSING
+    return p.at(data, key) is not MISSING
