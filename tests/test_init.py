@@ -390,6 +390,8 @@ def _data_keys(theme: themes.Theme, data: dict[str, Any]) -> list[str]:
             continue
         if isinstance(element, themes.Question):
             keys.append(element.cle)
+        elif isinstance(element, themes.Cles):
+            keys += [f"{element.cle}.{key}" for key in element.cles(data)]
         elif isinstance(element, themes.ParLigne):
             rows = data.get(element.cle, [])
             keys += [f"{element.cle}.*.{element.question.cle}"] * len(rows)
@@ -405,7 +407,7 @@ def _data_keys(theme: themes.Theme, data: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("cle", ["association", "colleges", "mandats", "assemblees", "cotisations", "indemnisation"])
+@pytest.mark.parametrize("cle", [t.cle for t in themes.THEMES if t.cle != "fondateurs"])
 def test_a_theme_of_the_terminal_asks_the_keys_of_its_data_in_order(example: Path, cle: str) -> None:
     data = example_data(example)
     engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)

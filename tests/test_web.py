@@ -464,3 +464,15 @@ def test_the_collèges_table_asks_a_wording_only_of_an_unknown_code(client: http
     # The seats of each collège are asked with the CA (theme 3), as in the terminal.
     assert 'id="champ-colleges[0].sieges_ca"' not in page
     assert "Sièges au CA du collège « pharma »" in client.get(f"/b/{nom}/gouvernance").text
+
+
+def test_an_inter_cpts_is_told_it_has_no_ca_instead_of_being_asked(client: httpx.Client) -> None:
+    inter = upload(client, next(p for p in EXAMPLES if p.stem.startswith("inter")))
+    page = client.get(f"/b/{inter}/gouvernance").text
+    assert '<p class="remarque">Une inter-CPTS n&#39;a pas de conseil d&#39;administration' in page
+    assert 'id="champ-gouvernance.conseil_administration"' not in page
+    assert "CPTS distinctes au bureau" in page
+    cpts = upload(client, EXAMPLES[0])
+    page = client.get(f"/b/{cpts}/gouvernance").text
+    assert 'id="champ-gouvernance.conseil_administration"' in page
+    assert "Majorité au CA : affectation des fonds" in page  # words, as in the terminal

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.init import schema_view, themes
-from generator.init.donnees import DELETE
+from generator.init.donnees import DELETE, merged
 from generator.init.engine import Choice, Engine
 from generator.init.propositions import Row
 from generator.init.schema_view import MISSING
@@ -33,6 +33,9 @@ def ask_theme(e: Engine, cle: str) -> None:
     for key, value in theme.poser:
         e.put(_path(key), value)
     for element in theme.elements:
+        if isinstance(element, themes.Question) and element.interrupteur:
+            # A rule pointing at the CA asks the whole theme again: its questions follow from it.
+            e.register(_path(element.cle), lambda: ask_theme(e, cle))
         ask_element(e, element)
 
 
@@ -61,9 +64,33 @@ def ask_element(e: Engine, element: themes.Element) -> None:
     elif isinstance(element, themes.Note):
         text = element.texte(e.answers)
         if text:
-            e.say(f"  {text}")
-    else:  # a Cles element: its keys are asked by the theme's own code (questions, fondateurs)
+            e.say(f"  {text}" if element.retrait else text)
+    elif element.detail is None:
+        _keys(e, element)
+    else:  # detailed answers (votes, designations) are asked by the theme's own code (fondateurs)
         raise TypeError(f"élément non pris en charge par le parcours : {element!r}")
+
+
+def _keys(e: Engine, element: themes.Cles) -> None:
+    base = _path(element.cle)
+    keys = element.cles(merged(dict(e.previous), e.answers))
+    if element.vider:
+        e.put(base, {})
+    for key in keys:
+        path = (*base, key)
+        if element.propose is not None:
+            e.suggest(path, element.propose(key))
+        ask(e, path, themes.Question(f"{element.cle}.{key}"), themes.cle_titre(element, key))
+
+
+def _switch(e: Engine, path: PathKey, question: themes.Question, title: str | None) -> bool:
+    """Ask a oui/non that makes ``path`` an object of questions (oui) or ``null`` (non)."""
+    chosen = e.confirm(question.cle, title or schema_view.title(path), e.existing(path) is not None)
+    if not chosen:
+        e.put(path, None)
+    elif not isinstance(e.get(path), dict):
+        e.put(path, {})
+    return chosen
 
 
 def _rows(e: Engine, base: PathKey) -> list[Any]:
@@ -118,6 +145,8 @@ def ask(
     said = question.annonce(row) if question.annonce is not None and row is not None else None
     if said:
         e.say(f"  {said}")
+    if question.interrupteur:
+        return _switch(e, path, question, title)
     if question.forme == "textes":
         return e.texts(path, question.element)
     if question.forme == "liste":

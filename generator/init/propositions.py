@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator import facts
+from generator.init import schema_view
 from generator.init.donnees import lookup
 from generator.init.schema_view import MISSING
 from generator.labels import FONCTIONS, MAJORITES_DECISIONS
@@ -147,3 +148,34 @@ def voix_du_college(data: Answers, row: Row) -> Any:
 def sieges_du_college(data: Answers, row: Row) -> Any:
     """Propose the model's seats on the CA for a deliberative collège, none for a consultative one."""
     return SIEGES_PROPOSES if row.get("voix") != "consultative" else 0
+
+
+def pas_inter(data: Answers) -> bool:
+    """Tell whether the answers describe a CPTS (not an inter-CPTS): it may have a CA."""
+    return not inter(data)
+
+
+INTER_SANS_CA = "Une inter-CPTS n'a pas de conseil d'administration : l'assemblée des CPTS élit le bureau."
+
+# The decisions of the CA named in the questions on its majorities.
+MAJORITES: Mapping[str, str] = {
+    "defaut": "décisions courantes",
+    "affectation_fonds": "affectation des fonds",
+    "budget": "budget",
+    "recrutement": "recrutement",
+    "conventions": "conventions",
+    "exclusion": "exclusion",
+    "reglement_interieur": "règlement intérieur",
+    "transfert_siege": "transfert du siège",
+}
+
+
+def majorite_proposee(key: str) -> str:
+    """Propose the model's majority for a decision of the CA: two thirds to allocate funds."""
+    return {"defaut": "simple", "affectation_fonds": "2/3"}.get(key, "simple")
+
+
+def toutes_fonctions(data: Answers) -> list[tuple[Any, str]]:
+    """Return every function the bureau may have, with its words."""
+    codes = schema_view.item_choices(("gouvernance", "bureau", "fonctions")) or []
+    return [(code, FONCTIONS[code]) for code in codes if code in FONCTIONS]

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.init import flux, propositions, schema_view
-from generator.init.engine import DELETE, Choice, Engine
-from generator.labels import FONCTIONS
+from generator.init import flux
+from generator.init.engine import Choice, Engine
 
 CA = ("gouvernance", "conseil_administration")
 BUREAU = ("gouvernance", "bureau")
@@ -62,82 +61,12 @@ def les_colleges(e: Engine) -> None:
     flux.ask_theme(e, "colleges")
 
 
-# --- 3. the governance ------------------------------------------------------------------------------
+# --- 3. the governance: questions as data -------------------------------------------------------
 
 
 def gouvernance(e: Engine) -> None:
     """CA or bureau only, seats per collège, the CA's functioning, the bureau's functions."""
-    e.section(
-        "3. La gouvernance",
-        "Qui administre l'association : un conseil d'administration et son bureau, ou un bureau seul.",
-    )
-    e.register(CA, lambda: gouvernance(e))
-    if inter(e):
-        e.say("Une inter-CPTS n'a pas de conseil d'administration : l'assemblée des CPTS élit le bureau.")
-        with_ca = False
-    else:
-        with_ca = e.confirm(
-            "gouvernance.conseil_administration", "Un conseil d'administration", e.existing(CA) is not None
-        )
-    if not with_ca:
-        e.put(CA, None)
-        for index in range(len(colleges(e))):
-            e.put(("colleges", index, "sieges_ca"), DELETE)
-    else:
-        if not isinstance(e.get(CA), dict):
-            e.put(CA, {})
-        for index, item in enumerate(colleges(e)):
-            e.suggest(
-                ("colleges", index, "sieges_ca"),
-                propositions.SIEGES_PROPOSES if item.get("voix") != "consultative" else 0,
-            )
-            e.value(("colleges", index, "sieges_ca"), title=f"Sièges au CA du collège « {item['code']} »")
-        for key in ("reunions_min_par_an", "convocation_jours", "quorum", "pouvoirs_max"):
-            e.value((*CA, key), title=_ca_title(key))
-        e.value((*CA, "voix_preponderante"), choices=_schema_choices(["president", "aucune"]))
-        e.value((*CA, "absences_consecutives_demission"))
-        e.value((*CA, "quorum_exclusion"))
-        majorites = ["defaut", "affectation_fonds"]
-        existing = e.existing((*CA, "majorites"))
-        if isinstance(existing, dict):
-            majorites += [k for k in existing if k not in majorites]
-        e.put((*CA, "majorites"), {})
-        for key in majorites:
-            e.suggest(
-                (*CA, "majorites", key), {"defaut": "simple", "affectation_fonds": "2/3"}.get(key, "simple")
-            )
-            e.value((*CA, "majorites", key), title=f"Majorité au CA : {_MAJORITES.get(key, key)}")
-    fonctions = [Choice(code, FONCTIONS[code]) for code in _fonctions()]
-    e.many((*BUREAU, "fonctions"), choices=fonctions)
-    e.value((*BUREAU, "co_presidence"))
-    title = "CPTS distinctes au bureau" if inter(e) else None
-    e.value((*BUREAU, "colleges_distincts_min"), title=title)
-    if with_ca:
-        e.value(
-            (*BUREAU, "elu_par"), choices=_schema_choices(["conseil_administration", "assemblee_generale"])
-        )
-    else:
-        e.put((*BUREAU, "elu_par"), "assemblee_generale")
-
-
-_MAJORITES = {
-    "defaut": "décisions courantes",
-    "affectation_fonds": "affectation des fonds",
-    "budget": "budget",
-    "recrutement": "recrutement",
-    "conventions": "conventions",
-    "exclusion": "exclusion",
-    "reglement_interieur": "règlement intérieur",
-    "transfert_siege": "transfert du siège",
-}
-
-
-def _ca_title(key: str) -> str | None:
-    return {"quorum": "Quorum du CA", "pouvoirs_max": "Pouvoirs par administrateur présent"}.get(key)
-
-
-def _fonctions() -> list[str]:
-    return list(schema_view.item_choices((*BUREAU, "fonctions")) or [])
+    flux.ask_theme(e, "gouvernance")
 
 
 # --- 4. to 7.: questions as data (``themes.THEMES``, asked by ``flux``) ----------------------------

@@ -8,10 +8,11 @@ asks, in what order, and under which condition (no CA → no CA question). Like 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.init import libelles
 from generator.init import propositions as p
 from generator.init.donnees import DELETE
 from generator.init.propositions import AG, CA, PV, Answers, Row
@@ -94,11 +95,17 @@ class Note:
 
     texte: Callable[[Answers], str | None]
     quand: Condition | None = None
+    retrait: bool = True  # indented in the terminal, like the explanations of a question
 
 
 @dataclass(frozen=True, slots=True)
 class Cles:
-    """A mapping whose keys come from other answers (the bureau elected per function…)."""
+    """A mapping whose keys come from other answers (the bureau elected per function…).
+
+    ``cles`` reads the answers with the resumed file's under them (its extra keys are kept);
+    each key is titled « {titre} : {its words} » (``libelles``, else the shared words);
+    ``propose`` gives the model's answer for a key; ``vider``: the mapping is asked afresh.
+    """
 
     cle: str
     titre: str
@@ -106,6 +113,9 @@ class Cles:
     quand: Condition | None = None
     membres: bool = False
     detail: str | None = None  # each key's answer is detailed (see ``Question.detail``)
+    libelles: Mapping[str, str] | None = None
+    propose: Callable[[str], Any] | None = None
+    vider: bool = False
 
 
 Element = Question | Tableau | Cles | ParLigne | Note
@@ -125,6 +135,12 @@ class Theme:
 def applies(element: Element, data: Answers) -> bool:
     """Tell whether ``element`` is asked given the answers so far."""
     return element.quand is None or element.quand(data)
+
+
+def cle_titre(element: Cles, key: str) -> str:
+    """Return the title of one key of ``element`` (« Majorité au CA : affectation des fonds »)."""
+    words = element.libelles.get(key, key) if element.libelles is not None else libelles.libelle(key)
+    return f"{element.titre} : {words}"
 
 
 def ligne_titre(element: ParLigne, row: Any, index: int) -> str:
@@ -188,30 +204,42 @@ THEMES: tuple[Theme, ...] = (
         "3. La gouvernance",
         "Qui administre l'association : un conseil d'administration et son bureau, ou un bureau seul.",
         (
-            Question(CA, titre="Un conseil d'administration", interrupteur=True),
+            Note(lambda data: p.INTER_SANS_CA, quand=p.inter, retrait=False),
+            Question(CA, "Un conseil d'administration", quand=p.pas_inter, interrupteur=True, sinon=None),
             ParLigne(
                 "colleges",
                 Question("sieges_ca", propose_ligne=p.sieges_du_college, propose_modele=True),
                 "Sièges au CA du collège « {code} »",
                 quand=p.avec_ca,
             ),
+            *_q(f"{CA}.reunions_min_par_an", f"{CA}.convocation_jours", quand=p.avec_ca),
+            Question(f"{CA}.quorum", "Quorum du CA", quand=p.avec_ca),
+            Question(f"{CA}.pouvoirs_max", "Pouvoirs par administrateur présent", quand=p.avec_ca),
             *_q(
-                f"{CA}.reunions_min_par_an",
-                f"{CA}.convocation_jours",
-                f"{CA}.quorum",
-                f"{CA}.pouvoirs_max",
                 f"{CA}.voix_preponderante",
                 f"{CA}.absences_consecutives_demission",
                 f"{CA}.quorum_exclusion",
                 quand=p.avec_ca,
             ),
-            Cles(f"{CA}.majorites", "Majorités au conseil d'administration", p.majorites, quand=p.avec_ca),
-            *_q(
-                "gouvernance.bureau.fonctions",
-                "gouvernance.bureau.co_presidence",
-                "gouvernance.bureau.colleges_distincts_min",
+            Cles(
+                f"{CA}.majorites",
+                "Majorité au CA",
+                p.majorites,
+                quand=p.avec_ca,
+                libelles=p.MAJORITES,
+                propose=p.majorite_proposee,
+                vider=True,
             ),
-            Question("gouvernance.bureau.elu_par", quand=p.avec_ca),
+            Question("gouvernance.bureau.fonctions", forme="liste", choix=p.toutes_fonctions),
+            Question("gouvernance.bureau.co_presidence"),
+            Question(
+                "gouvernance.bureau.colleges_distincts_min",
+                "CPTS distinctes au bureau",
+                quand=p.inter,
+                sinon=MISSING,
+            ),
+            Question("gouvernance.bureau.colleges_distincts_min", quand=p.pas_inter, sinon=MISSING),
+            Question("gouvernance.bureau.elu_par", quand=p.avec_ca, sinon="assemblee_generale"),
         ),
     ),
     Theme(

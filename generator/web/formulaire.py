@@ -261,7 +261,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                     champ(
                         path,
                         data,
-                        f"{element.titre} : {libelles.libelle(key)}",
+                        themes.cle_titre(element, key),
                         with_members=element.membres,
                         detailed=element.detail,
                     )
@@ -275,7 +275,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
         elif isinstance(element, themes.Note):
             text = element.texte(data)
             if text:
-                elements.append(Remarque(text))
+                elements.append(Remarque(text.strip()))
         else:
             base = _path(element.cle)
             rows = lookup(data, base)
