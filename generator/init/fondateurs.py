@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 from generator import facts
-from generator.init import schema_view
+from generator.init import flux, propositions, themes
 from generator.init.engine import DELETE, Choice, Engine
 from generator.init.questions import (
     BUREAU,
@@ -95,13 +95,7 @@ def _all_members(e: Engine) -> list[dict[str, Any]]:
 
 
 def _member_choices(e: Engine) -> list[Choice]:
-    return [Choice(m["id"], _nom(m)) for m in fondateurs(e) if isinstance(m, dict) and "id" in m]
-
-
-def _nom(m: dict[str, Any]) -> str:
-    if isinstance(m.get("structure"), str):
-        return str(m["structure"])
-    return " ".join(str(m[k]) for k in ("civilite", "prenom", "nom") if isinstance(m.get(k), str))
+    return [Choice(value, label) for value, label in propositions.membres_fondateurs(e.answers)]
 
 
 def designation(e: Engine, path: PathKey, title: str) -> None:
@@ -154,13 +148,9 @@ def assemblee_constitutive(e: Engine) -> None:
         return
     if not isinstance(e.get(CONSTITUTIVE), dict):
         e.put(CONSTITUTIVE, {})
-    for key in ("date", "heure", "lieu"):
-        e.value((*CONSTITUTIVE, key))
-    e.value((*CONSTITUTIVE, "convocation", "date"), optional=True)
-    e.value((*CONSTITUTIVE, "convocation", "moyen"), choices=_schema_choices(_moyens()))
+    for element in themes.SEANCE:  # the session's questions are data, asked by flux
+        flux.ask_element(e, element)
     members = _member_choices(e)
-    e.value((*CONSTITUTIVE, "presidence_seance"), choices=members)
-    e.value((*CONSTITUTIVE, "secretariat_seance"), choices=members)
     _presences(e, members)
     if has_ca(e):
         _administrateurs(e, members)
@@ -168,10 +158,6 @@ def assemblee_constitutive(e: Engine) -> None:
         e.put((*CONSTITUTIVE, "administrateurs_elus"), DELETE)
     _bureau_elu(e)
     _votes(e)
-
-
-def _moyens() -> list[str]:
-    return list(schema_view.choices((*CONSTITUTIVE, "convocation", "moyen")) or [])
 
 
 def _presences(e: Engine, members: list[Choice]) -> None:

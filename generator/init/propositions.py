@@ -179,3 +179,17 @@ def toutes_fonctions(data: Answers) -> list[tuple[Any, str]]:
     """Return every function the bureau may have, with its words."""
     codes = schema_view.item_choices(("gouvernance", "bureau", "fonctions")) or []
     return [(code, FONCTIONS[code]) for code in codes if code in FONCTIONS]
+
+
+def nom_membre(member: Row) -> str:
+    """Return how a member is named in a choice: its structure, or its civility and names."""
+    if isinstance(member.get("structure"), str):
+        return str(member["structure"])
+    return " ".join(str(member[k]) for k in ("civilite", "prenom", "nom") if isinstance(member.get(k), str))
+
+
+def membres_fondateurs(data: Answers) -> list[tuple[Any, str]]:
+    """Return the founders as choices: their id, and their name or their structure's."""
+    found = at(data, "membres.fondateurs")
+    members = found if isinstance(found, list) else []
+    return [(m["id"], nom_membre(m)) for m in members if isinstance(m, dict) and "id" in m]

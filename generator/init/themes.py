@@ -153,6 +153,15 @@ def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
     return tuple(Question(key, quand=quand) for key in keys)
 
 
+# The constitutive assembly's session: when, where, how convened, who chairs and takes the minutes.
+SEANCE: tuple[Question, ...] = (
+    *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", quand=p.avec_pv),
+    Question(f"{PV}.convocation.date", facultatif=True, quand=p.avec_pv),
+    Question(f"{PV}.convocation.moyen", quand=p.avec_pv),
+    Question(f"{PV}.presidence_seance", quand=p.avec_pv, membres=True, choix=p.membres_fondateurs),
+    Question(f"{PV}.secretariat_seance", quand=p.avec_pv, membres=True, choix=p.membres_fondateurs),
+)
+
 THEMES: tuple[Theme, ...] = (
     Theme(
         "association",
@@ -354,9 +363,7 @@ THEMES: tuple[Theme, ...] = (
                 ),
             ),
             Question(PV, titre="Préparer le procès-verbal de l'AG constitutive", interrupteur=True),
-            *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=p.avec_pv),
-            Question(f"{PV}.presidence_seance", quand=p.avec_pv, membres=True),
-            Question(f"{PV}.secretariat_seance", quand=p.avec_pv, membres=True),
+            *SEANCE,
             Question(f"{PV}.presents", quand=p.avec_pv, membres=True, detail="presents"),
             Tableau(
                 f"{PV}.representes",
