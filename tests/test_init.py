@@ -432,3 +432,29 @@ def test_a_question_that_does_not_apply_gets_its_answer_from_the_data() -> None:
     assert "adhesion.validation_par" not in engine.asked
     assert engine.asked[:2] == ["colleges.*.cotisation", "colleges.*.cotisation"]
     assert [c["cotisation"] for c in engine.answers["colleges"]] == [20, 10]
+
+
+def test_every_detailed_answer_of_the_table_has_its_terminal_question() -> None:
+    kinds = {
+        element.detail
+        for theme in themes.THEMES
+        for element in theme.elements
+        if isinstance(element, (themes.Question, themes.Tableau, themes.Cles)) and element.detail
+    }
+    assert kinds == set(fondateurs.HANDLERS)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_theme_8_asks_the_session_of_the_table_then_its_detailed_answers(example: Path) -> None:
+    data = example_data(example)
+    engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)
+    engine.answers = {k: copy.deepcopy(v) for k, v in data.items() if k not in ("membres", "ag_constitutive")}
+    fondateurs.constitutive(engine)
+    session = [q.cle for q in themes.SEANCE]
+    asked = [key for key in engine.asked if key in session]
+    assert asked == session
+    assert engine.asked.index("ag_constitutive") < engine.asked.index(session[0])
+    votes = engine.answers["ag_constitutive"]["votes"]
+    given = data["ag_constitutive"]["votes"]
+    assert {k: v for k, v in votes.items() if k in given} == given
+    assert all(v == "unanimite" for k, v in votes.items() if k not in given)  # the model's default

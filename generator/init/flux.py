@@ -10,6 +10,7 @@ renewal is total), so that going back never leaves a stale answer behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.init import schema_view, themes
@@ -24,23 +25,52 @@ def _path(key: str) -> PathKey:
     return tuple(key.split("."))
 
 
-def ask_theme(e: Engine, cle: str) -> None:
-    """Ask every question of the theme ``cle`` that applies, in the table's order."""
+Handler = Callable[[Engine, PathKey], Any]
+"""Asks a detailed answer in the terminal (the members, a designation, a vote): ``fondateurs``."""
+
+
+def ask_theme(e: Engine, cle: str, handlers: Mapping[str, Handler] | None = None) -> None:
+    """Ask every question of the theme ``cle`` that applies, in the table's order.
+
+    ``handlers``: how the terminal asks the theme's detailed answers, by kind (``detail``).
+    """
     theme = themes.theme(cle)
     if theme is None:  # the themes are this package's own data: a wrong key is a bug
         raise KeyError(cle)
     e.section(theme.titre, theme.intro)
     for key, value in theme.poser:
         e.put(_path(key), value)
-    for element in theme.elements:
+    _ask_from(e, cle, 0, handlers or {})
+
+
+def _ask_from(e: Engine, cle: str, start: int, handlers: Mapping[str, Handler]) -> None:
+    theme = themes.theme(cle)
+    elements = theme.elements if theme is not None else ()
+    for index, element in enumerate(elements[start:], start):
         if isinstance(element, themes.Question) and element.interrupteur:
-            # A rule pointing at the CA asks the whole theme again: its questions follow from it.
-            e.register(_path(element.cle), lambda: ask_theme(e, cle))
-        ask_element(e, element)
+            # A rule pointing at the CA asks its whole theme again (its questions follow from
+            # it); one pointing at the PV asks again from the PV's switch on (not the members).
+            e.register(
+                _path(element.cle), _again(e, cle, index if element.reprise == "suite" else None, handlers)
+            )
+        ask_element(e, element, handlers)
 
 
-def ask_element(e: Engine, element: themes.Element) -> None:
+def _again(e: Engine, cle: str, start: int | None, handlers: Mapping[str, Handler]) -> Callable[[], None]:
+    if start is None:
+        return lambda: ask_theme(e, cle, handlers)
+    return lambda: _ask_from(e, cle, start, handlers)
+
+
+def ask_element(e: Engine, element: themes.Element, handlers: Mapping[str, Handler] | None = None) -> None:
     """Ask one element of a theme (or give the answer it has when it does not apply)."""
+    detail = None if isinstance(element, (themes.ParLigne, themes.Note)) else element.detail
+    if detail is not None and not isinstance(element, themes.Note) and themes.applies(element, e.answers):
+        handler = (handlers or {}).get(detail)
+        if handler is None:  # the table names a kind the terminal does not know: a bug
+            raise TypeError(f"réponse détaillée sans question au terminal : {detail}")
+        handler(e, _path(element.cle))
+        return
     if not themes.applies(element, e.answers):
         if isinstance(element, themes.Question):
             _not_asked(e, _path(element.cle), element)
@@ -65,10 +95,8 @@ def ask_element(e: Engine, element: themes.Element) -> None:
         text = element.texte(e.answers)
         if text:
             e.say(f"  {text}" if element.retrait else text)
-    elif element.detail is None:
+    else:
         _keys(e, element)
-    else:  # detailed answers (votes, designations) are asked by the theme's own code (fondateurs)
-        raise TypeError(f"élément non pris en charge par le parcours : {element!r}")
 
 
 def _keys(e: Engine, element: themes.Cles) -> None:

@@ -57,6 +57,7 @@ class Question:
     quand_ligne: Callable[[Row], bool] | None = None
     propose_ligne: Callable[[Answers, Row], Any] | None = None
     annonce: Callable[[Row], str | None] | None = None
+    reprise: str = "theme"  # what a rule pointing at an interrupteur asks again: theme, or suite
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class Tableau:
     nom: str = "ligne"
     minimum: int = 0
     propose: Callable[[Answers], list[dict[str, Any]]] | None = None  # the model's rows
+    detail: str | None = None  # rows asked by the terminal's handler of that name (the members)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +351,7 @@ THEMES: tuple[Theme, ...] = (
                     Question("email", facultatif=True),
                     Question("id"),
                 ),
+                detail="membres",
             ),
             Tableau(
                 "membres.honneur",
@@ -361,18 +364,27 @@ THEMES: tuple[Theme, ...] = (
                     Question("college"),
                     Question("id"),
                 ),
+                detail="honneur",
             ),
-            Question(PV, titre="Préparer le procès-verbal de l'AG constitutive", interrupteur=True),
+            Question(
+                PV, "Préparer le procès-verbal de l'AG constitutive", interrupteur=True, reprise="suite"
+            ),
             *SEANCE,
             Question(f"{PV}.presents", quand=p.avec_pv, membres=True, detail="presents"),
             Tableau(
                 f"{PV}.representes",
                 "Membres représentés (pouvoirs)",
                 (
-                    Question("membre", "Membre représenté", membres=True),
-                    Question("mandataire", "Mandataire (membre présent)", membres=True),
+                    Question("membre", "Membre représenté", membres=True, choix=p.membres_fondateurs),
+                    Question(
+                        "mandataire",
+                        "Mandataire (membre présent qui a le pouvoir)",
+                        membres=True,
+                        choix=p.membres_fondateurs,
+                    ),
                 ),
                 quand=p.avec_pv,
+                nom="membre représenté",
             ),
             Question(f"{PV}.administrateurs_elus", quand=p.pv_avec_ca, membres=True, detail="designations"),
             Cles(
