@@ -476,3 +476,10 @@ def test_an_inter_cpts_is_told_it_has_no_ca_instead_of_being_asked(client: httpx
     page = client.get(f"/b/{cpts}/gouvernance").text
     assert 'id="champ-gouvernance.conseil_administration"' in page
     assert "Majorité au CA : affectation des fonds" in page  # words, as in the terminal
+
+
+def test_moselle_founders_are_told_the_local_law_minimum(client: httpx.Client) -> None:
+    moselle = upload(client, next(p for p in EXAMPLES if "moselle" in p.stem))
+    page = client.get(f"/b/{moselle}/fondateurs").text
+    assert '<p class="remarque">Droit local d&#39;Alsace-Moselle : au moins 7 membres fondateurs.' in page
+    assert "Droit local" not in client.get(f"/b/{upload(client, EXAMPLES[0])}/fondateurs").text

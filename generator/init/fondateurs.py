@@ -133,8 +133,6 @@ def constitutive(e: Engine) -> None:
 def _fondateurs(e: Engine, path: PathKey) -> None:
     droit_local = facts.droit_local(str(e.get(("association", "departement"), "")))
     minimum = facts.FONDATEURS_MIN_DROIT_LOCAL if droit_local else facts.FONDATEURS_MIN
-    if droit_local:
-        e.say(f"  Droit local d'Alsace-Moselle : au moins {minimum} membres fondateurs.")
     e.items(path, "membre fondateur", lambda row: membre(e, row), minimum=minimum)
 
 

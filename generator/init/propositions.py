@@ -193,3 +193,11 @@ def membres_fondateurs(data: Answers) -> list[tuple[Any, str]]:
     found = at(data, "membres.fondateurs")
     members = found if isinstance(found, list) else []
     return [(m["id"], nom_membre(m)) for m in members if isinstance(m, dict) and "id" in m]
+
+
+def droit_local_note(data: Answers) -> str | None:
+    """Return the line on the founders' minimum under the local law of Alsace-Moselle, if it applies."""
+    departement = at(data, "association.departement")
+    if not facts.droit_local(str(departement) if isinstance(departement, str) else ""):
+        return None
+    return f"Droit local d'Alsace-Moselle : au moins {facts.FONDATEURS_MIN_DROIT_LOCAL} membres fondateurs."

@@ -336,6 +336,7 @@ THEMES: tuple[Theme, ...] = (
         "8. Les fondateurs et l'assemblée générale constitutive",
         "Les membres fondateurs (annexés aux statuts), puis le procès-verbal de l'AG constitutive.",
         (
+            Note(p.droit_local_note),
             Tableau(
                 "membres.fondateurs",
                 "Membres fondateurs",
