@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import api, loader, schema
+from generator import api, loader, resources, schema
 from generator.cli import cli
-from generator.init import command, fondateurs, parcours, pourquoi, schema_view, stubs, writer
+from generator.init import command, flux, fondateurs, parcours, pourquoi, schema_view, stubs, themes, writer
+from generator.init.donnees import lookup
 from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, pattern_of
 from generator.init.terminal import Interrupted
 
@@ -326,11 +328,36 @@ def test_pattern_keys_replace_list_indexes_by_a_star() -> None:
     assert pattern_of(("colleges", 3, "voix")) == "colleges.*.voix"
 
 
-def test_the_schema_line_is_the_published_address_wherever_the_file_lives(tmp_path: Path) -> None:
-    # A relative path breaks when the file is moved; the schema's $id does not.
+def test_the_schema_line_points_to_the_copy_beside_the_file_wherever_it_lives(tmp_path: Path) -> None:
+    # A relative name: the file and its schema can be moved or sent together, and it works offline.
     line = writer.modeline(tmp_path / "a" / "b.yaml")
     assert line == writer.modeline(Path("/elsewhere/c.yaml"))
-    assert line.endswith(str(schema.load_schema()["$id"]))
+    assert line == "# yaml-language-server: $schema=questionnaire.schema.json"
+    assert "://" not in line and "/" not in line.split("=", 1)[1]
+
+
+def test_init_writes_the_schema_beside_the_answers_file_the_modeline_names(tmp_path: Path) -> None:
+    target = tmp_path / "dossier" / "reponses.yaml"
+    target.parent.mkdir()
+    result = run("init", "--modele", "cpts-avecsante", str(target))
+    assert result.exit_code == 0, result.output
+    named = target.read_text(encoding="utf-8").splitlines()[0].split("$schema=", 1)[1]
+    beside = target.parent / named
+    assert beside.read_bytes() == resources.schema_path().read_bytes()
+    assert json.loads(beside.read_text(encoding="utf-8")) == schema.load_schema()
+    moved = tmp_path / "ailleurs"
+    target.parent.rename(moved)  # the folder moved elsewhere: the relative link still resolves
+    assert (moved / named).is_file()
+
+
+def test_init_never_replaces_a_schema_already_beside_the_file(tmp_path: Path) -> None:
+    mine = tmp_path / writer.SCHEMA_FILE
+    mine.write_text("{}", encoding="utf-8")
+    target = tmp_path / "reponses.yaml"
+    result = run("init", "--defauts", "--depuis", str(EXAMPLES[0]), str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(writer.modeline(target) + "\n")
+    assert mine.read_text(encoding="utf-8") == "{}"
 
 
 def test_a_draft_line_says_how_many_questions_were_answered_and_goes_at_the_end(tmp_path: Path) -> None:
@@ -350,3 +377,84 @@ def test_a_replayed_engine_takes_the_given_answers_silently_then_asks() -> None:
     assert engine.ask(("association", "nom")) == "CPTS du Val"
     assert terminal.prompts == ["Dénomination [CPTS du Val]"]
     assert engine.count == 2
+
+
+# --- the questions as data: the terminal walks the table the web form reads ------------------------
+
+
+def _data_keys(theme: themes.Theme, data: dict[str, Any]) -> list[str]:
+    """The keys a theme's table asks for ``data``, in order (list items as ``*``)."""
+    keys: list[str] = []
+    for element in theme.elements:
+        if not themes.applies(element, data):
+            continue
+        if isinstance(element, themes.Question):
+            keys.append(element.cle)
+        elif isinstance(element, themes.Cles):
+            keys += [f"{element.cle}.{key}" for key in element.cles(data)]
+        elif isinstance(element, themes.ParLigne):
+            rows = data.get(element.cle, [])
+            keys += [f"{element.cle}.*.{element.question.cle}"] * len(rows)
+        elif isinstance(element, themes.Tableau):
+            rows = lookup(data, tuple(element.cle.split(".")))
+            for row in rows if isinstance(rows, list) else []:
+                keys += [
+                    f"{element.cle}.*.{c.cle}"
+                    for c in element.colonnes
+                    if themes.applies(c, data) and (c.quand_ligne is None or c.quand_ligne(row))
+                ]
+    return keys
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("cle", [t.cle for t in themes.THEMES if t.cle != "fondateurs"])
+def test_a_theme_of_the_terminal_asks_the_keys_of_its_data_in_order(example: Path, cle: str) -> None:
+    data = example_data(example)
+    engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)
+    engine.answers = copy.deepcopy(data)  # the earlier themes answered as in the file
+    flux.ask_theme(engine, cle)
+    theme = themes.theme(cle)
+    assert theme is not None
+    tables = {e.cle for e in theme.elements if isinstance(e, themes.Tableau)}  # « encore un ? »
+    asked = [key for key in engine.asked if key not in tables]
+    assert asked == _data_keys(theme, engine.answers)
+    assert asked  # every theme asks something
+
+
+def test_a_question_that_does_not_apply_gets_its_answer_from_the_data() -> None:
+    # Without a CA the bureau validates the membership (sinon="bureau"): nothing is asked.
+    data = {"gouvernance": {"conseil_administration": None}, "colleges": [{"code": "ps"}, {"code": "esp"}]}
+    previous = {"colleges": [{"cotisation": 20}, {"cotisation": 10}], "cotisation": {"echeance": "mars"}}
+    engine = Engine(Scripted(), previous, auto=True)
+    engine.answers = copy.deepcopy(data)
+    flux.ask_theme(engine, "cotisations")
+    assert engine.answers["adhesion"]["validation_par"] == "bureau"
+    assert "adhesion.validation_par" not in engine.asked
+    assert engine.asked[:2] == ["colleges.*.cotisation", "colleges.*.cotisation"]
+    assert [c["cotisation"] for c in engine.answers["colleges"]] == [20, 10]
+
+
+def test_every_detailed_answer_of_the_table_has_its_terminal_question() -> None:
+    kinds = {
+        element.detail
+        for theme in themes.THEMES
+        for element in theme.elements
+        if isinstance(element, (themes.Question, themes.Tableau, themes.Cles)) and element.detail
+    }
+    assert kinds == set(fondateurs.HANDLERS)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_theme_8_asks_the_session_of_the_table_then_its_detailed_answers(example: Path) -> None:
+    data = example_data(example)
+    engine = Engine(Scripted(), data, auto=True, stub=stubs.complete)
+    engine.answers = {k: copy.deepcopy(v) for k, v in data.items() if k not in ("membres", "ag_constitutive")}
+    fondateurs.constitutive(engine)
+    session = [q.cle for q in themes.SEANCE]
+    asked = [key for key in engine.asked if key in session]
+    assert asked == session
+    assert engine.asked.index("ag_constitutive") < engine.asked.index(session[0])
+    votes = engine.answers["ag_constitutive"]["votes"]
+    given = data["ag_constitutive"]["votes"]
+    assert {k: v for k, v in votes.items() if k in given} == given
+    assert all(v == "unanimite" for k, v in votes.items() if k not in given)  # the model's default

@@ -134,7 +134,8 @@ def test_ctrl_c_keeps_a_draft_that_init_resumes_at_the_first_unanswered_question
     draft = (tmp_path / "cpts.yaml").read_text(encoding="utf-8")
     assert "# cpts init : brouillon, 3 réponse(s)" in draft
     assert 'nom: "CPTS Cœur des Flandres"' in draft
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cpts.yaml"]  # no temporary file left
+    # no temporary file left; the schema the draft's $schema line names sits beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cpts.yaml", "questionnaire.schema.json"]
 
     resumed = Driver(spawn("init", "cpts.yaml", cwd=tmp_path), founders())
     assert resumed.run() == 0, resumed.transcript[-2000:]

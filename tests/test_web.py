@@ -67,6 +67,12 @@ def test_the_home_page_lists_the_drafts_and_creates_one(client: httpx.Client, fo
     assert new_draft(client, "../../etc/passwd") == "passwd"  # a plain name, never a path
     assert not (folder.parent / "etc").exists()
     assert (folder / f"{nom}.yaml").is_file()
+    assert (folder / "questionnaire.schema.json").is_file()  # what the draft's $schema line names
+    assert (
+        (folder / f"{nom}.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=questionnaire.schema.json\n")
+    )
     home = client.get("/").text
     assert f'href="/b/{nom}"' in home
     assert "Ouvrir un fichier de réponses" in home
@@ -245,19 +251,96 @@ def test_a_majority_is_typed_in_words_or_as_a_fraction(client: httpx.Client, fol
     assert data["extraordinaire"]["majorite_statuts"] == "3/4"
 
 
-def test_a_detailed_answer_is_shown_in_words_and_kept_out_of_reach(client: httpx.Client) -> None:
-    files = {"fichier": ("detail.yaml", EXAMPLES[0].read_bytes(), "application/yaml")}
-    nom = (
-        client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
-        .headers["location"]
-        .rsplit("/", 1)[-1]
-    )
+def upload(client: httpx.Client, example: Path) -> str:
+    files = {"fichier": (example.name, example.read_bytes(), "application/yaml")}
+    answer = client.post("/ouvrir", data={"csrf": csrf(client)}, files=files)
+    return answer.headers["location"].rsplit("/", 1)[-1]
+
+
+def change_parts(client: httpx.Client, nom: str, chemin: str, **parts: str | list[str]) -> httpx.Response:
+    """Send a detailed answer as the page does: each input under the name of its part."""
+    data: dict[str, str | list[str]] = {
+        "csrf": csrf(client),
+        "version": version(client, nom, "fondateurs"),
+        "theme": "fondateurs",
+        "chemin": chemin,
+    }
+    data.update({f"partie.{key}": value for key, value in parts.items()})
+    return client.post(f"/b/{nom}/champ", data=data)
+
+
+def test_a_vote_count_is_shown_and_edited_in_the_form(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
     page = client.get(f"/b/{nom}/fondateurs").text
-    assert "pour : 16, contre : 0, abstention : 2" in page  # a vote count, never a Python dict
-    assert "{&#39;pour&#39;" not in page
-    refused = change(client, nom, "ag_constitutive.votes.administrateurs", "unanimité", theme="fondateurs")
-    assert refused.status_code == 400
-    assert "fichier de réponses" in refused.json()["erreur"]
+    assert "{&#39;pour&#39;" not in page and "réponse détaillée" not in page
+    administrateurs = page[page.index('id="champ-ag_constitutive.votes.administrateurs"') :]
+    assert '<option value="decompte" selected>' in administrateurs[: administrateurs.index("</fieldset>")]
+    assert 'data-partie="pour" value="16"' in administrateurs
+    path = "ag_constitutive.votes.cotisations"
+    assert change_parts(client, nom, path, mode="decompte", pour="20", contre="1", abstention="").is_success
+    votes = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["votes"]
+    assert votes["cotisations"] == {"pour": 20, "contre": 1, "abstention": 0}
+    assert change_parts(client, nom, path, mode="unanimite", pour="20").is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["votes"]["cotisations"] == "unanimite"
+    refused = change_parts(client, nom, path, mode="decompte", pour="")
+    assert refused.status_code == 400 and "voix pour" in refused.json()["erreur"]
+    refused = change_parts(client, nom, path, mode="decompte", pour="douze")
+    assert refused.status_code == 400 and "voix pour" in refused.json()["erreur"]
+
+
+def test_an_elected_officer_is_a_member_and_the_person_it_designates(
+    client: httpx.Client, folder: Path
+) -> None:
+    nom = upload(client, EXAMPLES[0])
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="personne" value="Hélène Berthier"' in page
+    path = "ag_constitutive.bureau_elu.secretaire"
+    assert change_parts(client, nom, path, membre="msp-vallee", personne="Jeanne Roy").is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert elu["secretaire"] == {"membre": "msp-vallee", "personne": "Jeanne Roy"}
+    assert change_parts(client, nom, path, membre="gperrin", personne="").is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert elu["secretaire"] == "gperrin"
+    refused = change_parts(client, nom, path, membre="inconnu", personne="")
+    assert refused.status_code == 400 and "membres fondateurs" in refused.json()["erreur"]
+
+
+def test_a_co_presidency_elects_two_designations(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[1])
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert "Membre élu n° 2" in page and 'value="Dr Erwan Le Du"' in page
+    path = "ag_constitutive.bureau_elu.president"
+    sent = change_parts(client, nom, path, membre=["kjaouen", "msp-meu"], personne=["", "Dr Anne Le Du"])
+    assert sent.is_success
+    elu = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]["president"]
+    assert elu == ["kjaouen", {"membre": "msp-meu", "personne": "Dr Anne Le Du"}]
+
+
+def test_the_members_present_are_everyone_or_a_list(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
+    assert 'id="champ-ag_constitutive.presents"' in client.get(f"/b/{nom}/fondateurs").text
+    path = "ag_constitutive.presents"
+    assert change_parts(client, nom, path, mode="liste", membres=["gperrin", "nkhelifi"]).is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["presents"] == ["gperrin", "nkhelifi"]
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="membres" value="gperrin" checked' in page
+    assert change_parts(client, nom, path, mode="all").is_success
+    assert brouillons.Folder(folder).read(nom).data["ag_constitutive"]["presents"] == "all"
+
+
+def test_elected_administrators_keep_the_person_a_legal_member_designates(
+    client: httpx.Client, folder: Path
+) -> None:
+    nom = upload(client, EXAMPLES[0])
+    path = "ag_constitutive.administrateurs_elus"
+    sent = change_parts(
+        client, nom, path, membre=["gperrin", "msp-vallee"], **{"personne:msp-vallee": "Hélène Berthier"}
+    )
+    assert sent.is_success
+    elus = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["administrateurs_elus"]
+    assert elus == ["gperrin", {"membre": "msp-vallee", "personne": "Hélène Berthier"}]
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert 'data-partie="personne:msp-vallee" value="Hélène Berthier"' in page
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -339,3 +422,64 @@ def test_a_cross_field_rule_shows_at_every_answer_it_names() -> None:
     assert "E-AG-CONSTITUTIVE" in rules["ag_constitutive.representes[0].mandataire"]
     assert "E-AG-CONSTITUTIVE" in rules["gouvernance.assemblees.pouvoirs_max"]  # the key the message cites
     assert "E-BUREAU-CUMUL" not in rules.get("ag_constitutive.presidence_seance", set())
+
+
+def test_answers_not_given_yet_show_as_marked_blanks_in_the_preview() -> None:
+    # A made-up word (« territoire », « commune ») in the preview would read like an answer.
+    empty = verification.verify({"version": 1}, "statuts").apercu["statuts"]
+    for blank in ("[territoire à compléter]", "[adresse à compléter]", "[code postal à compléter]"):
+        assert f'<mark class="a-completer">{blank}</mark>' in empty
+    assert "00000" not in empty
+    given = {"version": 1, "association": {"territoire": "Val de Sambre", "siege": {"code_postal": "59600"}}}
+    preview = verification.verify(given, "statuts").apercu["statuts"]
+    assert "Val de Sambre" in preview and "59600" in preview
+    assert "[territoire à compléter]" not in preview and "[code postal à compléter]" not in preview
+    assert '<mark class="a-completer">[commune à compléter]</mark>' in preview
+
+
+def test_the_form_asks_what_the_terminal_asks_from_the_same_data(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, EXAMPLES[0])
+    # Each collège's cotisation in theme 6 (as in the terminal), no longer in the collèges' table.
+    assert 'id="champ-colleges[0].cotisation"' not in client.get(f"/b/{nom}/colleges").text
+    cotisations = client.get(f"/b/{nom}/cotisations").text
+    assert "Cotisation annuelle du collège « ps »" in cotisations
+    assert 'id="champ-colleges[3].cotisation"' in cotisations
+    # Theme 7: the controls of the scales only with a scale, and the ACI size from the population.
+    indemnisation = client.get(f"/b/{nom}/indemnisation").text
+    baremes = brouillons.Folder(folder).read(nom).data["indemnisation"].get("baremes")
+    assert ('id="champ-indemnisation.justificatifs"' in indemnisation) == bool(baremes)
+    assert '<p class="remarque">Taille ACI' in indemnisation
+    sans_bareme = upload(client, EXAMPLES[3])
+    assert not brouillons.Folder(folder).read(sans_bareme).data["indemnisation"].get("baremes")
+    assert 'id="champ-indemnisation.justificatifs"' not in client.get(f"/b/{sans_bareme}/indemnisation").text
+
+
+def test_the_collèges_table_asks_a_wording_only_of_an_unknown_code(client: httpx.Client) -> None:
+    nom = upload(client, EXAMPLES[0])
+    assert change(client, nom, "colleges[0].code", "pharma", theme="colleges").is_success
+    page = client.get(f"/b/{nom}/colleges").text
+    assert 'class="champ manquant" id="champ-colleges[0].intitule"' in page
+    assert 'class="champ" id="champ-colleges[1].intitule"' in page  # « esp »: the model's wording
+    assert 'id="champ-colleges[0].description"' in page
+    # The seats of each collège are asked with the CA (theme 3), as in the terminal.
+    assert 'id="champ-colleges[0].sieges_ca"' not in page
+    assert "Sièges au CA du collège « pharma »" in client.get(f"/b/{nom}/gouvernance").text
+
+
+def test_an_inter_cpts_is_told_it_has_no_ca_instead_of_being_asked(client: httpx.Client) -> None:
+    inter = upload(client, next(p for p in EXAMPLES if p.stem.startswith("inter")))
+    page = client.get(f"/b/{inter}/gouvernance").text
+    assert '<p class="remarque">Une inter-CPTS n&#39;a pas de conseil d&#39;administration' in page
+    assert 'id="champ-gouvernance.conseil_administration"' not in page
+    assert "CPTS distinctes au bureau" in page
+    cpts = upload(client, EXAMPLES[0])
+    page = client.get(f"/b/{cpts}/gouvernance").text
+    assert 'id="champ-gouvernance.conseil_administration"' in page
+    assert "Majorité au CA : affectation des fonds" in page  # words, as in the terminal
+
+
+def test_moselle_founders_are_told_the_local_law_minimum(client: httpx.Client) -> None:
+    moselle = upload(client, next(p for p in EXAMPLES if "moselle" in p.stem))
+    page = client.get(f"/b/{moselle}/fondateurs").text
+    assert '<p class="remarque">Droit local d&#39;Alsace-Moselle : au moins 7 membres fondateurs.' in page
+    assert "Droit local" not in client.get(f"/b/{upload(client, EXAMPLES[0])}/fondateurs").text

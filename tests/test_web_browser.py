@@ -98,9 +98,13 @@ def test_a_small_cpts_from_an_empty_draft_to_a_downloaded_bundle(page: Page, bas
     ):
         answer(page, name, value)
     page.get_by_role("link", name="2. Les collèges", exact=True).click()
-    for index, (code, cotisation) in enumerate((("ps", "20 €"), ("usagers", "5"))):
+    for index, code in enumerate(("ps", "usagers")):
         add_row(page, "colleges")
         answer(page, f"colleges[{index}].code", code)
+    # Each collège's cotisation is asked in theme 6, as in the terminal.
+    page.get_by_role("link", name="6. Cotisations et adhésion", exact=True).click()
+    expect(page.get_by_label("Cotisation annuelle du collège « usagers »")).to_be_visible()
+    for index, cotisation in enumerate(("20 €", "5")):
         answer(page, f"colleges[{index}].cotisation", cotisation)
     page.get_by_role("link", name=re.compile("^8. Les fondateurs")).click()
     for index, (prenom, nom) in enumerate(
@@ -117,6 +121,7 @@ def test_a_small_cpts_from_an_empty_draft_to_a_downloaded_bundle(page: Page, bas
     model = api.load_answers(folder / "petite.yaml")
     assert received == bundle.zip_bytes(api.render_bundle(model))
     assert model.association.nom == "CPTS du Val"
+    assert [c["cotisation"] for c in loader.load_file(folder / "petite.yaml").data["colleges"]] == [20, 5]
     assert len(loader.load_file(folder / "petite.yaml").data["membres"]["fondateurs"]) == 5
 
 

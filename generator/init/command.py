@@ -105,6 +105,7 @@ def from_example(name: str, target: Path, force: bool) -> Written:
     result = _checked(text, target)
     if not result.valid:  # a shipped example is valid: this is a bug of the package
         raise InvalidAnswersError(list(result.findings))
+    writer.ensure_schema(target)
     writer.write_atomically(target, text)
     return Written(target, result.warnings)
 
@@ -142,6 +143,7 @@ def questionnaire(
     drafts = not auto and (resumed is not None or not target.exists())
 
     def save(answers: dict[str, Any], count: int) -> None:
+        writer.ensure_schema(target)
         writer.write_atomically(target, writer.render(answers, base_text, target, draft=count))
 
     def make(proposals: dict[str, Any], skip: int) -> Engine:
@@ -160,5 +162,6 @@ def questionnaire(
     text, result = parcours.interactive(make, previous, resumed or 0, save if drafts else None, finish)
     if not drafts:  # the file may have appeared while the questions were asked
         _refuse_existing(target, force, depuis)
+    writer.ensure_schema(target)
     writer.write_atomically(target, text)
     return Written(target, result.warnings)

@@ -7,11 +7,10 @@ import unicodedata
 from typing import Any
 
 from generator import facts
-from generator.init import schema_view
+from generator.init import flux, propositions
 from generator.init.engine import DELETE, Choice, Engine
 from generator.init.questions import (
     BUREAU,
-    CONSTITUTIVE,
     _schema_choices,
     colleges,
     fondateurs,
@@ -95,13 +94,7 @@ def _all_members(e: Engine) -> list[dict[str, Any]]:
 
 
 def _member_choices(e: Engine) -> list[Choice]:
-    return [Choice(m["id"], _nom(m)) for m in fondateurs(e) if isinstance(m, dict) and "id" in m]
-
-
-def _nom(m: dict[str, Any]) -> str:
-    if isinstance(m.get("structure"), str):
-        return str(m["structure"])
-    return " ".join(str(m[k]) for k in ("civilite", "prenom", "nom") if isinstance(m.get(k), str))
+    return [Choice(value, label) for value, label in propositions.membres_fondateurs(e.answers)]
 
 
 def designation(e: Engine, path: PathKey, title: str) -> None:
@@ -129,54 +122,27 @@ def designation(e: Engine, path: PathKey, title: str) -> None:
 
 
 def constitutive(e: Engine) -> None:
-    """The founders, the honorary members, and the constitutive general assembly for the PV."""
-    e.section(
-        "8. Les fondateurs et l'assemblée générale constitutive",
-        "Les membres fondateurs (annexés aux statuts), puis le procès-verbal de l'AG constitutive.",
-    )
+    """The founders, the honorary members, and the constitutive general assembly for the PV.
+
+    The theme's table (``themes.THEMES``) is walked by ``flux``; the answers it marks as detailed
+    (the members, the attendance, the elections, the votes) are asked by this module's handlers.
+    """
+    flux.ask_theme(e, "fondateurs", HANDLERS)
+
+
+def _fondateurs(e: Engine, path: PathKey) -> None:
     droit_local = facts.droit_local(str(e.get(("association", "departement"), "")))
     minimum = facts.FONDATEURS_MIN_DROIT_LOCAL if droit_local else facts.FONDATEURS_MIN
-    if droit_local:
-        e.say(f"  Droit local d'Alsace-Moselle : au moins {minimum} membres fondateurs.")
-    e.items(("membres", "fondateurs"), "membre fondateur", lambda path: membre(e, path), minimum=minimum)
-    e.items(("membres", "honneur"), "membre d'honneur", lambda path: membre(e, path, honneur=True))
-    e.register(CONSTITUTIVE, lambda: assemblee_constitutive(e))
-    assemblee_constitutive(e)
+    e.items(path, "membre fondateur", lambda row: membre(e, row), minimum=minimum)
 
 
-def assemblee_constitutive(e: Engine) -> None:
-    """The date, place, officers, attendance, elections and votes of the constitutive AG."""
-    existing = e.existing(CONSTITUTIVE)
-    if not e.confirm(
-        "ag_constitutive", "Préparer le procès-verbal de l'AG constitutive", existing is not None
-    ):
-        e.put(CONSTITUTIVE, None)
-        return
-    if not isinstance(e.get(CONSTITUTIVE), dict):
-        e.put(CONSTITUTIVE, {})
-    for key in ("date", "heure", "lieu"):
-        e.value((*CONSTITUTIVE, key))
-    e.value((*CONSTITUTIVE, "convocation", "date"), optional=True)
-    e.value((*CONSTITUTIVE, "convocation", "moyen"), choices=_schema_choices(_moyens()))
-    members = _member_choices(e)
-    e.value((*CONSTITUTIVE, "presidence_seance"), choices=members)
-    e.value((*CONSTITUTIVE, "secretariat_seance"), choices=members)
-    _presences(e, members)
-    if has_ca(e):
-        _administrateurs(e, members)
-    else:
-        e.put((*CONSTITUTIVE, "administrateurs_elus"), DELETE)
-    _bureau_elu(e)
-    _votes(e)
+def _honneur(e: Engine, path: PathKey) -> None:
+    e.items(path, "membre d'honneur", lambda row: membre(e, row, honneur=True))
 
 
-def _moyens() -> list[str]:
-    return list(schema_view.choices((*CONSTITUTIVE, "convocation", "moyen")) or [])
-
-
-def _presences(e: Engine, members: list[Choice]) -> None:
-    presents = (*CONSTITUTIVE, "presents")
+def _presents(e: Engine, presents: PathKey) -> None:
     existing = e.existing(presents)
+    members = _member_choices(e)
 
     def ask_presents() -> None:
         everyone = e.confirm(
@@ -194,15 +160,9 @@ def _presences(e: Engine, members: list[Choice]) -> None:
     e.register(presents, ask_presents)
     ask_presents()
 
-    def representation(path: PathKey) -> None:
-        e.value((*path, "membre"), choices=members, title="Membre représenté")
-        e.value((*path, "mandataire"), choices=members, title="Mandataire (membre présent qui a le pouvoir)")
 
-    e.items((*CONSTITUTIVE, "representes"), "membre représenté", representation)
-
-
-def _administrateurs(e: Engine, members: list[Choice]) -> None:
-    path = (*CONSTITUTIVE, "administrateurs_elus")
+def _administrateurs(e: Engine, path: PathKey) -> None:
+    members = _member_choices(e)
     existing = e.existing(path)
     designations: dict[str, Any] = {}
     if isinstance(existing, list):
@@ -214,11 +174,10 @@ def _administrateurs(e: Engine, members: list[Choice]) -> None:
     e.put(path, [designations.get(member_id, member_id) for member_id in chosen])
 
 
-def _bureau_elu(e: Engine) -> None:
-    path = (*CONSTITUTIVE, "bureau_elu")
+def _bureau_elu(e: Engine, path: PathKey) -> None:
     fonctions = e.get((*BUREAU, "fonctions"), [])
     copresidence = bool(e.get((*BUREAU, "co_presidence")))
-    e.register(path, lambda: _bureau_elu(e))
+    e.register(path, lambda: _bureau_elu(e, path))
     previous = e.existing(path)
     kept = {k: v for k, v in previous.items()} if isinstance(previous, dict) else {}
     e.put(path, {})
@@ -238,8 +197,7 @@ def _bureau_elu(e: Engine) -> None:
             designation(e, here, f"{FONCTIONS[fonction].capitalize()} élu")
 
 
-def _votes(e: Engine) -> None:
-    path = (*CONSTITUTIVE, "votes")
+def _votes(e: Engine, path: PathKey) -> None:
     e.put(path, {})
     for resolution in RESOLUTIONS:
         if resolution == "administrateurs" and not has_ca(e):
@@ -265,4 +223,15 @@ _RESOLUTIONS = {
     "cotisations": "montant des cotisations",
     "reglement_interieur": "adoption du règlement intérieur",
     "formalites": "pouvoirs pour les formalités",
+}
+
+
+# How the terminal asks the detailed answers of theme 8, by the kind the table gives them.
+HANDLERS: dict[str, flux.Handler] = {
+    "membres": _fondateurs,
+    "honneur": _honneur,
+    "presents": _presents,
+    "designations": _administrateurs,
+    "designation": _bureau_elu,
+    "vote": _votes,
 }

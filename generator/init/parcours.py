@@ -12,21 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from generator.init import fondateurs, questions
+from generator.init import flux, fondateurs, themes
 from generator.init.donnees import merged
 from generator.init.engine import Engine, GoBack
 from generator.init.terminal import Interrupted
-
-SECTIONS: tuple[Callable[[Engine], None], ...] = (
-    questions.association,
-    questions.les_colleges,
-    questions.gouvernance,
-    questions.mandats,
-    questions.assemblees,
-    questions.cotisations,
-    questions.indemnisation,
-    fondateurs.constitutive,
-)
 
 T = TypeVar("T")
 
@@ -35,9 +24,13 @@ Saver = Callable[[dict[str, Any], int], None]
 
 
 def run(e: Engine, save: Saver | None = None) -> None:
-    """Ask every theme in order; after each, re-ask what the rules refuse, then save the draft."""
-    for section in SECTIONS:
-        section(e)
+    """Ask every theme of the table in order; after each, re-ask what the rules refuse, save a draft.
+
+    The themes are data (``themes.THEMES``) walked by ``flux``, the table the web form reads; the
+    detailed answers of theme 8 are asked by ``fondateurs.HANDLERS``.
+    """
+    for theme in themes.THEMES:
+        flux.ask_theme(e, theme.cle, fondateurs.HANDLERS)
         e.check_rules()
         if save is not None and not e.skip:
             save(merged(dict(e.previous), e.answers), e.count)

@@ -8,15 +8,34 @@ points into a placeholder is never asked back, because no question was asked the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+
+def blank(what: str) -> str:
+    """Return the visible blank standing for the answer ``what`` (« [commune à compléter] »)."""
+    return f"[{what} à compléter]"
+
+
+# Five digits for the schema; no French code postal starts with 00, so it cannot be an answer.
+CODE_POSTAL = "00000"
+BLANK_CODE_POSTAL = blank("code postal")
+# Every blank a document may print: « [...] à compléter] », or the stub code postal on its own.
+BLANKS = re.compile(r"\[[^\[\]<>]{1,60} à compléter\]")
+_CODE_POSTAL = re.compile(rf"(?<![0-9]){CODE_POSTAL}(?![0-9])")
+
 _ASSOCIATION = {
-    "nom": "CPTS",
-    "territoire": "territoire",
-    "departement": "59",
-    "communes": ["commune"],
+    "nom": blank("nom de l'association"),
+    "territoire": blank("territoire"),
+    "departement": "59",  # not printed; only decides the law (59: the law of 1901)
+    "communes": [blank("commune")],
 }
-_SIEGE = {"adresse": "adresse", "code_postal": "59000", "commune": "commune"}
+_SIEGE = {"adresse": blank("adresse"), "code_postal": CODE_POSTAL, "commune": blank("commune")}
+
+
+def show_blanks(text: str) -> str:
+    """Return a document's text with the stub code postal written as a blank like the others."""
+    return _CODE_POSTAL.sub(BLANK_CODE_POSTAL, text)
 
 
 def complete(data: dict[str, Any]) -> dict[str, Any]:
@@ -40,6 +59,6 @@ def complete(data: dict[str, Any]) -> dict[str, Any]:
     if "membres" not in data or not data["membres"].get("fondateurs"):
         code = data["colleges"][0].get("code", "ps")
         data.setdefault("membres", {})["fondateurs"] = [
-            {"id": f"fondateur-{n}", "structure": f"fondateur {n}", "college": code} for n in (1, 2)
+            {"id": f"fondateur-{n}", "structure": blank(f"fondateur {n}"), "college": code} for n in (1, 2)
         ]
     return data

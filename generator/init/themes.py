@@ -12,39 +12,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.init.donnees import lookup
+from generator.init import libelles
+from generator.init import propositions as p
+from generator.init.donnees import DELETE
+from generator.init.propositions import AG, CA, PV, Answers, Row
 from generator.init.schema_view import MISSING
-from generator.labels import MAJORITES_DECISIONS
-from generator.model import RESOLUTIONS
+from generator.labels import MISSIONS
 
-Answers = Mapping[str, Any]
 Condition = Callable[[Answers], bool]
-
-CA = "gouvernance.conseil_administration"
-AG = "gouvernance.assemblees"
-PV = "ag_constitutive"
-
-
-def _at(data: Answers, key: str) -> Any:
-    return lookup(data, tuple(key.split(".")))
-
-
-def avec_ca(data: Answers) -> bool:
-    """Tell whether the answers give the association a conseil d'administration."""
-    return isinstance(_at(data, CA), dict)
-
-
-def avec_pv(data: Answers) -> bool:
-    """Tell whether the constitutive assembly's minutes are prepared."""
-    return isinstance(data.get(PV), dict)
-
-
-def _partiel(data: Answers) -> bool:
-    return avec_ca(data) and _at(data, f"{CA}.renouvellement.mode") == "partiel"
-
-
-def _pv_avec_ca(data: Answers) -> bool:
-    return avec_pv(data) and avec_ca(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +28,16 @@ class Question:
 
     ``interrupteur``: a oui/non question whose « oui » makes the key an object of questions and
     « non » makes it ``null`` (the CA, the PV). ``membres``: the choices are the founders.
-    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits). The
-    default, the help and the choices come from the schema and ``pourquoi``.
+    ``validateur``: the reasons to refuse an answer beyond the schema's (none: it fits).
+    ``detail``: a detailed answer (``vote``, ``designation``, ``designations``, ``presents``),
+    asked as a group of inputs. ``forme``: ``valeur`` (one answer), ``liste`` (several in one
+    line) or ``textes`` (one per line, each called ``element``). ``choix``: the options with their
+    words when they are not just the schema's (the missions, the elected functions…).
+    ``propose``: a proposal derived from other answers (the siège's commune), the model's choice
+    only with ``propose_modele``. In a table, ``quand_ligne``, ``propose_ligne`` and ``annonce``
+    (a line shown before the question) read the row being asked as well. ``sinon``: the answer
+    when the condition does not hold (``DELETE``: none; ``MISSING``: leave what the file has).
+    The default, the help and the remaining choices come from the schema and ``pourquoi``.
     """
 
     cle: str
@@ -64,30 +47,80 @@ class Question:
     interrupteur: bool = False
     membres: bool = False
     validateur: Callable[[Any], list[str]] | None = None
+    detail: str | None = None
+    forme: str = "valeur"
+    element: str = ""
+    choix: Callable[[Answers], list[tuple[Any, str]]] | None = None
+    propose: Callable[[Answers], Any] | None = None
+    propose_modele: bool = False
+    sinon: Any = DELETE
+    quand_ligne: Callable[[Row], bool] | None = None
+    propose_ligne: Callable[[Answers, Row], Any] | None = None
+    annonce: Callable[[Row], str | None] | None = None
+    reprise: str = "theme"  # what a rule pointing at an interrupteur asks again: theme, or suite
 
 
 @dataclass(frozen=True, slots=True)
 class Tableau:
-    """A list of objects edited as a table: one row per item, one column per key of the item."""
+    """A list of objects edited as a table: one row per item, one column per key of the item.
+
+    ``nom``: what one row is (« barème d'indemnisation »), for the terminal's « encore un ? »;
+    ``minimum``: the rows asked before that question.
+    """
 
     cle: str
     titre: str
     colonnes: tuple[Question, ...]
     quand: Condition | None = None
+    nom: str = "ligne"
+    minimum: int = 0
+    propose: Callable[[Answers], list[dict[str, Any]]] | None = None  # the model's rows
+    detail: str | None = None  # rows asked by the terminal's handler of that name (the members)
+
+
+@dataclass(frozen=True, slots=True)
+class ParLigne:
+    """One key asked for each row of a list answered earlier (the cotisation of each collège).
+
+    ``titre`` is formatted with the row (``{code}``).
+    """
+
+    cle: str
+    question: Question
+    titre: str
+    quand: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A line of information derived from the answers (the ACI size and its funding)."""
+
+    texte: Callable[[Answers], str | None]
+    quand: Condition | None = None
+    retrait: bool = True  # indented in the terminal, like the explanations of a question
 
 
 @dataclass(frozen=True, slots=True)
 class Cles:
-    """A mapping whose keys come from other answers (the bureau elected per function…)."""
+    """A mapping whose keys come from other answers (the bureau elected per function…).
+
+    ``cles`` reads the answers with the resumed file's under them (its extra keys are kept);
+    each key is titled « {titre} : {its words} » (``libelles``, else the shared words);
+    ``propose`` gives the model's answer for a key; ``vider``: the mapping is asked afresh.
+    """
 
     cle: str
     titre: str
     cles: Callable[[Answers], list[str]]
     quand: Condition | None = None
     membres: bool = False
+    detail: str | None = None  # each key's answer is detailed (see ``Question.detail``)
+    libelles: Mapping[str, str] | None = None
+    propose: Callable[[str], Any] | None = None
+    vider: bool = False
 
 
-Element = Question | Tableau | Cles
+Element = Question | Tableau | Cles | ParLigne | Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +131,7 @@ class Theme:
     titre: str
     intro: str
     elements: tuple[Element, ...]
+    poser: tuple[tuple[str, Any], ...] = ()  # answers set without a question (the format version)
 
 
 def applies(element: Element, data: Answers) -> bool:
@@ -105,26 +139,30 @@ def applies(element: Element, data: Answers) -> bool:
     return element.quand is None or element.quand(data)
 
 
-def _fonctions(data: Answers) -> list[str]:
-    value = _at(data, "gouvernance.bureau.fonctions")
-    return [str(v) for v in value] if isinstance(value, list) else []
+def cle_titre(element: Cles, key: str) -> str:
+    """Return the title of one key of ``element`` (« Majorité au CA : affectation des fonds »)."""
+    words = element.libelles.get(key, key) if element.libelles is not None else libelles.libelle(key)
+    return f"{element.titre} : {words}"
 
 
-def _resolutions(data: Answers) -> list[str]:
-    return [r for r in RESOLUTIONS if r != "administrateurs" or avec_ca(data)]
-
-
-def _majorites(data: Answers) -> list[str]:
-    value = _at(data, f"{CA}.majorites")
-    keys = ["defaut", "affectation_fonds"]
-    return keys + [
-        k for k in (value if isinstance(value, dict) else {}) if k not in keys and k in MAJORITES_DECISIONS
-    ]
+def ligne_titre(element: ParLigne, row: Any, index: int) -> str:
+    """Return the title of ``element`` for one row (« Cotisation annuelle du collège « ps » »)."""
+    code = row.get("code") if isinstance(row, dict) else None
+    return element.titre.format(code=code if isinstance(code, str) and code else f"n° {index + 1}")
 
 
 def _q(*keys: str, quand: Condition | None = None) -> tuple[Question, ...]:
     return tuple(Question(key, quand=quand) for key in keys)
 
+
+# The constitutive assembly's session: when, where, how convened, who chairs and takes the minutes.
+SEANCE: tuple[Question, ...] = (
+    *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", quand=p.avec_pv),
+    Question(f"{PV}.convocation.date", facultatif=True, quand=p.avec_pv),
+    Question(f"{PV}.convocation.moyen", quand=p.avec_pv),
+    Question(f"{PV}.presidence_seance", quand=p.avec_pv, membres=True, choix=p.membres_fondateurs),
+    Question(f"{PV}.secretariat_seance", quand=p.avec_pv, membres=True, choix=p.membres_fondateurs),
+)
 
 THEMES: tuple[Theme, ...] = (
     Theme(
@@ -132,22 +170,19 @@ THEMES: tuple[Theme, ...] = (
         "1. L'association et son territoire",
         "Le nom, le territoire couvert et le siège de l'association, puis les missions qu'elle porte.",
         (
-            *_q("modele", "association.nom"),
+            Question("modele", choix=lambda data: list(p.MODELES)),
+            Question("association.nom"),
             Question("association.sigle", facultatif=True),
-            *_q(
-                "association.territoire",
-                "association.departement",
-                "association.communes",
-                "association.population",
-                "association.siege.adresse",
-                "association.siege.code_postal",
-                "association.siege.commune",
-                "association.duree",
-                "association.fait_a",
-                "objet.missions_aci",
-                "objet.objectifs_supplementaires",
-            ),
+            *_q("association.territoire", "association.departement"),
+            Question("association.communes", forme="textes", element="Commune"),
+            *_q("association.population", "association.siege.adresse", "association.siege.code_postal"),
+            Question("association.siege.commune", propose=p.premiere_commune),
+            Question("association.duree"),
+            Question("association.fait_a", propose=lambda data: p.at(data, "association.siege.commune")),
+            Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
+            Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
         ),
+        poser=(("version", 1),),
     ),
     Theme(
         "colleges",
@@ -159,12 +194,19 @@ THEMES: tuple[Theme, ...] = (
                 "Collèges",
                 (
                     Question("code"),
-                    Question("intitule", facultatif=True),
-                    Question("personnes"),
-                    Question("voix"),
-                    Question("cotisation"),
-                    Question("sieges_ca", quand=avec_ca),
+                    Question("intitule", quand_ligne=p.college_inconnu, sinon=MISSING),
+                    Question("description", facultatif=True, quand_ligne=p.college_inconnu, sinon=MISSING),
+                    Question(
+                        "personnes",
+                        annonce=p.college_connu,
+                        propose_ligne=p.personnes_du_college,
+                        propose_modele=True,
+                    ),
+                    Question("voix", propose_ligne=p.voix_du_college, propose_modele=True),
                 ),
+                nom="collège",
+                minimum=2,
+                propose=p.colleges_proposes,
             ),
         ),
     ),
@@ -173,24 +215,42 @@ THEMES: tuple[Theme, ...] = (
         "3. La gouvernance",
         "Qui administre l'association : un conseil d'administration et son bureau, ou un bureau seul.",
         (
-            Question(CA, titre="Un conseil d'administration", interrupteur=True),
+            Note(lambda data: p.INTER_SANS_CA, quand=p.inter, retrait=False),
+            Question(CA, "Un conseil d'administration", quand=p.pas_inter, interrupteur=True, sinon=None),
+            ParLigne(
+                "colleges",
+                Question("sieges_ca", propose_ligne=p.sieges_du_college, propose_modele=True),
+                "Sièges au CA du collège « {code} »",
+                quand=p.avec_ca,
+            ),
+            *_q(f"{CA}.reunions_min_par_an", f"{CA}.convocation_jours", quand=p.avec_ca),
+            Question(f"{CA}.quorum", "Quorum du CA", quand=p.avec_ca),
+            Question(f"{CA}.pouvoirs_max", "Pouvoirs par administrateur présent", quand=p.avec_ca),
             *_q(
-                f"{CA}.reunions_min_par_an",
-                f"{CA}.convocation_jours",
-                f"{CA}.quorum",
-                f"{CA}.pouvoirs_max",
                 f"{CA}.voix_preponderante",
                 f"{CA}.absences_consecutives_demission",
                 f"{CA}.quorum_exclusion",
-                quand=avec_ca,
+                quand=p.avec_ca,
             ),
-            Cles(f"{CA}.majorites", "Majorités au conseil d'administration", _majorites, quand=avec_ca),
-            *_q(
-                "gouvernance.bureau.fonctions",
-                "gouvernance.bureau.co_presidence",
+            Cles(
+                f"{CA}.majorites",
+                "Majorité au CA",
+                p.majorites,
+                quand=p.avec_ca,
+                libelles=p.MAJORITES,
+                propose=p.majorite_proposee,
+                vider=True,
+            ),
+            Question("gouvernance.bureau.fonctions", forme="liste", choix=p.toutes_fonctions),
+            Question("gouvernance.bureau.co_presidence"),
+            Question(
                 "gouvernance.bureau.colleges_distincts_min",
+                "CPTS distinctes au bureau",
+                quand=p.inter,
+                sinon=MISSING,
             ),
-            Question("gouvernance.bureau.elu_par", quand=avec_ca),
+            Question("gouvernance.bureau.colleges_distincts_min", quand=p.pas_inter, sinon=MISSING),
+            Question("gouvernance.bureau.elu_par", quand=p.avec_ca, sinon="assemblee_generale"),
         ),
     ),
     Theme(
@@ -198,10 +258,10 @@ THEMES: tuple[Theme, ...] = (
         "4. Mandats et renouvellement",
         "La durée des mandats, les réélections et le renouvellement du CA.",
         (
-            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=avec_ca),
-            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=avec_ca),
-            Question(f"{CA}.renouvellement.mode", quand=avec_ca),
-            Question(f"{CA}.renouvellement.fraction", quand=_partiel),
+            Question(f"{CA}.mandat_annees", "Durée du mandat des administrateurs", quand=p.avec_ca),
+            Question(f"{CA}.reelections_max", "Réélections d'un administrateur", quand=p.avec_ca),
+            Question(f"{CA}.renouvellement.mode", quand=p.avec_ca),
+            Question(f"{CA}.renouvellement.fraction", quand=p.partiel),
             Question("gouvernance.bureau.mandat_annees", "Durée du mandat des membres du bureau"),
             Question("gouvernance.bureau.reelections_max", "Réélections d'un membre du bureau"),
         ),
@@ -226,11 +286,13 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "cotisations",
         "6. Cotisations et adhésion",
-        "L'échéance de la cotisation (son montant est fixé par collège) et l'adhésion.",
+        "Le montant annuel par collège, son échéance et l'adhésion.",
         (
+            ParLigne("colleges", Question("cotisation"), "Cotisation annuelle du collège « {code} »"),
             Question("cotisation.echeance"),
-            Question("adhesion.validation_par", quand=avec_ca),
-            *_q("adhesion.delai_reponse_jours", "adhesion.conditions"),
+            Question("adhesion.validation_par", quand=p.avec_ca, sinon="bureau"),
+            Question("adhesion.delai_reponse_jours"),
+            Question("adhesion.conditions", forme="liste"),
         ),
     ),
     Theme(
@@ -238,30 +300,35 @@ THEMES: tuple[Theme, ...] = (
         "7. Indemnisation et dépenses",
         "Frais, indemnisation du temps consacré au projet de santé, finances et circuit des dépenses.",
         (
-            *_q(
-                "indemnisation.remboursement_frais",
-                "indemnisation.remuneration_dirigeants",
-                "indemnisation.activites",
-            ),
+            *_q("indemnisation.remboursement_frais", "indemnisation.remuneration_dirigeants"),
+            Question("indemnisation.activites", forme="liste"),
             Tableau(
                 "indemnisation.baremes",
                 "Barèmes d'indemnisation",
                 (
-                    Question("beneficiaires"),
+                    Question("beneficiaires", forme="liste"),
                     Question("unite"),
                     Question("montant"),
                     Question("activite", facultatif=True),
                 ),
+                nom="barème d'indemnisation",
             ),
+            # Asked only with a scale; without one, what the file holds stays as it is.
+            Question("indemnisation.justificatifs", forme="liste", quand=p.avec_baremes, sinon=MISSING),
+            *(
+                Question(f"indemnisation.{key}", quand=p.avec_baremes, sinon=MISSING)
+                for key in ("delai_demande_jours", "validation_par", "plafond_annuel_par_personne")
+            ),
+            Note(p.taille_aci),
             *_q(
                 "finances.subventions_publiques_annuelles",
                 "finances.commissaire_aux_comptes",
                 "finances.exercice",
                 "finances.depenses.seuil_engagement_seul",
                 "finances.depenses.double_signature_au_dela",
-                "finances.depenses.carte_bancaire",
-                "finances.depenses.notes_de_frais_delai_jours",
             ),
+            Question("finances.depenses.carte_bancaire", forme="liste", choix=p.fonctions_elues),
+            Question("finances.depenses.notes_de_frais_delai_jours"),
         ),
     ),
     Theme(
@@ -269,6 +336,7 @@ THEMES: tuple[Theme, ...] = (
         "8. Les fondateurs et l'assemblée générale constitutive",
         "Les membres fondateurs (annexés aux statuts), puis le procès-verbal de l'AG constitutive.",
         (
+            Note(p.droit_local_note),
             Tableau(
                 "membres.fondateurs",
                 "Membres fondateurs",
@@ -284,6 +352,7 @@ THEMES: tuple[Theme, ...] = (
                     Question("email", facultatif=True),
                     Question("id"),
                 ),
+                detail="membres",
             ),
             Tableau(
                 "membres.honneur",
@@ -296,23 +365,38 @@ THEMES: tuple[Theme, ...] = (
                     Question("college"),
                     Question("id"),
                 ),
+                detail="honneur",
             ),
-            Question(PV, titre="Préparer le procès-verbal de l'AG constitutive", interrupteur=True),
-            *_q(f"{PV}.date", f"{PV}.heure", f"{PV}.lieu", f"{PV}.convocation.moyen", quand=avec_pv),
-            Question(f"{PV}.presidence_seance", quand=avec_pv, membres=True),
-            Question(f"{PV}.secretariat_seance", quand=avec_pv, membres=True),
+            Question(
+                PV, "Préparer le procès-verbal de l'AG constitutive", interrupteur=True, reprise="suite"
+            ),
+            *SEANCE,
+            Question(f"{PV}.presents", quand=p.avec_pv, membres=True, detail="presents"),
             Tableau(
                 f"{PV}.representes",
                 "Membres représentés (pouvoirs)",
                 (
-                    Question("membre", "Membre représenté", membres=True),
-                    Question("mandataire", "Mandataire (membre présent)", membres=True),
+                    Question("membre", "Membre représenté", membres=True, choix=p.membres_fondateurs),
+                    Question(
+                        "mandataire",
+                        "Mandataire (membre présent qui a le pouvoir)",
+                        membres=True,
+                        choix=p.membres_fondateurs,
+                    ),
                 ),
-                quand=avec_pv,
+                quand=p.avec_pv,
+                nom="membre représenté",
             ),
-            Question(f"{PV}.administrateurs_elus", quand=_pv_avec_ca, membres=True),
-            Cles(f"{PV}.bureau_elu", "Bureau élu", _fonctions, quand=avec_pv, membres=True),
-            Cles(f"{PV}.votes", "Votes des résolutions", _resolutions, quand=avec_pv),
+            Question(f"{PV}.administrateurs_elus", quand=p.pv_avec_ca, membres=True, detail="designations"),
+            Cles(
+                f"{PV}.bureau_elu",
+                "Bureau élu",
+                p.fonctions,
+                quand=p.avec_pv,
+                membres=True,
+                detail="designation",
+            ),
+            Cles(f"{PV}.votes", "Votes des résolutions", p.resolutions, quand=p.avec_pv, detail="vote"),
         ),
     ),
 )
@@ -325,4 +409,4 @@ def theme(cle: str) -> Theme | None:
 
 def answered(data: Answers, key: str) -> bool:
     """Tell whether the answers hold a value at ``key`` (dotted, no list index)."""
-    return _at(data, key) is not MISSING
+    return p.at(data, key) is not MISSING

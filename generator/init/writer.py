@@ -27,11 +27,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from generator import schema as answers_schema
 from generator.errors import OutputIOError
 from generator.init import schema_view
 from generator.init.engine import DELETE
 from generator.loader import PathKey
+from generator.resources import schema_path
 
 MODELINE = "# yaml-language-server: $schema="
 ENTETE = (
@@ -218,15 +218,36 @@ def merge_seq(base: CommentedSeq, answers: list[Any], path: PathKey) -> None:
     del base[len(answers) :]
 
 
+SCHEMA_FILE = "questionnaire.schema.json"
+
+
 def modeline(target: Path) -> str:
     """Return the first line that points an editor at the schema.
 
-    The schema's published address (its ``$id``), not a path: a relative path breaks as soon as
-    the file is moved or sent to a colleague, an absolute one points into someone's virtual
-    environment. ``cpts schema > questionnaire.schema.json`` gives a local copy when offline.
+    A path relative to the answers file, to the copy of the schema that ``ensure_schema`` puts
+    beside it: it works offline and wherever the folder is moved or sent (the schema's ``$id`` is
+    not a published address, and an absolute path would point into someone's virtual
+    environment). A file moved alone gets its copy back with
+    ``cpts schema > questionnaire.schema.json``.
     """
-    del target  # the same line wherever the file lives
-    return f"{MODELINE}{answers_schema.load_schema()['$id']}"
+    del target  # the same line wherever the file lives: the copy is always its neighbour
+    return f"{MODELINE}{SCHEMA_FILE}"
+
+
+def ensure_schema(target: Path) -> Path:
+    """Write the schema beside the answers file ``target`` when no file of that name is there.
+
+    An existing file is never replaced (it may be the founders' own copy, or a colleague's newer
+    one); the schema is the package's own file, byte for byte.
+    """
+    beside = (target.parent if str(target.parent) else Path(".")) / SCHEMA_FILE
+    if not beside.exists():
+        try:
+            text = schema_path().read_text(encoding="utf-8")
+        except OSError as exc:
+            raise OutputIOError(f"impossible de lire le schéma du paquet : {exc.strerror}") from exc
+        write_atomically(beside, text)
+    return beside
 
 
 BROUILLON = "# cpts init : brouillon, "

@@ -32,7 +32,7 @@ from generator.errors import UserMessageError
 from generator.init import themes
 from generator.init.donnees import DELETE, lookup
 from generator.init.schema_view import MISSING
-from generator.web import formulaire
+from generator.web import detail, formulaire
 from generator.web.brouillons import MAX_BYTES, ConflictError, Folder, UnknownDraftError, set_value
 from generator.web.verification import DOCUMENTS, verify
 
@@ -94,6 +94,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["TITRES_DOCUMENTS"] = TITRES_DOCUMENTS
+    env.globals["vote_modes"] = detail.VOTE_MODES
+    env.globals["vote_counts"] = detail.VOTE_COUNTS
+    env.globals["presents_modes"] = detail.PRESENTS_MODES
     return env
 
 
@@ -259,7 +262,7 @@ class _Pages:
                 if field is None or path is None:
                     raise UserMessageError("cette question n'est pas sur la page : rechargez-la")
                 fields_before.extend(c.nom for c in fields)
-                set_value(d, path, _value(path, field, data.getlist("valeur"), d))
+                set_value(d, path, _value(path, field, data, d))
 
             after = self.folder.change(nom, data.get("version"), edit)
         except ConflictError as error:
@@ -372,12 +375,14 @@ def _names(theme: themes.Theme | None, data: dict[str, Any]) -> list[str]:
     return [c.nom for c in formulaire.page(theme, data).champs()]
 
 
-def _value(
-    path: tuple[str | int, ...], field: formulaire.Champ, values: list[str], data: dict[str, Any]
-) -> Any:
+def _value(path: tuple[str | int, ...], field: formulaire.Champ, sent: Form, data: dict[str, Any]) -> Any:
     """Turn what the form sent for a field into the answer to store (``DELETE``: no answer)."""
     from generator.init.engine import Choice, convert  # noqa: PLC0415 (ruamel and the rules, on demand)
 
+    values = sent.getlist("valeur")
+    if field.genre in detail.PARSERS:
+        parts = {k.removeprefix("partie."): v for k, v in sent.fields.items() if k.startswith("partie.")}
+        return detail.answer(field.genre, path, parts, [code for code, _ in field.options])
     if field.genre == "fixe":
         raise UserMessageError("cette réponse détaillée se modifie dans le fichier de réponses")
     if field.genre == "interrupteur":

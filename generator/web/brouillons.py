@@ -110,6 +110,7 @@ class Folder:
         with self.lock:
             nom = self._free(safe_name(wanted))
             target = self.root / f"{nom}.yaml"
+            writer.ensure_schema(target)
             writer.write_atomically(target, writer.render({"version": 1}, None, target))
             return nom
 
@@ -121,6 +122,7 @@ class Folder:
         loader.load_text(text, filename)  # a file the loader refuses is not kept
         with self.lock:
             nom = self._free(safe_name(filename))
+            writer.ensure_schema(self.root / f"{nom}.yaml")
             writer.write_atomically(self.root / f"{nom}.yaml", text)
             return nom
 
@@ -143,6 +145,7 @@ class Folder:
                 else writer.load_tree(draft.text)
             )
             text = writer.render_tree(tree, _plain(data), target)
+            writer.ensure_schema(target)
             writer.write_atomically(target, text)
             self._trees[nom] = (version(text), tree)
             return Draft(nom, text, without_deleted(data))

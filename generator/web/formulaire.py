@@ -19,6 +19,7 @@ from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 from generator.model import COLLEGES_CONNUS
+from generator.web import detail
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
@@ -46,7 +47,9 @@ class Champ:
 
     nom: str
     titre: str
-    genre: str  # texte, choix, oui_non, cases, lignes, interrupteur, fixe (edited in the file only)
+    # texte, choix, oui_non, cases, lignes, interrupteur, a detailed answer (vote, designation,
+    # designations, presents), fixe (any other detailed answer: edited in the file only)
+    genre: str
     valeur: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     aide: str = ""
@@ -54,6 +57,7 @@ class Champ:
     exemple: str = ""
     manquant: bool = False
     suggestions: list[tuple[str, str]] = field(default_factory=list)  # words proposed in a free text
+    parties: dict[str, Any] = field(default_factory=dict)  # a detailed answer's parts (``detail``)
 
 
 @dataclass
@@ -67,11 +71,18 @@ class Table:
 
 
 @dataclass
+class Remarque:
+    """A line of information derived from the answers (the ACI size and its funding)."""
+
+    texte: str
+
+
+@dataclass
 class Page:
-    """The fields and tables of a theme, in order."""
+    """The fields, tables and remarks of a theme, in order."""
 
     theme: themes.Theme
-    elements: list[Champ | Table]
+    elements: list[Champ | Table | Remarque]
 
     def champs(self) -> list[Champ]:
         """Return every field of the page, those of the tables included."""
@@ -79,7 +90,7 @@ class Page:
         for element in self.elements:
             if isinstance(element, Table):
                 found += [c for ligne in element.lignes for c in ligne]
-            else:
+            elif isinstance(element, Champ):
                 found.append(element)
         return found
 
@@ -131,6 +142,18 @@ def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list
     return [Choice(v) for v in values or [] if v is not None]
 
 
+# What an absent detailed answer means, as the model reads the file (« unanimite », « all »).
+_ABSENT = {"vote": detail.VOTE_MODES[0][1], "presents": detail.PRESENTS_MODES[0][1]}
+
+
+def _detailed(made: Champ, genre: str, path: PathKey, value: Any, data: Mapping[str, Any]) -> Champ:
+    made.genre, made.parties = genre, detail.shown(genre, path, value, data)
+    made.options = [(_code(c.value), c.text) for c in membres(data)]
+    made.modele = _ABSENT.get(genre, "")
+    made.manquant = made.manquant and not made.modele
+    return made
+
+
 def champ(
     path: PathKey,
     data: Mapping[str, Any],
@@ -138,8 +161,12 @@ def champ(
     *,
     interrupteur: bool = False,
     with_members: bool = False,
+    detailed: str | None = None,
 ) -> Champ:
-    """Return the field of the answer at ``path`` with its value, default, reason and choices."""
+    """Return the field of the answer at ``path`` with its value, default, reason and choices.
+
+    ``detailed``: the kind of a detailed answer (``detail.PARSERS``), shown as a group of inputs.
+    """
     key = pattern_of(path)
     value = lookup(data, path)
     default = schema_view.default(path)
@@ -155,6 +182,8 @@ def champ(
         made.options = [("oui", "oui"), ("non", "non")]
         made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
         return made
+    if detailed is not None:
+        return _detailed(made, detailed, path, value, data)
     items = schema_view.item_choices(path) if "array" in kinds else None
     options = _options(path, data, with_members)
     if "array" in kinds and (items or with_members):
@@ -185,8 +214,8 @@ def champ(
         made.exemple = {"date": "15/03/2025", "heure": "20 h 30"}.get(kind or "", "")
         if "number" in kinds:
             made.exemple = "1 500 €"
-    detailed = isinstance(value, list) and any(isinstance(v, dict) for v in value)
-    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or detailed:
+    nested = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or nested:
         # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
         made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
     return made
@@ -196,14 +225,21 @@ def _path(key: str) -> PathKey:
     return tuple(key.split("."))
 
 
-def _column(made: Champ, column: themes.Question) -> Champ:
-    made.manquant = made.manquant and not column.facultatif
+def _cell(base: PathKey, index: int, column: themes.Question, data: Mapping[str, Any], row: Any) -> Champ:
+    made = champ((*base, index, *_path(column.cle)), data, with_members=column.membres)
+    return _column(made, column, row)
+
+
+def _column(made: Champ, column: themes.Question, row: Any) -> Champ:
+    # A column asked only for some rows (the wording of an unknown collège) is missing only there.
+    asked = column.quand_ligne is None or (isinstance(row, dict) and column.quand_ligne(row))
+    made.manquant = made.manquant and not column.facultatif and asked
     return made
 
 
 def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
     """Return the fields of ``theme`` that apply to the answers ``data``."""
-    elements: list[Champ | Table] = []
+    elements: list[Champ | Table | Remarque] = []
     for element in theme.elements:
         if not themes.applies(element, data):
             continue
@@ -214,6 +250,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 element.titre,
                 interrupteur=element.interrupteur,
                 with_members=element.membres,
+                detailed=element.detail,
             )
             made.manquant = made.manquant and not element.facultatif
             elements.append(made)
@@ -222,19 +259,30 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 path = (*_path(element.cle), key)
                 elements.append(
                     champ(
-                        path, data, f"{element.titre} : {libelles.libelle(key)}", with_members=element.membres
+                        path,
+                        data,
+                        themes.cle_titre(element, key),
+                        with_members=element.membres,
+                        detailed=element.detail,
                     )
                 )
+        elif isinstance(element, themes.ParLigne):
+            base = _path(element.cle)
+            rows = lookup(data, base)
+            for index, row in enumerate(rows if isinstance(rows, list) else []):
+                path = (*base, index, *_path(element.question.cle))
+                elements.append(champ(path, data, themes.ligne_titre(element, row, index)))
+        elif isinstance(element, themes.Note):
+            text = element.texte(data)
+            if text:
+                elements.append(Remarque(text.strip()))
         else:
             base = _path(element.cle)
             rows = lookup(data, base)
             columns = [c for c in element.colonnes if themes.applies(c, data)]
             lignes = [
-                [
-                    _column(champ((*base, index, *_path(c.cle)), data, with_members=c.membres), c)
-                    for c in columns
-                ]
-                for index in range(len(rows) if isinstance(rows, list) else 0)
+                [_cell(base, index, c, data, row) for c in columns]
+                for index, row in enumerate(rows if isinstance(rows, list) else [])
             ]
             titles = [c.titre or schema_view.title((*base, 0, *_path(c.cle))) for c in columns]
             elements.append(Table(format_path(base), element.titre, titles, lignes))

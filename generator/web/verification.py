@@ -3,7 +3,8 @@
 A draft is partial: the answers not given yet are completed by the placeholders of ``cpts init``
 (``init.stubs``) so that the schema and the rules can run; only the findings about answers
 actually given are shown, at their field. The preview is the documents' Markdown (the same text
-``cpts render`` writes) turned into HTML by markdown-it-py, raw HTML disabled.
+``cpts render`` writes) turned into HTML by markdown-it-py, raw HTML disabled; the answers not
+given yet show there as marked blanks (« [territoire à compléter] »), never as made-up words.
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ def _named(data: dict[str, Any], finding: Finding) -> set[str]:
     return named
 
 
+def _preview(text: str, plain: dict[str, Any]) -> str:
+    """Return a document as HTML with each blank of an answer not given yet marked as such."""
+    if lookup(plain, ("association", "siege", "code_postal")) is MISSING:
+        text = stubs.show_blanks(text)
+    html = _MARKDOWN.render(text)
+    return stubs.BLANKS.sub(lambda m: f'<mark class="a-completer">{m.group(0)}</mark>', html)
+
+
 def verify(data: dict[str, Any], document: str | None = DOCUMENTS[0]) -> Verification:
     """Check the answers given so far and render the preview of ``document`` (``None``: no preview).
 
@@ -98,6 +107,6 @@ def verify(data: dict[str, Any], document: str | None = DOCUMENTS[0]) -> Verific
             found.autres.append(finding)
     if document in DOCUMENTS and result.model is not None:
         texts = api.render_markdown(result.model, [document])
-        found.apercu = {name: _MARKDOWN.render(text) for name, text in texts.items()}
+        found.apercu = {name: _preview(text, plain) for name, text in texts.items()}
     found.complet = result.valid and completed == plain
     return found

@@ -90,12 +90,13 @@
     body.append("chemin", name);
     body.append("document", choix.value);
     const inputs = field.querySelectorAll("input, select, textarea");
+    let given = false;
     for (const input of inputs) {
-      if (input.type === "checkbox") {
-        if (input.checked) body.append("valeur", input.value);
-      } else {
-        body.append("valeur", input.value);
-      }
+      // A detailed answer (vote count, designation…) sends each input under its part's name.
+      const key = input.dataset.partie ? "partie." + input.dataset.partie : "valeur";
+      if (input.type === "checkbox" && !input.checked) continue;
+      body.append(key, input.value);
+      given = given || input.value !== "";
     }
     if (field.dataset.genre === "cases" && !body.has("valeur")) body.append("valeur", "");
     say("Enregistrement…");
@@ -124,7 +125,7 @@
       return;
     }
     setVersion(answer.version);
-    field.classList.toggle("manquant", !body.getAll("valeur").some((v) => v !== ""));
+    field.classList.toggle("manquant", !given);
     if (answer.recharger) {
       window.location.reload();
       return;
