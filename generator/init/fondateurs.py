@@ -22,8 +22,14 @@ from generator.labels import FONCTIONS
 from generator.loader import PathKey
 from generator.model import COLLEGES_CONNUS, RESOLUTIONS
 
-_PHYSIQUE = ("civilite", "nom", "prenom", "profession")
-_MORALE = ("structure", "representant")
+_PHYSIQUE = ("civilite", "nom", "prenom", "profession", "nationalite", "date_naissance", "lieu_naissance")
+_MORALE = (
+    "structure",
+    "representant",
+    "representant_profession",
+    "representant_domicile",
+    "representant_nationalite",
+)
 
 
 def identifiant(prenom: str, nom: str, taken: set[str]) -> str:
@@ -75,7 +81,18 @@ def membre(e: Engine, path: PathKey, honneur: bool = False) -> None:
     e.value((*path, "commune"), optional=True)
     e.value((*path, "email"), optional=True)
     if not honneur:
+        # What the liste des dirigeants asks of whoever administers (loi 1901 art. 5; under local
+        # law the registre also wants the birth of the direction's members): never presumed.
         e.value((*path, "domicile"), optional=True)
+        if kind == "physique":
+            e.value((*path, "nationalite"), optional=True)
+            if facts.droit_local(str(e.get(("association", "departement"), ""))):
+                e.value((*path, "date_naissance"), optional=True)
+                e.value((*path, "lieu_naissance"), optional=True)
+        else:
+            e.value((*path, "representant_profession"), optional=True)
+            e.value((*path, "representant_domicile"), optional=True)
+            e.value((*path, "representant_nationalite"), optional=True)
     taken = {m.get("id") for m in _all_members(e) if m is not e.get(path)}
     e.suggest((*path, "id"), identifiant(prenom, nom, {t for t in taken if isinstance(t, str)}), model=False)
     e.value((*path, "id"), check=lambda v: [f"l'identifiant « {v} » est déjà pris"] if v in taken else [])

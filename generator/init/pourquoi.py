@@ -28,6 +28,18 @@ _MEMBRE = {
     "commune": "La commune d'exercice montre l'ancrage du membre dans le territoire (art. 7).",
     "email": "Les convocations partent par courriel ; facultatif.",
     "domicile": "Le domicile des dirigeants est demandé par la déclaration en préfecture ; facultatif ici.",
+    "nationalite": "La liste des dirigeants donne la nationalité de chacun (loi 1901, art. 5) ; jamais "
+    "présumée : sans réponse, la case reste à remplir.",
+    "date_naissance": "En droit local, le registre des associations demande la date de naissance des "
+    "membres de la direction.",
+    "lieu_naissance": "En droit local, le registre des associations demande le lieu de naissance des "
+    "membres de la direction.",
+    "representant_profession": "La liste des dirigeants donne la profession de la personne qui "
+    "représente une personne morale au conseil.",
+    "representant_domicile": "La liste des dirigeants donne le domicile de la personne qui représente "
+    "une personne morale au conseil.",
+    "representant_nationalite": "La liste des dirigeants donne la nationalité de la personne qui "
+    "représente une personne morale au conseil.",
     "id": "Un identifiant court désigne le membre dans le reste du fichier (élections, pouvoirs).",
 }
 
