@@ -55,16 +55,16 @@ def depenses(m: Cpts) -> Iterator[Problem]:
         )
 
 
-@rule("W-CAC", AVERTISSEMENT, "URPS Hauts-de-France 2023 ; FCPTS 2023 (seuil de 153 000 €)")
+@rule("W-CAC", AVERTISSEMENT, "C. com., art. L. 612-4 et D. 612-5 ; URPS Hauts-de-France 2023 ; FCPTS 2023")
 def commissaire_aux_comptes(m: Cpts) -> Iterator[Problem]:
     """Expected subsidies reach the legal threshold while no auditor is planned."""
     if m.finances.commissaire_aux_comptes == "non" and m.cac.obligatoire:
         yield (
             ("finances", "commissaire_aux_comptes"),
             (
-                f"les subventions publiques attendues ({m.subventions_attendues} €) atteignent "
-                f"{m.parametres.seuil_commissaire_aux_comptes.valeur} € par an : un commissaire aux "
-                "comptes est obligatoire"
+                f"les subventions publiques en numéraire attendues ({m.subventions_attendues} €) "
+                f"dépassent {m.parametres.seuil_commissaire_aux_comptes.valeur} € par an : un "
+                "commissaire aux comptes est obligatoire (C. com., art. L. 612-4)"
             ),
         )
 
