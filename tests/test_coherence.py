@@ -133,7 +133,10 @@ def dirigeants_rows(liste: str) -> list[list[str]]:
     for row in table_after(liste, "| Fonction |"):
         if row[0] == "représentée par":
             continue
-        rows.append([masculin(row[0]), row[1].removesuffix(" (personne morale)"), *row[2:]])
+        name = row[1].removesuffix(" (personne morale)")
+        # An inter-CPTS officer is the person a member CPTS designated: the row names the CPTS.
+        designated = re.fullmatch(r".+ \(désignation : (.+?)(?:, dont le siège est .+)?\)", name)
+        rows.append([masculin(row[0]), designated.group(1) if designated else name, *row[2:]])
     return rows
 
 

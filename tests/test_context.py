@@ -437,3 +437,14 @@ def test_bulletin_asks_a_professional_number_only_of_professionals(avecsante):
     assert par_code["ps"].professionnel
     assert not par_code["usagers"].professionnel  # an inhabitant gives his domicile
     assert doc.contact == avecsante.association.email and doc.destinataires_aci
+
+
+def test_an_inter_cpts_officer_is_the_designated_person_not_the_cpts():
+    """Two people designated by one CPTS hold two offices: the CPTS does not appear to cumulate them."""
+    model = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    doc = document_context("liste-dirigeants", model, commun(model))
+    assert not any(ligne.representant for ligne in doc.lignes)
+    holders = {ligne.fonctions: ligne.nom for ligne in doc.lignes}
+    assert holders["Président"].startswith("Marion Aubert (désignation : CPTS Brenne et Creuse")
+    assert holders["Trésorier"].startswith("Olivier Sabourin (désignation : CPTS Brenne et Creuse")
+    assert len(doc.lignes) == len(model.dirigeants())

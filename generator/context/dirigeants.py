@@ -78,6 +78,13 @@ def _lignes(model: Cpts, dirigeant: Dirigeant) -> tuple[Ligne, ...]:
     naissance = _naissance(p.date_naissance, p.lieu_naissance) if local else None
     if not membre.personne_morale:
         return (Ligne(titres, p.nom, p.profession, naissance, p.domicile, p.nationalite, False),)
+    if model.inter_cpts and dirigeant.fonctions:
+        # An inter-CPTS elects its bureau among the representatives of the member CPTS (statuts'
+        # art. on the bureau): the office is the designated person's, not the CPTS's, and a
+        # CPTS that designated two people does not appear to hold two offices.
+        siege = f", dont le siège est {membre.domicile}" if membre.domicile else ""
+        nom = f"{p.nom} (désignation : {membre.nom_complet}{siege})"
+        return (Ligne(titres, nom, p.profession, naissance, p.domicile, p.nationalite, False),)
     structure = Ligne(
         titres,
         f"{membre.nom_complet} (personne morale)",
