@@ -16,6 +16,7 @@ from typing import NamedTuple
 from generator import labels, typography
 from generator.context.commun import RANGS, Commun, Poste
 from generator.model import Cpts, EcheanceRenouvellement, Membre
+from generator.rules.forme import signataires_statuts
 from generator.values import Fraction, Majorite
 
 # Days of each month of a common year: an exercise starting on the 1st ends on the previous month's last day.
@@ -102,6 +103,10 @@ class Statuts(NamedTuple):
     signataires: tuple[Poste, ...]
     fondateurs: tuple[Fondateur, ...]
     honneur: tuple[Fondateur, ...]
+    # Local law: the founders who sign the statuts at the meeting (the present ones; every founder
+    # in a draft) and how many of them adopt the statuts: the same count as the PV and the requête.
+    fondateurs_signataires: tuple[Fondateur, ...]
+    nombre_signataires: int
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -273,4 +278,21 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         signataires=(*commun.signataires, commun.secretaire),
         fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs),
         honneur=tuple(_fondateur(model, f) for f in model.honneur),
+        fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
+        nombre_signataires=_nombre_signataires(model),
     )
+
+
+def _presents(model: Cpts) -> tuple[Membre, ...]:
+    """Return the founders present at the constitutive assembly (all of them in a draft)."""
+    ag = model.ag_constitutive
+    if ag is None:
+        return model.fondateurs
+    presents = set(ag.presents)
+    return tuple(f for f in model.fondateurs if f.id in presents)
+
+
+def _nombre_signataires(model: Cpts) -> int:
+    """Return how many founders sign the statuts: those present who adopt them (rules.forme)."""
+    compte = signataires_statuts(model)
+    return len(model.fondateurs) if compte is None else compte

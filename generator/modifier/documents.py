@@ -71,7 +71,7 @@ _FIRST_MEETING = "première réunion du conseil d'administration"
 _FOUNDING_SEATS = "sièges pourvus lors de la constitution de l'association"
 # The founders' signature block of the statuts under local law: its sentence and its table.
 _FOUNDERS_SIGNATURES = re.compile(
-    r"\nSignatures des membres fondateurs, au nombre de [^\n]*\n\n(?:\|[^\n]*\n)+"
+    r"\nSignatures des membres fondateurs[^\n]*\n\n(?:\|[^\n]*\n)+"
 )
 # The mention of the AGEs that amended a text, and the dates it lists (« 1er mai 2025 »).
 _AMENDED = re.compile(r"Statuts .*modifiés par l(?:'|’|es )assembl")
