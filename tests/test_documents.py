@@ -222,3 +222,15 @@ def test_filed_documents_print_no_rule_id(rendered):
     for name in FILED:
         if name in documents:
             assert not re.search(r"\b[EW]-[A-Z]+(?:-[A-Z]+)*\b", documents[name].markdown), name
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_headings_and_votes_open_their_own_paragraph(example):
+    """A heading or a vote count glued to the line above would merge into its paragraph in Word."""
+    from generator import api
+
+    for name, text in api.render_markdown(api.load_answers(example)).items():
+        lines = text.split("\n")
+        for before, line in zip(lines, lines[1:], strict=False):
+            if line.startswith(("#", "Pour : ")):
+                assert before == "", f"{name}: « {line[:60]} » suit « {before[:60]} »"

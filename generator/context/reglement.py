@@ -121,6 +121,11 @@ def _tolerance(model: Cpts) -> tuple[Montant | None, dt.date | None]:
     if not model.indemnisation.remuneration_dirigeants:
         return None, None
     smic = model.parametres.smic_mensuel_brut
+    ag = model.ag_constitutive
+    if ag is None or ag.date < smic.depuis:
+        # No SMIC value known at the act's date: the RI says « en vigueur » rather than cite a
+        # figure that was not yet (or no longer) the SMIC when it was adopted.
+        return None, None
     return Montant((smic.valeur * 3 / 4).quantize(Decimal("0.01"))), smic.depuis
 
 
