@@ -1,5 +1,6 @@
 """Every example renders complete documents; snapshots keep them reviewable as Markdown files."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -231,6 +232,6 @@ def test_headings_and_votes_open_their_own_paragraph(example):
 
     for name, text in api.render_markdown(api.load_answers(example)).items():
         lines = text.split("\n")
-        for before, line in zip(lines, lines[1:], strict=False):
+        for before, line in itertools.pairwise(lines):
             if line.startswith(("#", "Pour : ")):
                 assert before == "", f"{name}: « {line[:60]} » suit « {before[:60]} »"
