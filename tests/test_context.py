@@ -448,3 +448,28 @@ def test_an_inter_cpts_officer_is_the_designated_person_not_the_cpts():
     assert holders["Président"].startswith("Marion Aubert (désignation : CPTS Brenne et Creuse")
     assert holders["Trésorier"].startswith("Olivier Sabourin (désignation : CPTS Brenne et Creuse")
     assert len(doc.lignes) == len(model.dirigeants())
+
+
+@pytest.mark.parametrize(
+    ("quorum", "sieges", "requis"),
+    [
+        (None, 12, None),
+        ("1/2", 12, 6),
+        ("1/2", 7, 4),
+        ("1/2+1", 12, 7),
+        ("1/2+1", 7, 4),
+        ("2/3", 12, 8),
+        ("1/3", 7, 3),
+    ],
+)
+def test_first_ca_quorum_in_administrators(quorum, sieges, requis):
+    from generator.context.pv_premier_ca import quorum_requis
+
+    assert quorum_requis(quorum, sieges) == requis
+
+
+def test_the_first_ca_pv_states_that_its_quorum_is_reached(avecsante):
+    doc = document_context("pv-premier-ca", avecsante, commun(avecsante))
+    assert doc.quorum_requis == 6
+    assert doc.quorum_atteint
+    assert not document_context("pv-premier-ca", _without_ag(avecsante), commun(avecsante)).quorum_atteint

@@ -7,11 +7,13 @@ a partial renewal: those are blanks to fill, never presumed.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from generator.context.commun import Commun, Poste
 from generator.context.pv import Acceptation, Echeance, _acceptation, _officier, _renouvellement
 from generator.model import Cpts
+from generator.values import Fraction
 
 
 class PremierCa(NamedTuple):
@@ -25,6 +27,11 @@ class PremierCa(NamedTuple):
     secretaire_seance: Poste
     acceptation: Acceptation
     tirage: tuple[Echeance, ...]
+    # The least number of administrators present for the CA to deliberate (statuts' quorum on
+    # its seats; None: no quorum), and whether the administrators present reach it. A PV states
+    # that the meeting may deliberate; it does not refer the reader to a rule.
+    quorum_requis: int | None
+    quorum_atteint: bool
 
 
 def applicable(model: Cpts) -> bool:
@@ -39,6 +46,9 @@ def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
     presents_ag = set() if ag is None else set(ag.presents)
     ids = {d.membre for d in elus}
     bureau = () if ag is None else tuple(d for _, ds in ag.bureau_elu for d in ds)
+    ca = model.conseil_administration
+    requis = None if ca is None else quorum_requis(ca.quorum, ca.sieges_total)
+    presents = sum(1 for d in elus if d.membre in presents_ag)
     president = ag.presidence_seance if ag is not None and ag.presidence_seance in ids else None
     secretaire = ag.secretariat_seance if ag is not None and ag.secretariat_seance in ids else None
     return PremierCa(
@@ -48,4 +58,16 @@ def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
         secretaire_seance=_officier(model, "secretaire", secretaire),
         acceptation=_acceptation(model, bureau),
         tirage=_renouvellement(model),
+        quorum_requis=requis,
+        quorum_atteint=ag is not None and (requis is None or presents >= requis),
     )
+
+
+def quorum_requis(quorum: str | None, sieges: int) -> int | None:
+    """Return the least number of members present that meets ``quorum`` on ``sieges`` seats."""
+    if quorum is None:
+        return None
+    fraction = Fraction(quorum)
+    if fraction.plus_un:  # « plus de la moitié »
+        return sieges // 2 + 1
+    return math.ceil(fraction.valeur * sieges)
