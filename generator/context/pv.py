@@ -115,6 +115,9 @@ class Pv(NamedTuple):
     # « à la majorité simple des membres présents ou représentés » (or « des suffrages exprimés »):
     # a counted vote is adopted on the base the statuts choose (assemblees.decompte_majorites).
     majorite_adoption: str
+    # Honorary members named in the statuts' annex: the constitutive assembly confers the title
+    # (the statuts give it to the CA or the AGO afterwards), so that an act confers it.
+    membres_honneur: tuple[str, ...]
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -276,4 +279,5 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         ),
         signatures=_signatures(model),
         majorite_adoption=mots_majorite(model.assemblees.decompte_majorites, "simple"),
+        membres_honneur=tuple(model.nom(m.id) for m in model.honneur),
     )
