@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import labels, typography
 from generator.errors import Finding, Severity
-from generator.loader import LoadedAnswers, PathKey, format_path
+from generator.loader import LoadedAnswers, PathKey
 from generator.model import Assemblees
 
 ENSEMBLE = "ensemble"
@@ -225,19 +225,7 @@ def check(
 
 def findings(problems: list[Problem], loaded: LoadedAnswers) -> list[Finding]:
     """Locate the problems in the amended answers file."""
-    located = []
-    for rule, path, message in problems:
-        where = loaded.position(path)
-        located.append(
-            Finding(
-                rule=rule,
-                severity=Severity.ERREUR,
-                path=format_path(path),
-                message=message,
-                file=loaded.file,
-                line=where.line,
-                column=where.column,
-                source=SOURCE_STATUTS,
-            )
-        )
-    return located
+    return [
+        loaded.finding(rule, Severity.ERREUR, path, message, SOURCE_STATUTS)
+        for rule, path, message in problems
+    ]

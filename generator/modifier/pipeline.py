@@ -121,18 +121,9 @@ def _plain_text(data: bytes, path: str) -> str:
     return text
 
 
-def _located(rule: str, path: tuple[str | int, ...], message: str, loaded: loader.LoadedAnswers) -> Finding:
-    where = loaded.position(path)
-    return Finding(
-        rule=rule,
-        severity=Severity.ERREUR,
-        path=loader.format_path(path),
-        message=message,
-        file=loaded.file,
-        line=where.line,
-        column=where.column,
-        source=SOURCE_LOI if rule == "E-AGE-DEVOLUTION" else age_rules.SOURCE_STATUTS,
-    )
+def _located(rule: str, path: loader.PathKey, message: str, loaded: loader.LoadedAnswers) -> Finding:
+    source = SOURCE_LOI if rule == "E-AGE-DEVOLUTION" else age_rules.SOURCE_STATUTS
+    return loaded.finding(rule, Severity.ERREUR, path, message, source)
 
 
 def devolution_removed(in_force: Sequence[Article], new: Sequence[Article]) -> Article | None:
