@@ -18,6 +18,7 @@ import click
 from generator import api, bundle, summary
 from generator.affichage import escaped, escaped_line
 from generator.cli_fr import EXIT_INTERRUPTED, FrenchGroup
+from generator.cli_options import formats_option, modele_word_option
 from generator.errors import (
     CptsError,
     ExitCode,
@@ -151,23 +152,8 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
     show_default=True,
     help="Documents à produire, séparés par des virgules.",
 )
-@click.option(
-    "--format",
-    "formats",
-    metavar="FORMATS",
-    default=",".join(api.DEFAULT_FORMATS),
-    show_default=True,
-    help=f"Formats à produire, séparés par des virgules, parmi {', '.join(api.FORMATS)} "
-    "(pdf : LibreOffice doit être installé).",
-)
-@click.option(
-    "--modele-word",
-    "modele_word",
-    metavar="FICHIER",
-    type=click.Path(dir_okay=False),
-    help="Papier à en-tête dont les styles, marges, en-tête et pied de page sont repris : Word "
-    "(.docx, .dotx) ou OpenDocument (.odt, .ott, converti par LibreOffice).",
-)
+@formats_option
+@modele_word_option
 @click.option(
     "--sans-numero-de-page",
     "no_page_numbers",

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from generator.cli_options import formats_option, modele_word_option
+
 Runner = Callable[[bool, Callable[[], int]], int]
 
 
@@ -37,22 +39,8 @@ def register(group: click.Group, run: Runner) -> None:
         help="Texte des statuts adoptés (statuts.md ou statuts.docx d'un dossier antérieur, document Word) ; "
         "sans lui, l'ancienne rédaction est celle que l'outil produit à partir d'ANCIEN.",
     )
-    @click.option(
-        "--format",
-        "formats",
-        metavar="FORMATS",
-        default="md,docx",
-        show_default=True,
-        help="Formats à produire, séparés par des virgules, parmi md, docx, pdf "
-        "(pdf : LibreOffice doit être installé).",
-    )
-    @click.option(
-        "--modele-word",
-        "modele_word",
-        metavar="FICHIER.docx",
-        type=click.Path(dir_okay=False),
-        help="Document Word (.docx) dont les styles, marges, en-tête et pied de page sont repris.",
-    )
+    @formats_option
+    @modele_word_option
     @click.option("--force", is_flag=True, help="Remplace les documents d'un dossier existant.")
     @click.pass_context
     def modifier_command(  # noqa: PLR0917 (click passes each option by position)
