@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -27,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from generator import bundle
 from generator.errors import OutputIOError
 from generator.init import schema_view
 from generator.init.engine import DELETE
@@ -315,21 +314,10 @@ def render(answers: Mapping[str, Any], base_text: str | None, target: Path, draf
 
 
 def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``target``, then rename it into place."""
-    parent = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".cpts-init-", suffix=".yaml", dir=parent)
-    except OSError as exc:
-        raise OutputIOError(f"impossible d'écrire dans « {parent} » : {exc.strerror}") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputIOError(f"impossible d'écrire « {target} » : {exc.strerror}") from exc
+    """Write ``text`` to ``target`` atomically (the package's one atomic write, ``bundle``)."""
+    data = text.encode("utf-8")
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    bundle.atomic_write(target, write, force=True)
