@@ -434,9 +434,10 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
     result = built(variant(tmp_path, [COLLEGE], "    colleges: unanimite"))
     assert result.valid
     pv = text(result, "pv-age")
-    # colleges, conseil_administration (no vote), then the whole text (no « ensemble » vote)
+    # colleges, conseil_administration (no vote), then the whole text (no « ensemble » vote), and
+    # the powers for the formalities (no « pouvoirs_formalites » vote)
     assert pv.count(" résolution – ") == 3
-    assert pv.count("est ☐ adoptée ☐ rejetée") == 2
+    assert pv.count("est ☐ adoptée ☐ rejetée") == 3
     assert (
         "le vote sur l'ensemble du texte modifié, qui suit les votes article par article, se donne"
         in text(result, "verification")
@@ -446,7 +447,8 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
 def test_votes_per_article_end_with_the_vote_on_the_whole_text(tmp_path):
     votes = (
         "    colleges: unanimite\n    conseil_administration: unanimite\n"
-        "    ensemble: {pour: 30, contre: 20, abstention: 5}"
+        "    ensemble: {pour: 30, contre: 20, abstention: 5}\n"
+        "    pouvoirs_formalites: {pour: 50, contre: 0, abstention: 5}"
     )
     refused = built(variant(tmp_path, [COLLEGE], votes))
     # The adoption of the whole text is a resolution like the others: held to the two-thirds.
@@ -460,6 +462,9 @@ def test_votes_per_article_end_with_the_vote_on_the_whole_text(tmp_path):
     last = pv.split("### Troisième résolution – Adoption de l'ensemble des statuts modifiés", 1)[1]
     assert "adopte l'ensemble du texte des statuts ainsi modifiés" in last
     assert "Pour : 45 ; contre : 5 ; abstentions : 5." in last.split("###", 1)[0]
+    powers = pv.split("### Pouvoirs pour les formalités", 1)[1]
+    adopted = "Pour : 50 ; contre : 0 ; abstentions : 5. Cette résolution est adoptée à la majorité simple."
+    assert adopted in powers
     assert "☐" not in pv
 
 

@@ -19,6 +19,8 @@ from generator.loader import LoadedAnswers, PathKey
 from generator.model import Assemblees
 
 ENSEMBLE = "ensemble"
+# The last resolution, powers for the formalities: an ordinary decision (simple majority).
+FORMALITES = "pouvoirs_formalites"  # not an article label (« formalites » is one)
 SOURCE_STATUTS = "Statuts en vigueur (loi du 1er juillet 1901, art. 5 ; AVECsanté art. 16-3)"
 
 
@@ -188,6 +190,19 @@ def check(
                 )
             )
     for label, vote in age.votes.items():
+        if label == FORMALITES:
+            pour, contre, abstention = vote.counts(age.votants)
+            if pour + contre + abstention > age.votants or pour <= contre:
+                problems.append(
+                    (
+                        "E-AGE-VOTES",
+                        vote.path,
+                        f"le vote des pouvoirs pour les formalités ({pour} pour, {contre} contre, "
+                        f"{abstention} abstentions) dépasse les {age.votants} votants ou n'est pas "
+                        "adopté",
+                    )
+                )
+            continue
         if label != ENSEMBLE and label not in modifies:
             connus = ", ".join(modifies) or "aucun"
             problems.append(
