@@ -155,6 +155,11 @@ def render_bundle(
                 pages = pdfcheck.page_texts(data)
                 if pages is not None:
                     layout_notes += pdfcheck.check(f"{name}.pdf", texts[name], pages)
+            elif name == "statuts" and page_numbers:
+                # The statuts are filed page by page: each one must show its number.
+                pages = pdfcheck.page_texts(data)
+                if pages is not None:
+                    layout_notes += pdfcheck.numbered(f"{name}.pdf", pages)
     if notes is not None:
         notes.extend(layout_notes)
     files: dict[str, bytes] = {}

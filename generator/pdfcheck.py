@@ -107,3 +107,19 @@ def check(name: str, markdown: str, pages: list[str]) -> list[str]:
             )
         start = end + 1
     return warnings
+
+
+def numbered(name: str, pages: list[str]) -> list[str]:
+    """Return a French warning when a page of ``pages`` does not print « Page N sur M »."""
+    total = len(pages)
+    missing = [
+        i + 1 for i, page in enumerate(pages) if _loose(f"Page {i + 1} sur {total}") not in _loose(page)
+    ]
+    if not missing:
+        return []
+    listed = ", ".join(str(number) for number in missing[:10]) + (" …" if len(missing) > 10 else "")
+    return [
+        f"{name} : {'la page' if len(missing) == 1 else 'les pages'} {listed} sur {total} ne "
+        f"{'porte' if len(missing) == 1 else 'portent'} pas « Page N sur {total} » : le pied de page "
+        "du modèle Word l'a-t-il remplacé ?"
+    ]

@@ -157,3 +157,22 @@ def test_a_reference_made_with_libreoffice_works(tmp_path):
     ids = [style.style_id for style in document.styles]
     assert len(ids) == len(set(ids))
     assert "Texte" not in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_page_of_the_statuts_shows_its_number(example):
+    from generator import pdfcheck
+
+    pages = pdfcheck.page_texts(converted()[(example, "statuts")][1])
+    assert len(pages) > 1
+    assert pdfcheck.numbered("statuts.pdf", pages) == []
+
+
+def test_a_page_without_its_number_is_named():
+    from generator import pdfcheck
+
+    pages = ["Statuts\nPage 1 sur 3", "Article 2\nPage 2 sur 3", "Article 3\nEn-tête URPS"]
+    assert pdfcheck.numbered("statuts.pdf", pages) == [
+        "statuts.pdf : la page 3 sur 3 ne porte pas « Page N sur 3 » : le pied de page du modèle "
+        "Word l'a-t-il remplacé ?"
+    ]
