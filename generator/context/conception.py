@@ -7,6 +7,7 @@ of them speaks of what the design does not have (a collège article, a présiden
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import NamedTuple
 
 from generator.model import Cpts
@@ -29,6 +30,10 @@ class Conception(NamedTuple):
 
     # One collège: one class of members, no collège article, no seats per collège on the CA.
     classe_unique: bool
+    # With one class of members, who may join, as the composition article names them.
+    membres_qui: str
+    # Legal persons may be members (their representation is then organised).
+    personnes_morales: bool
     # A collegial bureau: no président; the CA designates the administrateurs délégués.
     collegial: bool
     # The objet lists ACI missions: the documents may speak of the ACI.
@@ -46,6 +51,17 @@ def pour_delegues(texte: str) -> str:
     return texte
 
 
+_MEMBRES_QUI = MappingProxyType(
+    {
+        "physiques": "les professionnels de santé et les autres personnes physiques, acteurs du territoire,",
+        "morales": "les personnes morales, acteurs du territoire,",
+        "mixtes": (
+            "les professionnels de santé et les autres personnes physiques ou morales, acteurs du territoire,"
+        ),
+    }
+)
+
+
 def _paragraphes(texte: str | None) -> tuple[str, ...] | None:
     if texte is None:
         return None
@@ -55,8 +71,11 @@ def _paragraphes(texte: str | None) -> tuple[str, ...] | None:
 
 def conception(model: Cpts) -> Conception:
     """Build the design facts of ``model``."""
+    personnes = {c.personnes for c in model.colleges}
     return Conception(
         classe_unique=not model.inter_cpts and len(model.colleges) == 1,
+        membres_qui=_MEMBRES_QUI[next(iter(personnes)) if len(personnes) == 1 else "mixtes"],
+        personnes_morales=personnes != {"physiques"},
         collegial=model.bureau.collegial,
         missions_aci=bool(model.objet.missions_aci),
         transfert_siege=model.association.siege.transfert,

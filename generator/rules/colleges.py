@@ -112,9 +112,9 @@ def sieges_ca(m: Cpts) -> Iterator[Problem]:
 
 @rule("W-EQUILIBRE", AVERTISSEMENT, "Guide AVECsanté 2019, « trouver le bon équilibre »")
 def equilibre(m: Cpts) -> Iterator[Problem]:
-    """One collège holding half the seats or more can block the CA."""
+    """One collège holding half the seats or more can block the CA (one class of members: none)."""
     ca = m.conseil_administration
-    if ca is None or ca.sieges_total == 0:
+    if ca is None or ca.sieges_total == 0 or len(m.colleges) < 2:
         return
     for college in m.colleges:
         if 2 * college.sieges_ca >= ca.sieges_total:
