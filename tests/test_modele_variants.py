@@ -7,6 +7,7 @@ pipeline (rules, then the five founding documents).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,3 +88,96 @@ def test_preambule_removed(tmp_path: Path) -> None:
     assert WHO not in docs["statuts"]
     # Nothing between the document's title and its first titre.
     assert [line for line in debut.splitlines() if line.strip()] == [docs["statuts"].splitlines()[0]]
+
+
+# --- the four designs the model refused (issue 15) ----------------------------------------
+
+
+def _sans_vice_president(d: dict[str, Any]) -> None:
+    bureau = d["gouvernance"]["bureau"]
+    bureau["fonctions"] = [f for f in bureau["fonctions"] if f != "vice_president"]
+    bureau["colleges_distincts_min"] = 2
+    d["ag_constitutive"]["bureau_elu"].pop("vice_president")
+
+
+def _sans_mission(d: dict[str, Any]) -> None:
+    d["objet"]["missions_aci"] = []
+    d["objet"]["objectifs_supplementaires"] = ["Mettre en place, développer et gérer la CPTS."]
+
+
+def _inter_cpts_seules(d: dict[str, Any]) -> None:
+    d["colleges"] = [c for c in d["colleges"] if c["code"] != "partenaires"]
+    cpts = {m["id"] for m in d["membres"]["fondateurs"] if m.get("college") == "cpts"}
+    d["membres"]["fondateurs"] = [m for m in d["membres"]["fondateurs"] if m["id"] in cpts]
+    ag = d["ag_constitutive"]
+    ag["representes"] = [r for r in ag.get("representes", []) if {r["membre"], r["mandataire"]} <= cpts]
+    if isinstance(ag.get("presents"), list):
+        ag["presents"] = [i for i in ag["presents"] if i in cpts]
+    assemblees = d["gouvernance"].setdefault("assemblees", {})
+    assemblees["ordinaire"] = {"quorum": None, "majorite": "unanimite"}
+    assemblees.setdefault("extraordinaire", {})["majorite_statuts"] = "unanimite"
+
+
+def test_classe_unique_et_ca_collegial_example() -> None:
+    """One class of members and a collegial CA: no collège, no président in any document."""
+    result = api.check_file(EXAMPLES / "cpts-classe-unique-ca-collegial.yaml")
+    assert result.valid and result.model is not None
+    assert {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"} <= {f.rule for f in result.warnings}
+    docs = render_markdown(result.model, DOCUMENTS)
+    statuts = docs["statuts"]
+    assert "Les collèges" not in statuts and "répartis entre les collèges" not in statuts
+    assert "composé de neuf membres." in statuts
+    assert "un ou plusieurs administrateurs délégués" in statuts
+    assert "Chacun des administrateurs délégués représente l'association" in statuts
+    assert "toute personne physique ou morale" not in statuts
+    for name, text in docs.items():
+        lower = text.lower()
+        # « ni président ni vice-président » says the design; no sentence gives either a role.
+        for pattern in (
+            r"co-présiden",
+            r"\ble vice-président",
+            r"\b(le|du|au) président(?! de séance)",
+            r"présidente",
+        ):
+            assert not re.search(pattern, lower), (name, pattern)
+        assert "au titre de chaque collège" not in text, name
+        assert "de chaque collège" not in text, name
+    assert "Les administrateurs délégués" in docs["reglement-interieur"]
+    assert "L'administrateur délégué" in docs["liste-dirigeants"]
+
+
+def test_bureau_sans_vice_president(tmp_path: Path) -> None:
+    model, warnings, docs = _render(tmp_path, "cpts-avecsante", _sans_vice_president)
+    assert "vice_president" not in model.bureau.fonctions
+    assert "W-MODELE-VICE-PRESIDENT" in warnings
+    for name, text in docs.items():
+        assert "vice-présiden" not in text.lower(), name
+    assert "désigne un président de séance parmi ses membres" in docs["statuts"]
+
+
+def test_objet_sans_mission_aci(tmp_path: Path) -> None:
+    model, warnings, docs = _render(tmp_path, "cpts-avecsante", _sans_mission)
+    assert model.objet.missions_aci == ()
+    assert "W-MODELE-MISSIONS" in warnings
+    objet = docs["statuts"].split("– Objet", 1)[1].split("– Siège", 1)[0]
+    assert "mettre en place, développer et gérer la CPTS" in objet
+    assert "met en œuvre les missions suivantes" not in objet
+    for name, text in docs.items():
+        for line in text.splitlines():
+            # The RI keeps the territory's ACI size (issue 15: « the ACI size stays »).
+            if "relève ainsi de la taille" not in line:
+                assert "accord conventionnel interprofessionnel" not in line, (name, line)
+
+
+def test_inter_cpts_sans_partenaires_a_l_unanimite(tmp_path: Path) -> None:
+    model, warnings, docs = _render(tmp_path, "inter-cpts-departementale", _inter_cpts_seules)
+    assert [c.code for c in model.colleges] == ["cpts"]
+    assert "W-MODELE-INTER-CPTS" in warnings
+    statuts = docs["statuts"]
+    assert "Seules les CPTS peuvent être membres de l'association" in statuts
+    assert "prises à l'unanimité des membres présents ou représentés" in statuts
+    assert "voix consultative selon son collège" not in statuts
+    for name, text in docs.items():
+        assert "collège des partenaires" not in text, name
+        assert "les CPTS et les partenaires" not in text, name
+        assert "et aux partenaires membres" not in text, name
