@@ -181,3 +181,13 @@ def test_inter_cpts_sans_partenaires_a_l_unanimite(tmp_path: Path) -> None:
         assert "collège des partenaires" not in text, name
         assert "les CPTS et les partenaires" not in text, name
         assert "et aux partenaires membres" not in text, name
+
+
+def test_collegial_bureau_default_bank_card_goes_to_the_delegates(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        del d["finances"]["depenses"]["carte_bancaire"]  # the default: [president, tresorier]
+
+    model, _, docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", change)
+    assert "president" in model.finances.depenses.carte_bancaire
+    assert "à chacun des administrateurs délégués" in docs["reglement-interieur"]
+    assert "au président" not in docs["reglement-interieur"]
