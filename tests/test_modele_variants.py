@@ -191,3 +191,51 @@ def test_collegial_bureau_default_bank_card_goes_to_the_delegates(tmp_path: Path
     assert "president" in model.finances.depenses.carte_bancaire
     assert "à chacun des administrateurs délégués" in docs["reglement-interieur"]
     assert "au président" not in docs["reglement-interieur"]
+
+
+# --- the design facts and the warnings' messages ---------------------------------------------
+
+
+def test_pour_delegues_rewords_every_co_presidents_form() -> None:
+    from generator.context.conception import pour_delegues
+
+    assert pour_delegues("l'un des co-présidents") == "l'un des administrateurs délégués"
+    assert pour_delegues("du co-président qui préside la séance") == (
+        "de l'administrateur délégué qui préside la séance"
+    )
+    assert pour_delegues("le co-président qui a présidé la séance") == (
+        "l'administrateur délégué qui a présidé la séance"
+    )
+    assert pour_delegues("des deux co-présidents") == "des administrateurs délégués"
+    assert pour_delegues("Les co-présidents, ou l'un d'eux, sont chargés") == (
+        "Les administrateurs délégués, ou l'un d'eux, sont chargés"
+    )
+
+
+def test_conception_of_the_examples() -> None:
+    from generator.context.conception import conception
+
+    avec = conception(api.load_answers(EXAMPLES / "cpts-avecsante.yaml"))
+    assert not avec.classe_unique and not avec.collegial and avec.missions_aci
+    assert avec.transfert_siege == "ca_ratifie_ag" and avec.preambule is None
+    lochois = conception(api.load_answers(EXAMPLES / "cpts-classe-unique-ca-collegial.yaml"))
+    assert lochois.classe_unique and lochois.collegial and not lochois.personnes_morales
+    assert lochois.transfert_siege == "conseil_administration"
+    assert lochois.preambule is not None and len(lochois.preambule) == 2
+    assert "personnes physiques, acteurs" in lochois.membres_qui
+    inter = conception(api.load_answers(EXAMPLES / "inter-cpts-departementale.yaml"))
+    assert not inter.classe_unique  # an inter-CPTS keeps its own wording
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["w-modele-colleges", "w-modele-vice-president", "w-modele-missions", "w-modele-inter-cpts"],
+)
+def test_model_warnings_give_the_model_choice_its_reason_and_the_law(fixture: str) -> None:
+    path = Path(__file__).parent / "fixtures" / "invalid" / f"{fixture}.yaml"
+    result = api.check_file(path)
+    assert result.valid
+    [finding] = [f for f in result.warnings if f.rule == fixture.upper()]
+    assert "modèle" in finding.message and " pour " in finding.message
+    assert "loi de 1901" in finding.message or "loi de 1901" in finding.source.lower()
+    assert finding.source

@@ -157,8 +157,9 @@ def modele_inter_cpts(m: Cpts) -> Iterator[Problem]:
         (
             "inter-CPTS sans collège « partenaires » : seules les CPTS en sont membres. Le modèle "
             "(URPS Occitanie 2022) y associe, avec voix consultative, les partenaires qui "
-            "soutiennent la coordination des CPTS (URPS, collectivités, établissements), sans "
-            "leur donner de pouvoir sur les CPTS membres ; la loi de 1901 ne l'impose pas"
+            "soutiennent la coordination des CPTS (URPS, collectivités, établissements), pour "
+            "qu'ils suivent ses travaux sans pouvoir sur les CPTS membres ; la loi de 1901 ne "
+            "l'impose pas"
         ),
     )
 
