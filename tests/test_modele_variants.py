@@ -239,3 +239,40 @@ def test_model_warnings_give_the_model_choice_its_reason_and_the_law(fixture: st
     assert "modèle" in finding.message and " pour " in finding.message
     assert "loi de 1901" in finding.message or "loi de 1901" in finding.source.lower()
     assert finding.source
+
+
+def _classe_unique_collegiale(d: dict[str, Any]) -> None:
+    """Every founder in the first collège; a collegial bureau without président."""
+    premier = d["colleges"][0]
+    premier["personnes"] = "mixtes"
+    d["colleges"] = [premier]
+    for membre in d["membres"]["fondateurs"]:
+        membre["college"] = premier["code"]
+    if d["gouvernance"].get("conseil_administration"):
+        premier["sieges_ca"] = len(d["ag_constitutive"]["administrateurs_elus"])
+    bureau = d["gouvernance"]["bureau"]
+    bureau.update(collegial=True, co_presidence=False, colleges_distincts_min=1)
+    bureau["fonctions"] = [
+        f for f in bureau["fonctions"] if not f.startswith(("president", "vice_president"))
+    ]
+    for fonction in list(d["ag_constitutive"]["bureau_elu"]):
+        if fonction.startswith(("president", "vice_president")):
+            del d["ag_constitutive"]["bureau_elu"][fonction]
+    d["finances"]["depenses"]["carte_bancaire"] = ["tresorier"]
+
+
+@pytest.mark.parametrize("example", ["cpts-petite-bureau", "cpts-moselle-droit-local", "cpts-copresidence"])
+def test_classe_unique_collegiale_from_other_examples(tmp_path: Path, example: str) -> None:
+    """Without a CA, under local law, from a co-presidency: the same design renders the same way."""
+    model, warnings, docs = _render(tmp_path, example, _classe_unique_collegiale)
+    assert len(model.colleges) == 1 and model.bureau.collegial
+    assert {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"} <= warnings
+    assert "Les collèges" not in docs["statuts"]
+    assert "administrateurs délégués" in docs["statuts"]
+    # The legal persons' representation is cited at the composition article.
+    assert "représentant légal ou habilité par lui par écrit" in docs["bulletin-adhesion"]
+    for name, text in docs.items():
+        lower = text.lower()
+        for pattern in (r"co-présiden", r"\ble vice-président", r"\b(le|du|au) président(?! de séance)"):
+            assert not re.search(pattern, lower), (name, pattern)
+        assert "de chaque collège" not in text, name
