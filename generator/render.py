@@ -19,6 +19,7 @@ import jinja2
 import generator.context as contexts
 from generator import facts, labels, typography
 from generator.compiled_templates import packaged_cache
+from generator.context.conception import pour_delegues
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.context.requete import applicable as requete_applicable
 from generator.errors import TemplateRenderError
@@ -109,6 +110,8 @@ def _presidence_de(model: Cpts) -> contexts.Titre:
 def _selon_presidence(context: jinja2.runtime.Context, un: str, plusieurs: str) -> str:
     """Choose the wording for one président or for co-présidents, as the context says."""
     shared: contexts.Commun = context["c"]
+    if shared.conception.collegial:
+        return pour_delegues(plusieurs)
     return plusieurs if shared.presidence_statutaire.pluriel else un
 
 

@@ -107,7 +107,15 @@ def statuts_seats(statuts: str) -> dict[str, int]:
 
 
 def pv_elections(pv: str) -> list[list[str]]:
-    return table_after(section(pv, "Deuxième résolution"), "| Collège | Sièges |")
+    resolution = section(pv, "Deuxième résolution")
+    # One class of members (issue 15): one row of « Membres », no collège.
+    header = "| Membres | Sièges |" if "| Membres | Sièges |" in resolution else "| Collège | Sièges |"
+    return table_after(resolution, header)
+
+
+def classe_unique(model) -> bool:
+    """One class of members, without collèges (issue 15, W-MODELE-COLLEGES)."""
+    return len(model.colleges) == 1 and not model.inter_cpts
 
 
 def test_seats_per_college_agree(rendered):
@@ -119,9 +127,15 @@ def test_seats_per_college_agree(rendered):
         return
     expected = {escape(c.intitule): c.sieges_ca for c in model.colleges if c.sieges_ca > 0}
     statuts = statuts_seats(docs["statuts"])
-    assert statuts == {
-        escape(college_dans_phrase(c.intitule)): c.sieges_ca for c in model.colleges if c.sieges_ca
-    }
+    if classe_unique(model):
+        # No seats per collège: the statuts give the CA's size only.
+        total = en_lettres(model.conseil_administration.sieges_total)
+        assert statuts == {}
+        assert f"composé de {total} membres." in normalise(docs["statuts"])
+    else:
+        assert statuts == {
+            escape(college_dans_phrase(c.intitule)): c.sieges_ca for c in model.colleges if c.sieges_ca
+        }
     pv = {row[0]: int(row[1]) for row in pv_elections(docs["pv-ag-constitutive"])}
     assert pv == expected
     assert sum(pv.values()) == model.conseil_administration.sieges_total
@@ -173,6 +187,15 @@ def test_elected_administrators_agree(rendered):
 
 def test_cotisations_agree(rendered):
     model, docs, _ = rendered
+    if classe_unique(model):
+        # One cotisation, in a sentence of the RI and of the PV, and on the one form.
+        [college] = model.colleges
+        amount = normalise(f"{montant(college.cotisation)} ({montant_en_lettres(college.cotisation)})")
+        ri_text = normalise(section(docs["reglement-interieur"], "Article 3 – Montant"))
+        assert f"s'établit à {amount}." in ri_text
+        assert f"ordinaire : {amount}." in normalise(docs["pv-ag-constitutive"])
+        assert f"Cotisation annuelle : {amount}," in normalise(docs["bulletin-adhesion"])
+        return
     ri = {
         row[0]: row[1]
         for row in table_after(docs["reglement-interieur"], "| Collège | Cotisation annuelle |")
@@ -238,6 +261,15 @@ def test_officers_agree(rendered):
         )
         expected.setdefault(title, []).extend(escape(model.nom(d)) for d in designations)
     assert pv == expected
+    if model.bureau.collegial:
+        # No président: the administrateurs délégués, designated later by the CA, sign in blank.
+        assert "Président" not in pv and "Co-président" not in pv
+        lines = docs["statuts"].split("\n")
+        header = next(line for line in lines if line.startswith("| L'administrateur délégué |"))
+        names = [cell.strip() for cell in lines[lines.index(header) + 2].strip("|").split(" | ")]
+        assert [normalise(n) for n in names] == ["Nom et prénom :", pv["Secrétaire"][0]]
+        assert "Pour l'association, l'un des administrateurs délégués" in docs["bulletin-adhesion"]
+        return
     presidents = pv.get("Président") or pv["Co-président"]
     # The statuts' signature block: header row of functions, then the names.
     header = next(

@@ -18,6 +18,19 @@ from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, patter
 from generator.init.terminal import Interrupted
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+# Examples whose keys `cpts init` does not ask yet: gouvernance.bureau.collegial (issue 15; the
+# questions are another branch's work). Strict: the test fails once init asks them, so that the
+# mark is removed then.
+INIT_SANS_CLES_2026_11 = {"cpts-classe-unique-ca-collegial"}
+EXAMPLES_INIT = [
+    pytest.param(
+        p,
+        marks=pytest.mark.xfail(strict=True, reason="init sans bureau.collegial (issue 15)"),
+    )
+    if p.stem in INIT_SANS_CLES_2026_11
+    else p
+    for p in EXAMPLES
+]
 
 
 class Scripted:
@@ -136,7 +149,7 @@ def test_member_ids_are_proposed_from_the_names_and_kept_unique() -> None:
 # --- --defauts and the rules -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLES_INIT, ids=lambda p: p.stem)
 def test_every_question_asked_has_its_why_line(example: Path) -> None:
     engine = Engine(Scripted(), example_data(example), auto=True, stub=stubs.complete)
     parcours.run(engine)
@@ -145,7 +158,7 @@ def test_every_question_asked_has_its_why_line(example: Path) -> None:
     assert len(engine.asked) > 60
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLES_INIT, ids=lambda p: p.stem)
 def test_defauts_from_an_example_gives_back_the_same_answers(example: Path, tmp_path: Path) -> None:
     target = tmp_path / example.name
     result = run("init", "--defauts", "--depuis", str(example), str(target))

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from generator import labels
+from generator.context.conception import Conception, conception
 from generator.context.titres import Titre, est_une_femme, titre, toutes_des_femmes
 from generator.model import AgConstitutive, College, ConseilAdministration, Cpts, Designation
 
@@ -75,6 +76,8 @@ class Commun(NamedTuple):
     vice_presidents: tuple[str, ...]
     # Adhesion condition code → its wording, for a CPTS or for an inter-CPTS, in the answers' order.
     conditions_adhesion: Mapping[str, str]
+    # The design where it departs from the model (one class of members, collegial bureau…).
+    conception: Conception
 
 
 def _designations(ag: AgConstitutive | None, fonction: str) -> tuple[Designation, ...]:
@@ -115,6 +118,9 @@ def commun(model: Cpts) -> Commun:
     elus = {} if ag is None else {f: tuple(model.nom(d) for d in personnes) for f, personnes in ag.bureau_elu}
     code = _code(model, "president")
     nombre = 2 if model.bureau.co_presidence else 1
+    if model.bureau.collegial:
+        # The administrateurs délégués stand where the présidents would: one or more of them.
+        code, nombre = "administrateur_delegue", 2
     presidents = _designations(ag, "president")
     return Commun(
         ag=ag,
@@ -124,7 +130,11 @@ def commun(model: Cpts) -> Commun:
         presidents=tuple(model.nom(d) for d in presidents),
         elus=MappingProxyType(elus),
         postes=_postes(model, model.bureau.fonctions),
-        signataires=_postes(model, ("president",)),
+        signataires=(
+            (Poste("administrateur_delegue", titre("administrateur_delegue"), None),)
+            if model.bureau.collegial
+            else _postes(model, ("president",))
+        ),
         secretaire=_postes(model, ("secretaire",))[0],
         decideur=labels.ORGANES[model.adhesion.validation_par],
         organe=_BUREAU if model.conseil_administration is None else _CA,
@@ -139,4 +149,5 @@ def commun(model: Cpts) -> Commun:
         conditions_adhesion=MappingProxyType(
             {code: _condition(model, code) for code in model.adhesion.conditions}
         ),
+        conception=conception(model),
     )

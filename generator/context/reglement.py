@@ -86,13 +86,17 @@ def _majorites(model: Cpts) -> tuple[tuple[str, str], ...]:
     return tuple((decision[:1].upper() + decision[1:], majorite) for decision, majorite in rows)
 
 
+def _carte(code: str, commun: Commun) -> str:
+    if code == "president" and commun.conception.collegial:
+        # A collegial bureau has no président: the default card goes to the administrateurs délégués.
+        return "à chacun des administrateurs délégués"
+    if code == "president" and commun.presidence_statutaire.pluriel:
+        return "à chacun des co-présidents"
+    return "au " + labels.FONCTIONS[code]
+
+
 def _cartes(model: Cpts, commun: Commun) -> tuple[str, ...]:
-    return tuple(
-        "à chacun des co-présidents"
-        if code == "president" and commun.presidence_statutaire.pluriel
-        else "au " + labels.FONCTIONS[code]
-        for code in model.finances.depenses.carte_bancaire
-    )
+    return tuple(_carte(code, commun) for code in model.finances.depenses.carte_bancaire)
 
 
 def _minuscule(text: str) -> str:

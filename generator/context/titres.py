@@ -27,6 +27,8 @@ _NOMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "tresorier": ("trésorier", "trésorière"),
         "tresorier_adjoint": ("trésorier adjoint", "trésorière adjointe"),
         "administrateur": ("administrateur", "administratrice"),
+        # A collegial bureau's representatives, designated by the CA (context/conception.py).
+        "administrateur_delegue": ("administrateur délégué", "administratrice déléguée"),
     }
 )
 

@@ -193,6 +193,7 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         duree=None if asso["duree"] == "illimitee" else asso["duree"],
         fait_a=asso["fait_a"] or siege.commune,
         email=asso["email"],
+        preambule=asso["preambule"],
     )
     colleges = tuple(_college(c, ("colleges", i)) for i, c in enumerate(data["colleges"]))
     membres = data["membres"]
@@ -233,6 +234,7 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         reelections_max=bureau_raw["reelections_max"],
         # Without a CA only the general assembly can elect the bureau.
         elu_par=bureau_raw["elu_par"] if conseil is not None else "assemblee_generale",
+        collegial=bureau_raw["collegial"],
     )
     ag_cfg = gouv["assemblees"]
     assemblees = Assemblees(

@@ -132,6 +132,8 @@ class Siege(NamedTuple):
     adresse: str
     code_postal: str
     commune: str
+    # Who decides a transfer: ca_ratifie_ag (the model), conseil_administration, assemblee_generale.
+    transfert: str = "ca_ratifie_ag"
 
 
 class Association(NamedTuple):
@@ -147,6 +149,8 @@ class Association(NamedTuple):
     duree: int | None  # None: illimitée
     fait_a: str
     email: str | None
+    # None: the WHO definition of health as epigraph; a text replaces it; "" removes it.
+    preambule: str | None = None
 
 
 class Objet(NamedTuple):
@@ -203,6 +207,8 @@ class Bureau(NamedTuple):
     mandat_annees: int
     reelections_max: int
     elu_par: str
+    # A collegial bureau: no président, the CA designates who represents the association.
+    collegial: bool = False
 
 
 class Assemblees(NamedTuple):

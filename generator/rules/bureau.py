@@ -13,10 +13,12 @@ from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
 
 @rule("E-BUREAU-FONCTIONS", ERREUR, "Modèle AVECsanté, art. 15-1 (composition du bureau)")
 def fonctions_bureau(m: Cpts) -> Iterator[Problem]:
-    """The bureau has a président (or two co-présidents), a secrétaire, a trésorier, and a VP."""
-    required = ["president", "secretaire", "tresorier"]
-    if m.modele == "cpts":
-        required.insert(1, "vice_president")
+    """The bureau has a président (or two co-présidents, or none if collegial), a secrétaire, a trésorier.
+
+    A collegial bureau has no président and no vice-président: naming one would contradict the
+    statuts, which give the representation to the members the CA designates.
+    """
+    required = ["secretaire", "tresorier"] if m.bureau.collegial else ["president", "secretaire", "tresorier"]
     missing = [f for f in required if f not in m.bureau.fonctions]
     if missing:
         names = ", ".join(missing)
@@ -32,6 +34,18 @@ def fonctions_bureau(m: Cpts) -> Iterator[Problem]:
                 )
             ),
         )
+    if m.bureau.collegial:
+        presidence = [f for f in m.bureau.fonctions if f.startswith(("president", "vice_president"))]
+        if presidence or m.bureau.co_presidence:
+            yield (
+                ("gouvernance", "bureau", "collegial"),
+                (
+                    "un bureau collégial n'a ni président ni vice-président (ni co-présidence) : "
+                    "retirez "
+                    + (", ".join(presidence) if presidence else "co_presidence")
+                    + " ou mettez collegial: false"
+                ),
+            )
     for adjoint, principal in (
         ("secretaire_adjoint", "secretaire"),
         ("tresorier_adjoint", "tresorier"),
@@ -43,6 +57,33 @@ def fonctions_bureau(m: Cpts) -> Iterator[Problem]:
                 ("gouvernance", "bureau", "fonctions"),
                 (f"la fonction {adjoint} suppose la fonction {principal}"),
             )
+
+
+@rule(
+    "W-MODELE-VICE-PRESIDENT",
+    AVERTISSEMENT,
+    "Modèle AVECsanté, art. 15-1 et 15-3 (vice-président) ; loi du 1er juillet 1901 (liberté des statuts)",
+)
+def modele_vice_president(m: Cpts) -> Iterator[Problem]:
+    """A CPTS bureau without a vice-président departs from the model."""
+    if m.modele != "cpts" or "vice_president" in m.bureau.fonctions:
+        return
+    if m.bureau.collegial:
+        message = (
+            "bureau collégial, sans président ni vice-président : les statuts font désigner par le "
+            "conseil d'administration un ou plusieurs de ses membres pour représenter l'association. "
+            "Le modèle AVECsanté confie la représentation à un président, assisté et suppléé par un "
+            "vice-président, pour que les tiers et les banques aient un interlocuteur identifié ; "
+            "la loi de 1901 n'impose aucune fonction"
+        )
+    else:
+        message = (
+            "le bureau n'a pas de vice-président : le modèle AVECsanté en prévoit un pour assister "
+            "le président et le remplacer en cas d'absence ou d'empêchement ; sans lui, les statuts "
+            "font désigner un président de séance par l'organe réuni. La loi de 1901 n'impose "
+            "aucune fonction"
+        )
+    yield ("gouvernance", "bureau", "fonctions"), message
 
 
 @rule("E-BUREAU-COLLEGES", ERREUR, "Modèle AVECsanté, art. 15-1 (au moins deux collèges)")

@@ -10,15 +10,7 @@ from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
 
 @rule("E-COLLEGES", ERREUR, "Modèle AVECsanté, art. 5-2 (collèges)")
 def colleges_valides(m: Cpts) -> Iterator[Problem]:
-    """At least two collèges with unique codes; every member's collège exists."""
-    if len(m.colleges) < 2:
-        yield (
-            ("colleges",),
-            (
-                f"{len(m.colleges)} collège déclaré : il en faut au moins deux (la CPTS réunit "
-                "plusieurs catégories d'acteurs)"
-            ),
-        )
+    """Collège codes are unique and every member's collège exists, so that each member has one."""
     seen: set[str] = set()
     for college in m.colleges:
         if college.code in seen:
@@ -43,6 +35,27 @@ def colleges_valides(m: Cpts) -> Iterator[Problem]:
                 (*member.path, "college"),
                 (f"le collège « {member.college} » n'existe pas ; codes déclarés : {codes}"),
             )
+
+
+@rule(
+    "W-MODELE-COLLEGES",
+    AVERTISSEMENT,
+    "Modèle AVECsanté, art. 5-2 (collèges) ; loi du 1er juillet 1901 (liberté des statuts)",
+)
+def modele_colleges(m: Cpts) -> Iterator[Problem]:
+    """One class of members departs from the model's collèges, which the law does not require."""
+    if m.inter_cpts or len(m.colleges) != 1:
+        return
+    yield (
+        ("colleges",),
+        (
+            "un seul collège : les statuts auront une classe unique de membres, sans article sur "
+            "les collèges ni sièges du CA par collège. Le modèle AVECsanté répartit les membres en "
+            "plusieurs collèges (professionnels de santé, structures d'exercice coordonné, "
+            "usagers…) pour que chaque catégorie d'acteurs du territoire soit représentée au "
+            "conseil d'administration ; la loi de 1901 ne l'impose pas"
+        ),
+    )
 
 
 @rule("E-MEMBRES", ERREUR, "Loi du 1er juillet 1901, art. 1 (convention entre deux personnes)")
@@ -99,9 +112,9 @@ def sieges_ca(m: Cpts) -> Iterator[Problem]:
 
 @rule("W-EQUILIBRE", AVERTISSEMENT, "Guide AVECsanté 2019, « trouver le bon équilibre »")
 def equilibre(m: Cpts) -> Iterator[Problem]:
-    """One collège holding half the seats or more can block the CA."""
+    """One collège holding half the seats or more can block the CA (one class of members: none)."""
     ca = m.conseil_administration
-    if ca is None or ca.sieges_total == 0:
+    if ca is None or ca.sieges_total == 0 or len(m.colleges) < 2:
         return
     for college in m.colleges:
         if 2 * college.sieges_ca >= ca.sieges_total:

@@ -123,8 +123,8 @@ def inter_cpts(m: Cpts) -> Iterator[Problem]:
             ("colleges",),
             ("une inter-CPTS a un collège « cpts » à voix délibérative (les CPTS membres)"),
         )
-    if partenaires is None or partenaires.deliberatif:
-        yield ("colleges",), ("une inter-CPTS a un collège « partenaires » à voix consultative")
+    if partenaires is not None and partenaires.deliberatif:
+        yield ("colleges",), ("le collège « partenaires » d'une inter-CPTS a voix consultative")
     for college in m.colleges:
         if college.code not in {"cpts", "partenaires"}:
             yield (
@@ -141,6 +141,44 @@ def inter_cpts(m: Cpts) -> Iterator[Problem]:
                     "bureau d'une inter-CPTS est choisi dans le collège des CPTS"
                 ),
             )
+
+
+@rule(
+    "W-MODELE-INTER-CPTS",
+    AVERTISSEMENT,
+    "URPS Occitanie, Infos conseils n° 11 (2022) : gouvernance inter-CPTS ; loi du 1er juillet 1901",
+)
+def modele_inter_cpts(m: Cpts) -> Iterator[Problem]:
+    """An inter-CPTS of CPTS only departs from the model, which adds a consultative partners collège."""
+    if not m.inter_cpts or m.college("partenaires") is not None:
+        return
+    yield (
+        ("colleges",),
+        (
+            "inter-CPTS sans collège « partenaires » : seules les CPTS en sont membres. Le modèle "
+            "(URPS Occitanie 2022) y associe, avec voix consultative, les partenaires qui "
+            "soutiennent la coordination des CPTS (URPS, collectivités, établissements), pour "
+            "qu'ils suivent ses travaux sans pouvoir sur les CPTS membres ; la loi de 1901 ne "
+            "l'impose pas"
+        ),
+    )
+
+
+@rule("W-MODELE-MISSIONS", AVERTISSEMENT, "ACI CPTS du 20 juin 2019 (missions) ; CSP, art. L. 1434-12")
+def modele_missions(m: Cpts) -> Iterator[Problem]:
+    """An objet without any ACI mission departs from the model."""
+    if m.inter_cpts or m.objet.missions_aci:
+        return
+    yield (
+        ("objet", "missions_aci"),
+        (
+            "aucune mission ACI : l'objet reposera sur les objectifs propres de l'association. Le "
+            "modèle AVECsanté inscrit dans l'objet les missions de l'accord conventionnel "
+            "interprofessionnel, que l'association doit assurer pour signer l'ACI et en recevoir "
+            "le financement ; la loi de 1901 et l'article L. 1434-12 du code de la santé publique "
+            "ne l'imposent pas dans les statuts"
+        ),
+    )
 
 
 @rule("W-SIEGE-HORS-TERRITOIRE", AVERTISSEMENT, "Cohérence du siège et du territoire")
