@@ -25,6 +25,11 @@ from generator.web.commande import loopback
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 
 
+def example(stem: str) -> Path:
+    """Return an example by name (the list grows: an index would move)."""
+    return next(p for p in EXAMPLES if p.stem == stem)
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("brouillons")
@@ -306,7 +311,7 @@ def test_an_elected_officer_is_a_member_and_the_person_it_designates(
 
 
 def test_a_co_presidency_elects_two_designations(client: httpx.Client, folder: Path) -> None:
-    nom = upload(client, EXAMPLES[1])
+    nom = upload(client, example("cpts-copresidence"))
     page = client.get(f"/b/{nom}/fondateurs").text
     assert "Membre élu n° 2" in page and 'value="Dr Erwan Le Du"' in page
     path = "ag_constitutive.bureau_elu.president"
@@ -449,7 +454,7 @@ def test_the_form_asks_what_the_terminal_asks_from_the_same_data(client: httpx.C
     baremes = brouillons.Folder(folder).read(nom).data["indemnisation"].get("baremes")
     assert ('id="champ-indemnisation.justificatifs"' in indemnisation) == bool(baremes)
     assert '<p class="remarque">Taille ACI' in indemnisation
-    sans_bareme = upload(client, EXAMPLES[3])
+    sans_bareme = upload(client, example("cpts-petite-bureau"))
     assert not brouillons.Folder(folder).read(sans_bareme).data["indemnisation"].get("baremes")
     assert 'id="champ-indemnisation.justificatifs"' not in client.get(f"/b/{sans_bareme}/indemnisation").text
 
