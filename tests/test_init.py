@@ -18,19 +18,7 @@ from generator.init.engine import DELETE, Choice, Engine, NoDefaultError, patter
 from generator.init.terminal import Interrupted
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
-# Examples whose keys `cpts init` does not ask yet: gouvernance.bureau.collegial (issue 15; the
-# questions are another branch's work). Strict: the test fails once init asks them, so that the
-# mark is removed then.
-INIT_SANS_CLES_2026_11 = {"cpts-classe-unique-ca-collegial"}
-EXAMPLES_INIT = [
-    pytest.param(
-        p,
-        marks=pytest.mark.xfail(strict=True, reason="init sans bureau.collegial (issue 15)"),
-    )
-    if p.stem in INIT_SANS_CLES_2026_11
-    else p
-    for p in EXAMPLES
-]
+EXAMPLES_INIT = EXAMPLES
 
 
 class Scripted:

@@ -88,6 +88,14 @@ _LINES: dict[str, str] = {
     "association.fait_a": (
         "Les statuts sont signés là où se tient l'AG constitutive, souvent la commune du siège."
     ),
+    "association.siege.transfert": (
+        "Le modèle laisse le conseil (ou le bureau) transférer le siège, l'assemblée suivante "
+        "ratifiant (art. 3) ; beaucoup de CPTS le confient au conseil seul."
+    ),
+    "association.preambule": (
+        "Le modèle ouvre les statuts sur la définition de la santé de l'OMS ; un texte la remplace, "
+        "un texte vide la supprime."
+    ),
     "objet.missions_aci": (
         "Les quatre missions socles sont exigées par l'ACI ; les deux autres sont facultatives."
     ),
@@ -143,6 +151,10 @@ _LINES: dict[str, str] = {
     f"{_CA}.majorites.transfert_siege": "Le RI peut renforcer la majorité pour transférer le siège.",
     f"{_BUREAU}.fonctions": (
         "Le bureau comprend « à minima » président, vice-président, secrétaire et trésorier (art. 15-1)."
+    ),
+    f"{_BUREAU}.collegial": (
+        "Le modèle prévoit un président et un vice-président (art. 15-1) ; une gouvernance collégiale "
+        "confie la représentation à des administrateurs délégués désignés par le CA."
     ),
     f"{_BUREAU}.co_presidence": (
         "Le modèle prévoit un président ; une co-présidence partage la charge entre deux personnes."

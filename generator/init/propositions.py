@@ -65,7 +65,13 @@ def resolutions(data: Answers) -> list[str]:
 def majorites(data: Answers) -> list[str]:
     """Return the decisions of the CA with a majority asked: the two of the model, then the file's."""
     value = at(data, f"{CA}.majorites")
-    keys = ["defaut", "affectation_fonds"]
+    # A file that already lists its majorities keeps them: the model's two are proposed only
+    # when none are given (a real RI may set no reinforced majority for allocating funds).
+    keys = (
+        ["defaut"]
+        if isinstance(value, dict) and "affectation_fonds" not in value
+        else ["defaut", "affectation_fonds"]
+    )
     return keys + [
         k for k in (value if isinstance(value, dict) else {}) if k not in keys and k in MAJORITES_DECISIONS
     ]
@@ -109,6 +115,11 @@ COLLEGES_PROPOSES: Mapping[str, tuple[tuple[str, str], ...]] = {
 }
 # Seats proposed per deliberative collège: the guide advises an equal share between collèges.
 SIEGES_PROPOSES = 3
+
+
+def pas_collegial(data: Answers) -> bool:
+    """Tell whether the bureau has a presidency (a collegial bureau has none to share)."""
+    return not at(data, "gouvernance.bureau.collegial")
 
 
 def inter(data: Answers) -> bool:

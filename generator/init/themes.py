@@ -179,6 +179,8 @@ THEMES: tuple[Theme, ...] = (
             Question("association.siege.commune", propose=p.premiere_commune),
             Question("association.duree"),
             Question("association.fait_a", propose=lambda data: p.at(data, "association.siege.commune")),
+            Question("association.siege.transfert"),
+            Question("association.preambule", facultatif=True),
             Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
             Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
         ),
@@ -205,7 +207,7 @@ THEMES: tuple[Theme, ...] = (
                     Question("voix", propose_ligne=p.voix_du_college, propose_modele=True),
                 ),
                 nom="collège",
-                minimum=2,
+                minimum=1,  # one class of members is allowed (W-MODELE-COLLEGES): the model proposes four
                 propose=p.colleges_proposes,
             ),
         ),
@@ -241,8 +243,9 @@ THEMES: tuple[Theme, ...] = (
                 propose=p.majorite_proposee,
                 vider=True,
             ),
+            Question("gouvernance.bureau.collegial", quand=p.pas_inter, sinon=MISSING),
             Question("gouvernance.bureau.fonctions", forme="liste", choix=p.toutes_fonctions),
-            Question("gouvernance.bureau.co_presidence"),
+            Question("gouvernance.bureau.co_presidence", quand=p.pas_collegial),
             Question(
                 "gouvernance.bureau.colleges_distincts_min",
                 "CPTS distinctes au bureau",
