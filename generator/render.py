@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 import generator.context as contexts
-from generator import facts, labels, typography
+from generator import clauses, facts, labels, typography
 from generator.compiled_templates import packaged_cache
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.context.requete import applicable as requete_applicable
@@ -258,6 +258,8 @@ def render_document(
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
     except jinja2.TemplateError as exc:
         raise TemplateRenderError(f"{name} : erreur de modèle ({exc})") from exc
+    if any(clause.document == name for clause in model.clauses_supplementaires):
+        text = clauses.inserer(_tidy(text), model.clauses_supplementaires, name)
     numbered = number_document(_tidy(text), name)
     _check_complete(name, numbered)
     return RenderedDocument(name, typography.french_spacing(numbered.text), numbered, tuple(citations))

@@ -134,6 +134,14 @@ class Siege(NamedTuple):
     commune: str
 
 
+class Commune(NamedTuple):
+    """A commune of the territory, with its département and sous-territoire when the answers give them."""
+
+    nom: str
+    departement: str | None
+    sous_territoire: str | None
+
+
 class Association(NamedTuple):
     """Identity and territory of the association."""
 
@@ -147,6 +155,8 @@ class Association(NamedTuple):
     duree: int | None  # None: illimitée
     fait_a: str
     email: str | None
+    # Each commune with its département and sous-territoire (``communes`` keeps the names only).
+    communes_detail: tuple[Commune, ...] = ()
 
 
 class Objet(NamedTuple):
@@ -154,6 +164,8 @@ class Objet(NamedTuple):
 
     missions_aci: tuple[str, ...]
     objectifs_supplementaires: tuple[str, ...]
+    principes: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
 
     @property
     def missions_optionnelles(self) -> tuple[str, ...]:
@@ -229,6 +241,9 @@ class Adhesion(NamedTuple):
     validation_par: str
     delai_reponse_jours: int
     conditions: tuple[str, ...]
+    refus_motive: bool = True
+    # When membership starts: « paiement » (the model), « decision » or « ag_suivante ».
+    effet: str = "paiement"
 
 
 class Bareme(NamedTuple):
@@ -438,3 +453,14 @@ def nom_designation(membre: Membre, personne: str | None = None) -> str:
     if membre.civilite and not membre.personne_morale:
         return f"{membre.civilite} {membre.nom_complet}"
     return membre.nom_complet
+
+
+class Clause(NamedTuple):
+    """A free article added to the statuts or the RI after a labelled article."""
+
+    document: str  # the rendered document's name: « statuts » or « reglement-interieur »
+    apres: str
+    titre: str
+    label: str  # the answers' label, or one made from the clause's position
+    texte: str
+    chemin: PathKey
