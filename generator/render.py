@@ -21,6 +21,7 @@ from generator import clauses, facts, labels, typography
 from generator.compiled_templates import packaged_cache
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.context.requete import applicable as requete_applicable
+from generator.context.vocabulaire import vocabulaire
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -253,7 +254,14 @@ def render_document(
     try:
         shared = contexts.commun(model) if shared is None else shared
         context = contexts.document_context(name, model, shared)
-        text = template.render(m=model, c=shared, doc=context, ref_statuts=ref_statuts, document=name)
+        text = template.render(
+            m=model,
+            c=shared,
+            doc=context,
+            v=vocabulaire(model),
+            ref_statuts=ref_statuts,
+            document=name,
+        )
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
     except jinja2.TemplateError as exc:

@@ -168,6 +168,7 @@ EXAMPLE_WARNINGS = {
     "cpts-copresidence": {"W-REMUNERATION-RESSOURCES"},
     "inter-cpts-departementale": {"W-DIRIGEANTS-INCOMPLET"},
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
+    "cpts-deux-departements": set(),
 }
 
 
