@@ -137,3 +137,14 @@ def test_cli_labels_refuses_other_errors() -> None:
     result = CliRunner().invoke(cli, ["labels", str(fixture)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+
+
+def test_annotations_name_a_free_clause_as_the_founders_text() -> None:
+    model = api.load_answers(EXAMPLES / "cpts-deux-departements.yaml")
+    found = api._annotations(model, ["statuts", "reglement-interieur"])
+    clause = found["statuts"]("Article 4 – Référents de sous-territoire")
+    assert len(clause) == 1 and "clauses_supplementaires" in clause[0]
+    reunions = found["reglement-interieur"]("Article 2 – Réunions de sous-territoire")
+    assert "clauses_supplementaires" in reunions[0]
+    # The model's own articles keep their sources.
+    assert any("AVECsanté" in s for s in found["statuts"]("Article 9 – Durée"))
