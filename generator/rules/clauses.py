@@ -38,8 +38,9 @@ def clauses_supplementaires(m: Cpts) -> Iterator[Problem]:
         return
     try:
         base = etiquettes(m)
-    except CptsError:
-        return  # the documents cannot be rendered: other rules say why
+    except (CptsError, LookupError, TypeError, ValueError, AttributeError):
+        # A model that breaks other rules may not render: those rules say why.
+        return
     connues = {name: {label for label, _, _ in headings} for name, headings in base.items()}
     ajoutees: dict[str, set[str]] = {name: set() for name in base}
     for clause in m.clauses_supplementaires:
