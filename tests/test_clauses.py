@@ -148,3 +148,17 @@ def test_annotations_name_a_free_clause_as_the_founders_text() -> None:
     assert "clauses_supplementaires" in reunions[0]
     # The model's own articles keep their sources.
     assert any("AVECsanté" in s for s in found["statuts"]("Article 9 – Durée"))
+
+
+def test_verification_asks_to_have_the_free_clauses_read() -> None:
+    model = api.load_answers(EXAMPLES / "cpts-deux-departements.yaml")
+    documents = render.render_documents(model, ("statuts", "verification"))
+    report = documents["verification"].markdown
+    assert "## Clauses supplémentaires" in report
+    for clause in model.clauses_supplementaires:
+        assert f"«\u00a0{clause.titre}\u00a0»" in report
+        if clause.document == "statuts":
+            number = documents["statuts"].numbered.number(clause.label)
+            assert f"Statuts, article {number}\u00a0: «\u00a0{clause.titre}\u00a0»" in report
+    without = render.render_documents(api.load_answers(EXAMPLES / "cpts-avecsante.yaml"), ("verification",))
+    assert "Clauses supplémentaires" not in without["verification"].markdown
