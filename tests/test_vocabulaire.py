@@ -110,6 +110,11 @@ def test_only_natural_persons_never_read_legal_persons(avecsante) -> None:
     assert "– Partenaires\n" in docs["statuts"]
     assert "La convention ne confère ni la qualité de membre" in docs["statuts"]
     assert "pour une personne morale, la personne physique désignée" not in docs["reglement-interieur"]
+    composition = docs["statuts"].split("– Composition\n")[1].split("– Les cotisations")[0]
+    # Honorary members may still be legal persons: they belong to no collège.
+    assert "personnes physiques ou morales, acteurs" not in composition
+    assert "personne morale" not in composition and "Chaque membre ne dispose que d'une voix" in composition
+    assert "les autres personnes physiques, acteurs du territoire" in composition
 
 
 def test_refusal_without_reasons_and_membership_at_the_decision(avecsante) -> None:

@@ -74,6 +74,8 @@ class Vocabulaire(NamedTuple):
     ouverture_statuts: str
     # Some collège admits legal persons.
     personnes_morales: bool
+    # The members in the composition article: « personnes physiques ou morales » (the model).
+    personnes_membres: str
     # No collège admits legal persons: the structures are partners bound by a convention.
     partenaires_conventionnes: bool
     # The sentence on a refusal, after the decision's: « le refus est motivé » (statuts), « un
@@ -93,13 +95,19 @@ def _libelle(nom: str, departement: str | None, plusieurs: bool, defaut: str) ->
     return f"{nom} ({departement or defaut})" if plusieurs else nom
 
 
-def _toute_personne(model: Cpts) -> str:
+# Who may join, by the persons the collèges admit: (« toute … », the members in the plural).
+_PERSONNES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "physiques": ("toute personne physique", "personnes physiques"),
+        "morales": ("toute personne morale", "personnes morales"),
+        "mixtes": ("toute personne physique ou morale", "personnes physiques ou morales"),
+    }
+)
+
+
+def _personnes(model: Cpts) -> str:
     kinds = {c.personnes for c in model.colleges}
-    if kinds == {"physiques"}:
-        return "toute personne physique"
-    if kinds == {"morales"}:
-        return "toute personne morale"
-    return "toute personne physique ou morale"
+    return kinds.pop() if len(kinds) == 1 else "mixtes"
 
 
 def _effet(model: Cpts, exoneres: bool) -> str:
@@ -131,7 +139,7 @@ def vocabulaire(model: Cpts) -> Vocabulaire:
         if any(c.sous_territoire for c in detail)
         else ()
     )
-    personnes = _toute_personne(model)
+    personnes, membres = _PERSONNES[_personnes(model)]
     return Vocabulaire(
         sous_territoires=sous_territoires,
         communes=tuple(_libelle(c.nom, c.departement, plusieurs, asso.departement) for c in detail),
@@ -144,6 +152,7 @@ def vocabulaire(model: Cpts) -> Vocabulaire:
             f"{personnes}, de droit privé ou de droit public," if "morale" in personnes else personnes
         ),
         personnes_morales="morale" in personnes,
+        personnes_membres=membres,
         partenaires_conventionnes=not model.inter_cpts and "morale" not in personnes,
         refus=(
             "le refus est motivé" if model.adhesion.refus_motive else "il n'est pas tenu de motiver un refus"
