@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from markdown_it import MarkdownIt
 
 from generator import api, clauses, render
 from generator.cli import cli
@@ -159,6 +160,17 @@ def test_verification_asks_to_have_the_free_clauses_read() -> None:
         assert f"«\u00a0{clause.titre}\u00a0»" in report
         if clause.document == "statuts":
             number = documents["statuts"].numbered.number(clause.label)
-            assert f"Statuts, article {number}\u00a0: «\u00a0{clause.titre}\u00a0»" in report
+            assert f"article {number} des statuts\u00a0: «\u00a0{clause.titre}\u00a0»" in report
     without = render.render_documents(api.load_answers(EXAMPLES / "cpts-avecsante.yaml"), ("verification",))
     assert "Clauses supplémentaires" not in without["verification"].markdown
+
+
+HOSTILE_LINES = ("```python", "> citation", "    code indenté", "+ pas une liste", "* pas une liste")
+HOSTILE_LINES += ("| a | b |", "---", "=== ", "# titre", "<b>gras</b>")
+
+
+@pytest.mark.parametrize("line", HOSTILE_LINES)
+def test_clause_text_never_builds_markdown_structure(line: str) -> None:
+    html = MarkdownIt("commonmark").enable("table").render(clauses.corps(f"Avant.\n\n{line}\n\nAprès."))
+    for tag in ("<pre", "<code", "<blockquote", "<table", "<hr", "<h1", "<h2", "<ul", "<b>"):
+        assert tag not in html, (line, html)
