@@ -76,13 +76,17 @@ def _article(clause: Clause) -> list[str]:
 def inserer(text: str, clauses: Iterable[Clause], document: str) -> str:
     """Insert the clauses of ``document`` into its rendered (unnumbered) text."""
     lines = text.split("\n")
+    # The last clause placed after each label: the next one after that label follows it.
+    last: dict[str, str] = {}
     for clause in (c for c in clauses if c.document == document):
-        kinds = {}
+        kinds: dict[int, tuple[str, str]] = {}
         for index, line in enumerate(lines):
             match = _HEADING.match(line)
             if match is not None:
                 kinds[index] = (match.group(1), match.group(2))
-        start = next((i for i, (_, label) in kinds.items() if label == clause.apres), None)
+        anchor = last.get(clause.apres, clause.apres)
+        last[clause.apres] = clause.label
+        start = next((i for i, (_, label) in kinds.items() if label == anchor), None)
         if start is None:
             raise TemplateRenderError(f"{document} : aucun article n'a l'étiquette « {clause.apres} »")
         kind = kinds[start][0]

@@ -174,3 +174,19 @@ def test_clause_text_never_builds_markdown_structure(line: str) -> None:
     html = MarkdownIt("commonmark").enable("table").render(clauses.corps(f"Avant.\n\n{line}\n\nAprès."))
     for tag in ("<pre", "<code", "<blockquote", "<table", "<hr", "<h1", "<h2", "<ul", "<b>"):
         assert tag not in html, (line, html)
+
+
+@pytest.mark.parametrize("apres", ["objet", "titre_composition", "membres"])
+def test_clauses_after_the_same_label_keep_the_answers_order(tmp_path: Path, apres: str) -> None:
+    data = yaml.safe_load((EXAMPLES / "cpts-avecsante.yaml").read_text(encoding="utf-8"))
+    data["clauses_supplementaires"] = [
+        {"document": "statuts", "apres": apres, "titre": titre, "texte": "Texte."}
+        for titre in ("Premiere", "Deuxieme", "Troisieme")
+    ]
+    result = _check(tmp_path, data)
+    assert result.model is not None
+    text = render.render_documents(result.model, ("statuts",))["statuts"].numbered.text
+    positions = [text.index(f"– {titre}\n") for titre in ("Premiere", "Deuxieme", "Troisieme")]
+    assert positions == sorted(positions)
+    numbers = [int(re.search(rf"Article (\d+) – {t}\n", text).group(1)) for t in ("Premiere", "Deuxieme")]
+    assert numbers[1] == numbers[0] + 1
