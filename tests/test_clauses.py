@@ -190,3 +190,13 @@ def test_clauses_after_the_same_label_keep_the_answers_order(tmp_path: Path, apr
     assert positions == sorted(positions)
     numbers = [int(re.search(rf"Article (\d+) – {t}\n", text).group(1)) for t in ("Premiere", "Deuxieme")]
     assert numbers[1] == numbers[0] + 1
+
+
+def test_cli_labels_without_a_file_gives_the_model_labels() -> None:
+    result = CliRunner().invoke(cli, ["labels"])
+    assert result.exit_code == 0, result.output
+    assert "modèle AVECsanté" in result.output
+    # The model has a conseil d'administration: its articles have labels.
+    ca = r"^  conseil_administration +Article \d+ – Conseil d'administration$"
+    assert re.search(ca, result.output, re.MULTILINE)
+    assert "Règlement intérieur (document\u00a0: reglement_interieur)" in result.output
