@@ -184,7 +184,13 @@ def _annotations(model: Cpts, names: list[str]) -> dict[str, sources.Sources]:
         sans_conseil=model.conseil_administration is None,
         co_presidence=model.bureau.co_presidence,
     )
-    return {name: sources.for_document(name, variants) for name in names}
+    found: dict[str, sources.Sources] = {}
+    for name in names:
+        titres = tuple(c.titre for c in model.clauses_supplementaires if c.document == name)
+        found[name] = sources.for_document(name, variants)
+        if titres:
+            found[name] = sources.with_clauses(found[name], titres)
+    return found
 
 
 def write_documents(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator import api, bundle, summary
+from generator import api, bundle, etiquettes, summary
 from generator.affichage import escaped, escaped_line
 from generator.cli_fr import EXIT_INTERRUPTED, FrenchGroup
 from generator.cli_options import formats_option, modele_word_option
@@ -313,6 +313,7 @@ def schema_command(ctx: click.Context) -> int:
 
 
 modifier_command.register(cli, _run)
+etiquettes.register(cli, _run)  # cpts labels: the labels free clauses use
 web_commande.register(cli)  # cpts serve: the questionnaire in the browser (generator.web)
 
 

@@ -107,6 +107,7 @@ CONDITIONS_ADHESION: Mapping[str, str] = MappingProxyType(
         "adherer_au_projet_de_sante": "adhérer au projet de santé de la CPTS",
         "respecter_statuts_et_reglement": "s'engager à respecter les statuts et le présent règlement",
         "participer_a_une_action": "participer à au moins une action ou un groupe de travail",
+        "signer_charte": "signer la charte de l'association annexée au règlement intérieur",
     }
 )
 

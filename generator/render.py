@@ -17,11 +17,12 @@ from typing import Any
 import jinja2
 
 import generator.context as contexts
-from generator import facts, labels, typography
+from generator import clauses, facts, labels, typography
 from generator.compiled_templates import packaged_cache
 from generator.context.conception import pour_delegues
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.context.requete import applicable as requete_applicable
+from generator.context.vocabulaire import vocabulaire
 from generator.errors import TemplateRenderError
 from generator.markdown import Safe, escape, escape_block
 from generator.model import Cpts
@@ -256,11 +257,20 @@ def render_document(
     try:
         shared = contexts.commun(model) if shared is None else shared
         context = contexts.document_context(name, model, shared)
-        text = template.render(m=model, c=shared, doc=context, ref_statuts=ref_statuts, document=name)
+        text = template.render(
+            m=model,
+            c=shared,
+            doc=context,
+            v=vocabulaire(model),
+            ref_statuts=ref_statuts,
+            document=name,
+        )
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"{name} : variable inconnue dans un modèle ({exc})") from exc
     except jinja2.TemplateError as exc:
         raise TemplateRenderError(f"{name} : erreur de modèle ({exc})") from exc
+    if any(clause.document == name for clause in model.clauses_supplementaires):
+        text = clauses.inserer(_tidy(text), model.clauses_supplementaires, name)
     numbered = number_document(_tidy(text), name)
     _check_complete(name, numbered)
     return RenderedDocument(name, typography.french_spacing(numbered.text), numbered, tuple(citations))

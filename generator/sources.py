@@ -55,6 +55,23 @@ _STATUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{MODEL} 2", CSP_CPTS, "Accord conventionnel interprofessionnel (ACI) des CPTS : missions"),
         (),
     ),
+    # The articles of issue #15 that the model has not: each names the model article it details.
+    "territoire": (
+        (f"{MODEL} 2 (territoire de l'objet)", CSP_CPTS, "Statuts de CPTS publiés (sous-territoires)"),
+        (),
+    ),
+    "principes": (
+        (
+            f"{MODEL} 2 (objet)",
+            "Code de la santé publique, art. L. 1110-4 (secret) et L. 1110-8 (libre choix du patient)",
+        ),
+        (),
+    ),
+    "affiliations": ((f"{MODEL} 2 (objet)", f"{LOI_1901}, art. 1er"), ()),
+    "partenaires": (
+        (f"{MODEL} 5 (composition ; ici, les structures partenaires non membres)", CSP_CPTS),
+        (),
+    ),
     "siege social": ((f"{MODEL} 3", f"{LOI_1901}, art. 5"), ()),
     "duree": ((f"{MODEL} 4",), ()),
     "composition": ((f"{MODEL} 5 (quatre collèges)", CSP_CPTS), ("inter_cpts",)),
@@ -133,6 +150,19 @@ def for_document(name: str, variants: Variants) -> Sources:
         return tuple(_french(source) for source in (*found, *notes))
 
     return sources
+
+
+CLAUSE = "Clause supplémentaire des réponses (clauses_supplementaires) : texte des fondateurs, hors du modèle"
+
+
+def with_clauses(sources: Sources, titres: tuple[str, ...]) -> Sources:
+    """Return ``sources`` where the free clauses' titles give the free clause as their source."""
+    keys = {_key(titre) for titre in titres}
+
+    def found(title: str) -> tuple[str, ...]:
+        return (_french(CLAUSE),) if _key(title) in keys else sources(title)
+
+    return found
 
 
 def _french(text: str) -> str:

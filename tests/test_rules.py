@@ -169,6 +169,7 @@ EXAMPLE_WARNINGS = {
     "inter-cpts-departementale": {"W-DIRIGEANTS-INCOMPLET"},
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
     "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"},
+    "cpts-deux-departements": set(),
 }
 
 

@@ -24,7 +24,9 @@ from generator.model.records import (
     Association,
     Bareme,
     Bureau,
+    Clause,
     College,
+    Commune,
     ConseilAdministration,
     Depenses,
     Designation,
@@ -178,6 +180,32 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
     )
 
 
+def _commune(raw: str | Mapping[str, Any]) -> Commune:
+    """A commune given by its name alone, or with its département and sous-territoire."""
+    if isinstance(raw, str):
+        return Commune(raw, None, None)
+    return Commune(raw["nom"], raw.get("departement"), raw.get("sous_territoire"))
+
+
+# The answers name the RI « reglement_interieur »; the renderer calls it « reglement-interieur ».
+_DOCUMENTS_CLAUSES = {"statuts": "statuts", "reglement_interieur": "reglement-interieur"}
+
+
+def _clauses(raw: Any) -> tuple[Clause, ...]:
+    """The free clauses, each with a label (its own, or one made from its position)."""
+    return tuple(
+        Clause(
+            document=_DOCUMENTS_CLAUSES[c["document"]],
+            apres=c["apres"],
+            titre=c["titre"],
+            label=c.get("label") or f"clause_supplementaire_{i + 1}",
+            texte=c["texte"],
+            chemin=("clauses_supplementaires", i),
+        )
+        for i, c in enumerate(raw)
+    )
+
+
 def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
     """Build the model from schema-valid answers with defaults applied."""
     asso = data["association"]
@@ -187,13 +215,14 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         sigle=asso["sigle"],
         territoire=asso["territoire"],
         departement=asso["departement"],
-        communes=tuple(asso["communes"]),
+        communes=tuple(_commune(c).nom for c in asso["communes"]),
         population=asso["population"],
         siege=siege,
         duree=None if asso["duree"] == "illimitee" else asso["duree"],
         fait_a=asso["fait_a"] or siege.commune,
         email=asso["email"],
         preambule=asso["preambule"],
+        communes_detail=tuple(_commune(c) for c in asso["communes"]),
     )
     colleges = tuple(_college(c, ("colleges", i)) for i, c in enumerate(data["colleges"]))
     membres = data["membres"]
@@ -256,6 +285,8 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         validation_par=adh["validation_par"] if conseil is not None else "bureau",
         delai_reponse_jours=adh["delai_reponse_jours"],
         conditions=tuple(adh["conditions"]),
+        refus_motive=adh.get("refus_motive", True),
+        effet=adh.get("effet", "paiement"),
     )
     ind = data["indemnisation"]
     indemnisation = Indemnisation(
@@ -311,6 +342,8 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         objet=Objet(
             missions_aci=tuple(data["objet"]["missions_aci"]),
             objectifs_supplementaires=tuple(data["objet"]["objectifs_supplementaires"]),
+            principes=tuple(data["objet"].get("principes", ())),
+            affiliations=tuple(data["objet"].get("affiliations", ())),
         ),
         colleges=colleges,
         fondateurs=fondateurs,
@@ -332,4 +365,5 @@ def build_model(data: Mapping[str, Any], fichier: str) -> Cpts:
         droit_local=facts.droit_local(association.departement, parametres),
         parametres=parametres,
         index_membres=MembresParId(fondateurs, honneur),
+        clauses_supplementaires=_clauses(data.get("clauses_supplementaires", ())),
     )

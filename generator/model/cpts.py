@@ -19,6 +19,7 @@ from generator.model.records import (
     Assemblees,
     Association,
     Bureau,
+    Clause,
     College,
     ConseilAdministration,
     Designation,
@@ -92,6 +93,8 @@ class Cpts(NamedTuple):
     avertissements: tuple[Finding, ...] = ()
     # Members by id, built once by the builder (see ``membre``).
     index_membres: MembresParId | None = None
+    # Free articles added to the statuts or the RI (``clauses_supplementaires``).
+    clauses_supplementaires: tuple[Clause, ...] = ()
 
     @property
     def inter_cpts(self) -> bool:

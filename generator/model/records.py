@@ -136,6 +136,14 @@ class Siege(NamedTuple):
     transfert: str = "ca_ratifie_ag"
 
 
+class Commune(NamedTuple):
+    """A commune of the territory, with its département and sous-territoire when the answers give them."""
+
+    nom: str
+    departement: str | None
+    sous_territoire: str | None
+
+
 class Association(NamedTuple):
     """Identity and territory of the association."""
 
@@ -151,6 +159,8 @@ class Association(NamedTuple):
     email: str | None
     # None: the WHO definition of health as epigraph; a text replaces it; "" removes it.
     preambule: str | None = None
+    # Each commune with its département and sous-territoire (``communes`` keeps the names only).
+    communes_detail: tuple[Commune, ...] = ()
 
 
 class Objet(NamedTuple):
@@ -158,6 +168,8 @@ class Objet(NamedTuple):
 
     missions_aci: tuple[str, ...]
     objectifs_supplementaires: tuple[str, ...]
+    principes: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
 
     @property
     def missions_optionnelles(self) -> tuple[str, ...]:
@@ -235,6 +247,9 @@ class Adhesion(NamedTuple):
     validation_par: str
     delai_reponse_jours: int
     conditions: tuple[str, ...]
+    refus_motive: bool = True
+    # When membership starts: « paiement » (the model), « decision » or « ag_suivante ».
+    effet: str = "paiement"
 
 
 class Bareme(NamedTuple):
@@ -444,3 +459,14 @@ def nom_designation(membre: Membre, personne: str | None = None) -> str:
     if membre.civilite and not membre.personne_morale:
         return f"{membre.civilite} {membre.nom_complet}"
     return membre.nom_complet
+
+
+class Clause(NamedTuple):
+    """A free article added to the statuts or the RI after a labelled article."""
+
+    document: str  # the rendered document's name: « statuts » or « reglement-interieur »
+    apres: str
+    titre: str
+    label: str  # the answers' label, or one made from the clause's position
+    texte: str
+    chemin: PathKey
