@@ -203,3 +203,15 @@ CONDITIONS_ADHESION_INTER_CPTS: Mapping[str, str] = MappingProxyType(
         ),
     }
 )
+
+
+# The principles an objet may state (objet.principes), in a few words for a choice in a question;
+# the clauses themselves are worded in ``context.vocabulaire``.
+PRINCIPES_COURTS: Mapping[str, str] = MappingProxyType(
+    {
+        "neutralite": "neutralité politique, syndicale et religieuse",
+        "independance_professionnelle": "indépendance professionnelle des membres",
+        "secret_professionnel": "secret professionnel et confidentialité",
+        "libre_choix_patient": "libre choix du patient",
+    }
+)

@@ -102,6 +102,13 @@ _LINES: dict[str, str] = {
     "objet.objectifs_supplementaires": (
         "L'objet peut nommer des objectifs propres au projet de santé ; facultatif."
     ),
+    "objet.principes": (
+        "Le modèle n'en énonce pas ; beaucoup de CPTS affirment leur neutralité, l'indépendance de "
+        "leurs membres, le secret professionnel et le libre choix du patient ; facultatif."
+    ),
+    "objet.affiliations": (
+        "Le modèle n'en prévoit pas ; une CPTS peut adhérer à une fédération (FCPTS…) ; facultatif."
+    ),
     # 2. the collèges
     "colleges": (
         "Le modèle réunit quatre collèges (art. 5-2) : au moins deux, pour que tous les acteurs votent."
@@ -207,6 +214,12 @@ _LINES: dict[str, str] = {
     "adhesion.delai_reponse_jours": "Un mois pour répondre à un candidat, le temps d'une réunion du bureau.",
     "adhesion.conditions": (
         "L'adhésion est ouverte aux acteurs « exerçants ou établis sur le territoire » (art. 7)."
+    ),
+    "adhesion.refus_motive": (
+        "Le modèle fait motiver un refus d'adhésion, ce qui protège le candidat et l'association."
+    ),
+    "adhesion.effet": (
+        "Dans le modèle, l'adhésion prend effet au paiement de la première cotisation."
     ),
     # 7. indemnisation and expenses
     "indemnisation.remboursement_frais": (

@@ -17,7 +17,7 @@ from generator.init import propositions as p
 from generator.init.donnees import DELETE
 from generator.init.propositions import AG, CA, PV, Answers, Row
 from generator.init.schema_view import MISSING
-from generator.labels import MISSIONS
+from generator.labels import MISSIONS, PRINCIPES_COURTS
 
 Condition = Callable[[Answers], bool]
 
@@ -183,6 +183,13 @@ THEMES: tuple[Theme, ...] = (
             Question("association.preambule", facultatif=True),
             Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
             Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
+            Question(
+                "objet.principes",
+                forme="liste",
+                facultatif=True,
+                choix=lambda data: list(PRINCIPES_COURTS.items()),
+            ),
+            Question("objet.affiliations", forme="textes", element="Fédération"),
         ),
         poser=(("version", 1),),
     ),
@@ -296,6 +303,8 @@ THEMES: tuple[Theme, ...] = (
             Question("adhesion.validation_par", quand=p.avec_ca, sinon="bureau"),
             Question("adhesion.delai_reponse_jours"),
             Question("adhesion.conditions", forme="liste"),
+            Question("adhesion.refus_motive"),
+            Question("adhesion.effet"),
         ),
     ),
     Theme(
