@@ -187,16 +187,29 @@ def test_dirigeants_under_local_law_list_the_direction_with_birth():
     assert document_context("liste-dirigeants", sans_date, commun(sans_date)).lignes[0].naissance is None
 
 
+def test_bulletin_inter_cpts_partners_have_their_own_conditions():
+    model = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    doc = document_context("bulletin-adhesion", model, commun(model))
+    forms = {f.college.code: f for f in doc.formulaires}
+    cpts, partenaires = forms["cpts"], forms["partenaires"]
+    assert not cpts.conditions_des_statuts and partenaires.conditions_des_statuts
+    assert any("territoire d'action" in w for w in cpts.conditions)
+    assert not any("territoire" in w for w in partenaires.conditions)
+    assert any("soutiens la coordination" in w for w in partenaires.conditions)
+
+
 def test_bulletin_receipt_and_forms(avecsante, copresidence):
     doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
     assert doc.recu_signataire == "le président"
     assert doc.recu_nom == commun(avecsante).presidents[0]
     assert [f.college.code for f in doc.formulaires] == [c.code for c in avecsante.colleges]
     assert all(f.exonere == (f.college.cotisation == 0) for f in doc.formulaires)
-    assert "respecter" not in " ".join(doc.conditions)
-    assert len(doc.conditions) == len(commun(avecsante).conditions_adhesion) - (
-        "respecter_statuts_et_reglement" in avecsante.adhesion.conditions
-    )
+    for f in doc.formulaires:
+        assert "respecter" not in " ".join(f.conditions)
+        assert len(f.conditions) == len(commun(avecsante).conditions_adhesion) - (
+            "respecter_statuts_et_reglement" in avecsante.adhesion.conditions
+        )
+        assert all(w.startswith(("j'", "je ")) for w in f.conditions)  # first person after « Je remplis »
     co = document_context("bulletin-adhesion", copresidence, commun(copresidence))
     assert (co.recu_signataire, co.recu_nom) == ("l'un des co-présidents", None)
     usagers = next(f for f in co.formulaires if f.college.code == "usagers")

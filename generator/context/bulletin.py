@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from generator import labels
@@ -24,14 +26,16 @@ class Formulaire(NamedTuple):
     # A natural person of this collège is a professional: RPPS or ADELI number, address and mode
     # d'exercice; otherwise (an inhabitant, a partner) he gives his domicile, nothing professional.
     professionnel: bool
+    # The conditions the applicant of this collège says he fulfils, in the first person, and
+    # whether they are the statuts' own (an inter-CPTS' partners) rather than the RI's.
+    conditions: tuple[str, ...]
+    conditions_des_statuts: bool
 
 
 class Bulletin(NamedTuple):
     """What the bulletin d'adhésion prints."""
 
     formulaires: tuple[Formulaire, ...]
-    # The conditions of the RI the applicant says he fulfils, worded for this association.
-    conditions: tuple[str, ...]
     # The organ that decides, after « Décision »: « du bureau », « du conseil d'administration ».
     decision_de: str
     # Who signs the receipt (« le président », « l'une des co-présidentes ») and his name if known.
@@ -51,6 +55,45 @@ _PROFESSIONNELS = frozenset({"ps"})
 _DECISION = {"bureau": "du bureau", "conseil_administration": "du conseil d'administration"}
 
 
+# The RI's adhesion conditions as the applicant ticks them, in the first person (« je … ») after
+# « Je remplis les conditions … : »; the first box already says he respects the statuts and the RI.
+_CONDITIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "exercer_ou_resider_sur_territoire": (
+            "j'exerce mon activité, j'ai mon établissement ou ma résidence sur le territoire de la CPTS"
+        ),
+        "adherer_au_projet_de_sante": "j'adhère au projet de santé de la CPTS",
+        "participer_a_une_action": "je m'engage à participer à au moins une action ou un groupe de travail",
+        "signer_charte": "je signe la charte de l'association annexée au règlement intérieur",
+    }
+)
+
+# An inter-CPTS' member CPTS: the RI's conditions as a CPTS meets them (RI, adhesion article).
+_CONDITIONS_INTER_CPTS: Mapping[str, str] = MappingProxyType(
+    {
+        "exercer_ou_resider_sur_territoire": (
+            "j'ai mon territoire d'action, en tout ou partie, sur le territoire de l'association"
+        ),
+        "adherer_au_projet_de_sante": (
+            "j'adhère aux objectifs de l'association et je m'engage à participer à ses travaux"
+        ),
+    }
+)
+
+# An inter-CPTS' partners: the statuts' own conditions (adhesion article, second paragraph), never
+# the CPTS' territorial one.
+_CONDITIONS_PARTENAIRES = (
+    "je soutiens la coordination des CPTS et je partage les objectifs de l'association",
+)
+
+
+def _conditions(model: Cpts, college: College) -> tuple[str, ...]:
+    if model.inter_cpts and college.code != "cpts":
+        return _CONDITIONS_PARTENAIRES
+    mots = {**_CONDITIONS, **_CONDITIONS_INTER_CPTS} if model.inter_cpts else _CONDITIONS
+    return tuple(mots[code] for code in model.adhesion.conditions if code in mots)
+
+
 def _formulaire(model: Cpts, college: College) -> Formulaire:
     return Formulaire(
         college=college,
@@ -60,6 +103,8 @@ def _formulaire(model: Cpts, college: College) -> Formulaire:
         representee_par_son_bureau=model.inter_cpts and college.code == "cpts",
         professionnel=college.code in _PROFESSIONNELS
         or (college.personnes == "physiques" and college.code not in {"usagers", "partenaires"}),
+        conditions=_conditions(model, college),
+        conditions_des_statuts=model.inter_cpts and college.code != "cpts",
     )
 
 
@@ -75,10 +120,6 @@ def bulletin(model: Cpts, commun: Commun) -> Bulletin:
         nom = commun.presidents[0] if commun.presidents else None
     return Bulletin(
         formulaires=tuple(_formulaire(model, college) for college in model.colleges),
-        # The first box already says « respecter les statuts et le règlement ».
-        conditions=tuple(
-            w for code, w in commun.conditions_adhesion.items() if code != "respecter_statuts_et_reglement"
-        ),
         decision_de=_DECISION[model.adhesion.validation_par],
         recu_signataire=signataire,
         recu_nom=nom,
