@@ -80,17 +80,30 @@ def test_the_presidency_follows_the_elected_president(avecsante):
 
 
 def test_co_presidents_are_feminine_only_when_all_are_women(copresidence):
-    # kjaouen (Dr) and a delegate of a legal person, whose civilité the answers do not give.
+    # kjaouen (Dr, genre féminin) and a delegate of a legal person, whose civilité the answers do not give.
     shared = commun(copresidence)
     assert shared.presidence.le == "les co-présidents"
-    assert [s.titre.titre for s in shared.signataires] == ["Co-président", "Co-président"]
+    assert [s.titre.titre for s in shared.signataires] == ["Co-présidente", "Co-président"]
     assert shared.presidents == (
         "Dr Katell Jaouen",
         "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu",
     )
-    femme = _with_civilite(copresidence, "kjaouen", "Mme")
+    # Without the genre, a « Dr » says nothing: the masculine; « Mme » still says the feminine.
+    sans_genre = _replace_member(copresidence, "kjaouen", genre=None)
+    assert [s.titre.titre for s in commun(sans_genre).signataires] == ["Co-président", "Co-président"]
+    femme = _with_civilite(sans_genre, "kjaouen", "Mme")
     assert [s.titre.titre for s in commun(femme).signataires] == ["Co-présidente", "Co-président"]
     assert commun(femme).presidence.le == "les co-présidents"
+
+
+def test_the_genre_decides_before_the_civilite(avecsante):
+    from generator.context.titres import est_une_femme
+
+    assert est_une_femme(avecsante, "nkhelifi")  # « Mme », no genre
+    assert not est_une_femme(_replace_member(avecsante, "nkhelifi", genre="masculin"), "nkhelifi")
+    docteur = _with_civilite(avecsante, "nkhelifi", "Dr")
+    assert not est_une_femme(docteur, "nkhelifi")
+    assert est_une_femme(_replace_member(docteur, "nkhelifi", genre="feminin"), "nkhelifi")
 
 
 def test_a_draft_names_nobody_and_says_the_masculine(copresidence):
@@ -260,7 +273,8 @@ def test_pv_attendance_counts(copresidence):
     assert p.pouvoirs[0] == ("Mme Anaïs Morel", "Mme Solenn Robin")
     lignes = {e.nom: e for e in doc.emargement}
     assert lignes["Mme Solenn Robin"].accord == "e"
-    assert lignes["Dr Katell Jaouen"].accord == ""
+    assert lignes["Dr Katell Jaouen"].accord == "e"  # her genre, not her « Dr »
+    assert all(e.accord == "" for e in doc.emargement if e.nom.startswith("M. "))
     assert lignes["Mme Anaïs Morel"].presence == "represente"
     assert doc.secretaire_seance.titre.le == "la secrétaire"
 
@@ -328,7 +342,7 @@ def test_statuts_financial_year(avecsante, exercice, debut, fin):
 def test_statuts_signatures_name_and_title_each_signatory(copresidence):
     doc = document_context("statuts", copresidence, commun(copresidence))
     assert [(s.titre.le, s.nom) for s in doc.signataires] == [
-        ("le co-président", "Dr Katell Jaouen"),
+        ("la co-présidente", "Dr Katell Jaouen"),
         ("le co-président", "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu"),
         ("la secrétaire", "Mme Solenn Robin"),
     ]

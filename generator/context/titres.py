@@ -1,9 +1,10 @@
 """The forms of the bureau's titles, by number and by gender.
 
-A title names people the answers identify: a member whose ``civilite`` is « Mme » is « la
-présidente », « la trésorière »; several holders are « les co-présidentes » only when all of them
-are women, « les co-présidents » otherwise. Nobody known (a draft, a legal person's delegate whose
-civilité the answers do not give): the masculine form, as the documents always wrote it.
+A title names people the answers identify: a member whose ``genre`` is « feminin », or failing
+it whose ``civilite`` is « Mme », is « la présidente », « la trésorière »; several holders are
+« les co-présidentes » only when all of them are women, « les co-présidents » otherwise. Nobody
+known (a draft, a legal person's delegate whose civilité the answers do not give): the masculine
+form, as the documents always wrote it.
 """
 
 from __future__ import annotations
@@ -93,13 +94,21 @@ def titre(fonction: str, feminin: bool = False, nombre: int = 1) -> Titre:
 
 
 def est_une_femme(model: Cpts, designation: Designation | str) -> bool:
-    """Tell whether a designated member is a woman, as far as the answers say (civilité « Mme »)."""
+    """Tell whether a designated member is a woman, as far as the answers say.
+
+    The member's ``genre`` decides when given (a « Dr » or « Pr » has no gender); otherwise the
+    civilité « Mme ».
+    """
     if isinstance(designation, Designation):
         if designation.personne is not None:
             return False  # a legal person's delegate: the answers give no civilité
         designation = designation.membre
     membre = model.membre(designation)
-    return membre is not None and not membre.personne_morale and membre.civilite == "Mme"
+    if membre is None or membre.personne_morale:
+        return False
+    if membre.genre is not None:
+        return membre.genre == "feminin"
+    return membre.civilite == "Mme"
 
 
 def toutes_des_femmes(model: Cpts, designations: Iterable[Designation | str]) -> bool:

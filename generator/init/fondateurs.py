@@ -22,7 +22,16 @@ from generator.labels import FONCTIONS
 from generator.loader import PathKey
 from generator.model import COLLEGES_CONNUS, RESOLUTIONS
 
-_PHYSIQUE = ("civilite", "nom", "prenom", "profession", "nationalite", "date_naissance", "lieu_naissance")
+_PHYSIQUE = (
+    "civilite",
+    "genre",
+    "nom",
+    "prenom",
+    "profession",
+    "nationalite",
+    "date_naissance",
+    "lieu_naissance",
+)
 _MORALE = (
     "structure",
     "representant",
@@ -65,7 +74,14 @@ def membre(e: Engine, path: PathKey, honneur: bool = False) -> None:
     if kind == "physique":
         for key in _MORALE:
             e.put((*path, key), DELETE)
-        e.value((*path, "civilite"), choices=_schema_choices(["Dr", "M.", "Mme", "Pr"]), optional=True)
+        civilites = _schema_choices(["Dr", "M.", "Mme", "Pr"])
+        civilite = e.value((*path, "civilite"), choices=civilites, optional=True)
+        if civilite in ("M.", "Mme"):
+            e.put((*path, "genre"), DELETE)  # the civilité already tells
+        else:
+            # « Dr », « Pr » or nothing: only the gender agrees the titles (« la présidente »).
+            genres = _schema_choices(["feminin", "masculin"], {"feminin": "féminin", "masculin": "masculin"})
+            e.value((*path, "genre"), choices=genres, optional=True)
         nom = e.value((*path, "nom"))
         prenom = e.value((*path, "prenom"))
         e.value((*path, "profession"), optional=True)

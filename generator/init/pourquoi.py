@@ -41,6 +41,8 @@ _MEMBRE = {
     "representant_nationalite": "La liste des dirigeants donne la nationalité de la personne qui "
     "représente une personne morale au conseil.",
     "id": "Un identifiant court désigne le membre dans le reste du fichier (élections, pouvoirs).",
+    "genre": "Avec « Dr » ou « Pr », seul le genre accorde les titres (« la présidente ») ; "
+    "facultatif : sans réponse, le masculin.",
 }
 
 _FONCTIONS = (

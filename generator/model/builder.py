@@ -83,6 +83,7 @@ def _membre(raw: Mapping[str, Any], path: PathKey, honneur: bool) -> Membre:
         representant_profession=text("representant_profession"),
         representant_domicile=text("representant_domicile"),
         representant_nationalite=text("representant_nationalite"),
+        genre=text("genre"),
     )
 
 

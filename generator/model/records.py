@@ -112,6 +112,8 @@ class Membre(NamedTuple):
     representant_profession: str | None = None
     representant_domicile: str | None = None
     representant_nationalite: str | None = None
+    # « feminin » or « masculin »: agrees a title where the civilité (« Dr », « Pr ») does not tell.
+    genre: str | None = None
 
     @property
     def personne_morale(self) -> bool:
