@@ -500,3 +500,13 @@ def test_the_first_ca_pv_states_that_its_quorum_is_reached(avecsante):
     assert doc.quorum_requis == 6
     assert doc.quorum_atteint
     assert not document_context("pv-premier-ca", _without_ag(avecsante), commun(avecsante)).quorum_atteint
+
+
+def test_pv_gives_each_elected_administrator_his_votes_when_answered(avecsante, copresidence):
+    doc = document_context("pv-ag-constitutive", avecsante, commun(avecsante))
+    voix = avecsante.ag_constitutive.voix_candidats
+    assert len(doc.elus) == len(avecsante.ag_constitutive.administrateurs_elus)
+    assert {e.nom: e.voix for e in doc.elus} == {avecsante.nom(i): n for i, n in voix.items()}
+    sans = document_context("pv-ag-constitutive", copresidence, commun(copresidence))
+    assert sans.elus and all(e.voix is None for e in sans.elus)  # blanks to fill
+    assert document_context("pv-ag-constitutive", _without_ag(copresidence), commun(copresidence)).elus == ()

@@ -49,6 +49,13 @@ class Election(NamedTuple):
     non_pourvus: int
 
 
+class Elu(NamedTuple):
+    """One elected administrator and the votes he obtained at the secret ballot."""
+
+    nom: str
+    voix: int | None  # None: not given, a blank to fill
+
+
 class Echeance(NamedTuple):
     """One step of the partial renewal's schedule."""
 
@@ -106,6 +113,8 @@ class Pv(NamedTuple):
     presences: Presences | None
     elections: tuple[Election, ...]
     administrateurs_elus: int
+    # Each elected administrator, collège by collège, with his votes (ag_constitutive.voix_candidats).
+    elus: tuple[Elu, ...]
     renouvellement: tuple[Echeance, ...]
     emargement: tuple[Emargement, ...]
     # Acceptance of the administrators' and the bureau's mandates.
@@ -164,6 +173,17 @@ def _elections(model: Cpts) -> tuple[Election, ...]:
             college, tuple(model.nom(d) for d in designations), max(0, college.sieges_ca - len(designations))
         )
         for college, designations in model.elus_par_college()
+    )
+
+
+def _elus(model: Cpts) -> tuple[Elu, ...]:
+    ag = model.ag_constitutive
+    if ag is None:
+        return ()
+    return tuple(
+        Elu(model.nom(d), ag.voix_candidats.get(d.membre))
+        for _, designations in model.elus_par_college()
+        for d in designations
     )
 
 
@@ -271,6 +291,7 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         presences=_presences(model),
         elections=_elections(model),
         administrateurs_elus=0 if ag is None else len(ag.administrateurs_elus),
+        elus=_elus(model),
         renouvellement=_renouvellement(model),
         emargement=_emargement(model),
         acceptation_administrateurs=_acceptation(model, () if ag is None else ag.administrateurs_elus),

@@ -178,6 +178,7 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         ),
         bureau_elu=tuple(bureau_elu),
         votes=MappingProxyType(votes),
+        voix_candidats=MappingProxyType(dict(raw.get("voix_candidats", {}))),
     )
 
 

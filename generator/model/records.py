@@ -352,6 +352,8 @@ class AgConstitutive(NamedTuple):
     administrateurs_elus: tuple[Designation, ...]
     bureau_elu: tuple[tuple[str, tuple[Designation, ...]], ...]
     votes: Mapping[str, Vote]
+    # Elected administrator's member id → the votes he obtained (a secret ballot); may be empty.
+    voix_candidats: Mapping[str, int] = MappingProxyType({})
 
 
 class Dirigeant(NamedTuple):

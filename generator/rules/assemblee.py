@@ -198,6 +198,27 @@ def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
         )
 
 
+def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    """Votes per elected administrator: only the elected get a line, nobody more than the voters."""
+    base: PathKey = ("ag_constitutive", "voix_candidats")
+    voters = len(set(m.votants()))
+    elus = {d.membre for d in ag.administrateurs_elus}
+    for member_id, voix in ag.voix_candidats.items():
+        if member_id not in elus:
+            yield (
+                (*base, member_id),
+                (
+                    f"« {member_id} » n'est pas un administrateur élu (administrateurs_elus) : le "
+                    "procès-verbal ne donne les voix que des élus"
+                ),
+            )
+        elif voix > voters:
+            yield (
+                (*base, member_id),
+                f"{voix} voix pour « {member_id} » alors que {voters} membres seulement peuvent voter",
+            )
+
+
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
 def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     """Referenced members exist and attend; seats, proxies and votes add up."""
@@ -208,6 +229,7 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_elections(m, ag)
     yield from _ag_bureau(m, ag)
     yield from _ag_votes(m, ag)
+    yield from _ag_voix(m, ag)
 
 
 def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:
