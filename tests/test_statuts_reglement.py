@@ -44,10 +44,37 @@ def test_dirigeants_tolerance_is_three_quarters_of_the_smic_of_the_date(copresid
     assert en_vigueur(copresidence.ag_constitutive.date).smic_mensuel_brut.valeur * 3 / 4 == Decimal(
         "1351.35"
     )
+    ind = copresidence.indemnisation
     sans = copresidence._replace(
-        indemnisation=copresidence.indemnisation._replace(remuneration_dirigeants=False)
+        indemnisation=ind._replace(
+            remuneration_dirigeants=False,
+            baremes=tuple(
+                b for b in ind.baremes if not {"bureau", "conseil_administration"} & set(b.beneficiaires)
+            ),
+        )
     )
     assert _ri(sans).tolerance_dirigeants is None
+    assert not _ri(sans).dirigeants_indemnises
+
+
+def test_indemnified_dirigeants_bring_the_tolerance_without_paid_dirigeants(avecsante):
+    # M8: the avecsanté RI pays bureau and CA members without remuneration_dirigeants.
+    assert not avecsante.indemnisation.remuneration_dirigeants
+    doc = _ri(avecsante)
+    assert doc.dirigeants_indemnises
+    smic = avecsante.parametres.smic_mensuel_brut
+    if avecsante.ag_constitutive.date < smic.depuis:
+        assert doc.tolerance_dirigeants is None
+    text = _text(avecsante, "reglement-interieur")
+    assert "membre du bureau ou du conseil d'administration, à quelque titre que ce soit" in text
+    assert "BOI-IS-CHAMP-10-50-10-20" in text
+    referents = avecsante._replace(
+        indemnisation=avecsante.indemnisation._replace(
+            baremes=tuple(b for b in avecsante.indemnisation.baremes if "referents" in b.beneficiaires)
+        )
+    )
+    assert not _ri(referents).dirigeants_indemnises
+    assert "à quelque titre que ce soit" not in _text(referents, "reglement-interieur")
 
 
 def test_resource_thresholds_of_paid_dirigeants(copresidence, avecsante):
