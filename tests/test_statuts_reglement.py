@@ -155,6 +155,20 @@ def test_local_law_has_no_title_on_liberalites_and_three_originals():
     assert "en deux exemplaires originaux" in _text(avec, "statuts")
 
 
+def test_local_law_says_who_revokes_the_direction(avecsante):
+    # M16: the organ that elects the bureau revokes it, for serious cause, after hearing; the
+    # revocation is declared to the registre.
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    assert moselle.bureau.elu_par == "conseil_administration"
+    statuts = _text(moselle, "statuts")
+    assert "ne peut être révoqué que pour motif grave, par le conseil d'administration" in statuts
+    assert "présenter ses explications" in statuts
+    assert "déclarée sans délai au registre des associations" in statuts
+    par_ag = moselle._replace(bureau=moselle.bureau._replace(elu_par="assemblee_generale"))
+    assert "révoqué que pour motif grave, par l'assemblée générale ordinaire" in _text(par_ag, "statuts")
+    assert "révoqué" not in _text(avecsante, "statuts")
+
+
 def test_objet_says_the_association_is_the_cpts(copresidence):
     statuts = _text(copresidence, "statuts")
     assert "crée, organise et administre la CPTS" not in statuts
