@@ -169,6 +169,22 @@ def test_local_law_says_who_revokes_the_direction(avecsante):
     assert "révoqué" not in _text(avecsante, "statuts")
 
 
+def test_inter_cpts_bureau_rule_allows_the_two_cpts_parity():
+    # M2: « au moins trois CPTS » must leave room for the parity clause of a two-CPTS association.
+    inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    assert inter.bureau.colleges_distincts_min == 3
+    statuts = _text(inter, "statuts")
+    assert (
+        "issus d'au moins trois CPTS membres différentes, ou des deux CPTS membres lorsque le "
+        "collège des CPTS n'en compte que deux." in statuts
+    )
+    assert "réparties à parité entre ces deux CPTS" in statuts
+    deux = inter._replace(bureau=inter.bureau._replace(colleges_distincts_min=2))
+    text = _text(deux, "statuts")
+    assert "issus d'au moins deux CPTS membres différentes." in text
+    assert "ou des deux CPTS membres" not in text
+
+
 def test_objet_says_the_association_is_the_cpts(copresidence):
     statuts = _text(copresidence, "statuts")
     assert "crée, organise et administre la CPTS" not in statuts
