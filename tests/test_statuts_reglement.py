@@ -209,6 +209,25 @@ def test_non_calendar_exercice_has_a_first_exercice_and_one_word(avecsante):
     assert _statuts(avecsante).periode == _ri(avecsante).periode == "année"
 
 
+def test_non_calendar_exercice_words_the_cotisation_by_exercice_everywhere(avecsante):
+    # M14: statuts, PV and bulletin say « exercice » for the cotisation, never « chaque année ».
+    model = avecsante._replace(finances=avecsante.finances._replace(exercice="07-01"))
+    textes = render_markdown(model, ["statuts", "pv-ag-constitutive", "bulletin-adhesion"])
+    statuts, pv, bulletin = (textes[d] for d in ("statuts", "pv-ag-constitutive", "bulletin-adhesion"))
+    assert "acquittent pour chaque exercice une cotisation" in statuts
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in statuts
+    assert "pour le premier exercice social défini à l'article" in pv
+    assert "pour l'année 2024" not in pv
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in pv
+    assert "puis pour chaque exercice, exigible en janvier" in bulletin
+    assert "cotisation de l'exercice" in bulletin and "cotisation de l'année" not in bulletin
+    for text in (statuts, pv, bulletin):
+        assert "janvier de chaque année" not in text and "chaque année en janvier" not in text
+    civil = render_markdown(avecsante, ["pv-ag-constitutive", "bulletin-adhesion"])
+    assert "pour l'année 2024" in civil["pv-ag-constitutive"]
+    assert "cotisation de l'année" in civil["bulletin-adhesion"]
+
+
 def test_remote_ca_and_written_consultation_follow_the_answers(avecsante):
     statuts = _text(avecsante, "statuts")
     assert avecsante.assemblees.visioconference

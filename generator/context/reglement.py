@@ -205,7 +205,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
         ),
         adopte_le_ag=adopte,
-        periode="année" if model.finances.exercice in ("civil", "01-01") else "exercice",
+        periode=commun.periode,
         signataires=signataires,
         exemplaires=2,
     )
