@@ -44,10 +44,37 @@ def test_dirigeants_tolerance_is_three_quarters_of_the_smic_of_the_date(copresid
     assert en_vigueur(copresidence.ag_constitutive.date).smic_mensuel_brut.valeur * 3 / 4 == Decimal(
         "1351.35"
     )
+    ind = copresidence.indemnisation
     sans = copresidence._replace(
-        indemnisation=copresidence.indemnisation._replace(remuneration_dirigeants=False)
+        indemnisation=ind._replace(
+            remuneration_dirigeants=False,
+            baremes=tuple(
+                b for b in ind.baremes if not {"bureau", "conseil_administration"} & set(b.beneficiaires)
+            ),
+        )
     )
     assert _ri(sans).tolerance_dirigeants is None
+    assert not _ri(sans).dirigeants_indemnises
+
+
+def test_indemnified_dirigeants_bring_the_tolerance_without_paid_dirigeants(avecsante):
+    # M8: the avecsanté RI pays bureau and CA members without remuneration_dirigeants.
+    assert not avecsante.indemnisation.remuneration_dirigeants
+    doc = _ri(avecsante)
+    assert doc.dirigeants_indemnises
+    smic = avecsante.parametres.smic_mensuel_brut
+    if avecsante.ag_constitutive.date < smic.depuis:
+        assert doc.tolerance_dirigeants is None
+    text = _text(avecsante, "reglement-interieur")
+    assert "membre du bureau ou du conseil d'administration, à quelque titre que ce soit" in text
+    assert "BOI-IS-CHAMP-10-50-10-20" in text
+    referents = avecsante._replace(
+        indemnisation=avecsante.indemnisation._replace(
+            baremes=tuple(b for b in avecsante.indemnisation.baremes if "referents" in b.beneficiaires)
+        )
+    )
+    assert not _ri(referents).dirigeants_indemnises
+    assert "à quelque titre que ce soit" not in _text(referents, "reglement-interieur")
 
 
 def test_resource_thresholds_of_paid_dirigeants(copresidence, avecsante):
@@ -128,6 +155,36 @@ def test_local_law_has_no_title_on_liberalites_and_three_originals():
     assert "en deux exemplaires originaux" in _text(avec, "statuts")
 
 
+def test_local_law_says_who_revokes_the_direction(avecsante):
+    # M16: the organ that elects the bureau revokes it, for serious cause, after hearing; the
+    # revocation is declared to the registre.
+    moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    assert moselle.bureau.elu_par == "conseil_administration"
+    statuts = _text(moselle, "statuts")
+    assert "ne peut être révoqué que pour motif grave, par le conseil d'administration" in statuts
+    assert "présenter ses explications" in statuts
+    assert "déclarée sans délai au registre des associations" in statuts
+    par_ag = moselle._replace(bureau=moselle.bureau._replace(elu_par="assemblee_generale"))
+    assert "révoqué que pour motif grave, par l'assemblée générale ordinaire" in _text(par_ag, "statuts")
+    assert "révoqué" not in _text(avecsante, "statuts")
+
+
+def test_inter_cpts_bureau_rule_allows_the_two_cpts_parity():
+    # M2: « au moins trois CPTS » must leave room for the parity clause of a two-CPTS association.
+    inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    assert inter.bureau.colleges_distincts_min == 3
+    statuts = _text(inter, "statuts")
+    assert (
+        "issus d'au moins trois CPTS membres différentes, ou des deux CPTS membres lorsque le "
+        "collège des CPTS n'en compte que deux." in statuts
+    )
+    assert "réparties à parité entre ces deux CPTS" in statuts
+    deux = inter._replace(bureau=inter.bureau._replace(colleges_distincts_min=2))
+    text = _text(deux, "statuts")
+    assert "issus d'au moins deux CPTS membres différentes." in text
+    assert "ou des deux CPTS membres" not in text
+
+
 def test_objet_says_the_association_is_the_cpts(copresidence):
     statuts = _text(copresidence, "statuts")
     assert "crée, organise et administre la CPTS" not in statuts
@@ -150,6 +207,25 @@ def test_non_calendar_exercice_has_a_first_exercice_and_one_word(avecsante):
     # The D. 1434-44 ceiling still counts by calendar year.
     assert "durant une année civile, du 1er janvier au 31 décembre" in ri
     assert _statuts(avecsante).periode == _ri(avecsante).periode == "année"
+
+
+def test_non_calendar_exercice_words_the_cotisation_by_exercice_everywhere(avecsante):
+    # M14: statuts, PV and bulletin say « exercice » for the cotisation, never « chaque année ».
+    model = avecsante._replace(finances=avecsante.finances._replace(exercice="07-01"))
+    textes = render_markdown(model, ["statuts", "pv-ag-constitutive", "bulletin-adhesion"])
+    statuts, pv, bulletin = (textes[d] for d in ("statuts", "pv-ag-constitutive", "bulletin-adhesion"))
+    assert "acquittent pour chaque exercice une cotisation" in statuts
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in statuts
+    assert "pour le premier exercice social défini à l'article" in pv
+    assert "pour l'année 2024" not in pv
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in pv
+    assert "puis pour chaque exercice, exigible en janvier" in bulletin
+    assert "cotisation de l'exercice" in bulletin and "cotisation de l'année" not in bulletin
+    for text in (statuts, pv, bulletin):
+        assert "janvier de chaque année" not in text and "chaque année en janvier" not in text
+    civil = render_markdown(avecsante, ["pv-ag-constitutive", "bulletin-adhesion"])
+    assert "pour l'année 2024" in civil["pv-ag-constitutive"]
+    assert "cotisation de l'année" in civil["bulletin-adhesion"]
 
 
 def test_remote_ca_and_written_consultation_follow_the_answers(avecsante):

@@ -72,6 +72,9 @@ class Commun(NamedTuple):
     consultatifs: tuple[College, ...]
     # Names in a sentence of the collèges exempt from cotisation.
     exoneres: tuple[str, ...]
+    # The period a cotisation is due for in every document: « année » with a calendar exercice,
+    # else « exercice » (the statuts' and the RI's contexts say the same).
+    periode: str
     # « le vice-président », « le second vice-président »…, in the order of their rank.
     vice_presidents: tuple[str, ...]
     # Adhesion condition code → its wording, for a CPTS or for an inter-CPTS, in the answers' order.
@@ -143,6 +146,7 @@ def commun(model: Cpts) -> Commun:
         ),
         consultatifs=tuple(c for c in model.colleges if not c.deliberatif),
         exoneres=tuple(labels.college_dans_phrase(c.intitule) for c in model.colleges if c.cotisation == 0),
+        periode="année" if model.finances.exercice in ("civil", "01-01") else "exercice",
         vice_presidents=tuple(
             "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
         ),

@@ -49,8 +49,12 @@ class Reglement(NamedTuple):
     activites: tuple[str, ...]
     # The CPTS indemnités of CSP art. D. 1434-44 (not for an inter-CPTS, which is no CPTS).
     indemnites_cpts: bool
+    # Some barème pays members of the bureau or of the CA: dirigeants de droit, whose every sum
+    # counts for the gestion désintéressée (BOI-IS-CHAMP-10-50-10-20).
+    dirigeants_indemnises: bool
     # The tax tolerance for a dirigeant's pay: three quarters of the SMIC a month, and the date of
-    # the SMIC it is computed from; None without paid dirigeants.
+    # the SMIC it is computed from; None when no dirigeant is paid or indemnified, or when no SMIC
+    # value is known at the assembly's date.
     tolerance_dirigeants: Montant | None
     tolerance_depuis: dt.date | None
     # The beneficiaries of each barème, in words inside a sentence (a free profession without its
@@ -121,8 +125,16 @@ def _activites(model: Cpts) -> tuple[str, ...]:
     )
 
 
+def _dirigeants_indemnises(model: Cpts) -> bool:
+    return any(
+        code in ("bureau", "conseil_administration")
+        for bareme in model.indemnisation.baremes
+        for code in bareme.beneficiaires
+    )
+
+
 def _tolerance(model: Cpts) -> tuple[Montant | None, dt.date | None]:
-    if not model.indemnisation.remuneration_dirigeants:
+    if not (model.indemnisation.remuneration_dirigeants or _dirigeants_indemnises(model)):
         return None, None
     smic = model.parametres.smic_mensuel_brut
     ag = model.ag_constitutive
@@ -177,6 +189,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and model.adhesion.delai_reponse_jours * ca.reunions_min_par_an < 365
         ),
         indemnites_cpts=not model.inter_cpts,
+        dirigeants_indemnises=_dirigeants_indemnises(model),
         tolerance_dirigeants=tolerance,
         tolerance_depuis=tolerance_depuis,
         beneficiaires=tuple(
@@ -192,7 +205,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
             and ca.calendrier_renouvellement[0].annees_apres_constitution < ca.mandat_annees
         ),
         adopte_le_ag=adopte,
-        periode="année" if model.finances.exercice in ("civil", "01-01") else "exercice",
+        periode=commun.periode,
         signataires=signataires,
         exemplaires=2,
     )

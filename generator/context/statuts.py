@@ -268,7 +268,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         renouvellement=renouvellement,
         exercice_debut=debut,
         exercice_fin=fin,
-        periode="année" if debut is None else "exercice",
+        periode=commun.periode,
         versements=tuple(versements),
         seuils_remuneration=seuils_remuneration,
         indemnites_cpts=not model.inter_cpts,
