@@ -46,3 +46,22 @@ def test_the_report_names_the_card_holders_as_the_statuts_do(tmp_path: Path) -> 
     assert "carte bancaire\u00a0: co-présidents et trésorier" in _bank_card_line(copresidence)
     single = _render(tmp_path, "cpts-avecsante", lambda d: None)["verification"]
     assert "carte bancaire\u00a0: président et trésorier" in _bank_card_line(single)
+
+
+def _one_class_named_otherwise(d: dict[str, Any]) -> None:
+    d["colleges"][0]["intitule"] = "Professionnels du territoire"
+
+
+def test_one_class_of_members_elects_members_and_has_a_bulletin_without_collège(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", _one_class_named_otherwise)
+    rows = [line for line in docs["pv-ag-constitutive"].splitlines() if line.startswith("| Membres | 9 |")]
+    assert len(rows) == 1
+    assert "Professionnels du territoire" not in docs["pv-ag-constitutive"]
+    assert "\n## Bulletin d'adhésion\n" in docs["bulletin-adhesion"]
+    assert "\n## Professionnels du territoire\n" not in docs["bulletin-adhesion"]
+
+
+def test_collèges_still_name_their_rows_and_forms(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-avecsante", lambda d: None)
+    assert "\n## Bulletin d'adhésion\n" not in docs["bulletin-adhesion"]
+    assert "| Membres |" not in docs["pv-ag-constitutive"].split("Administrateurs élus |", 1)[1]
