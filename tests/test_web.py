@@ -496,6 +496,7 @@ def test_communes_are_lines_with_their_departement_and_sous_territoire(
     nom = upload(client, example("cpts-deux-departements"))
     page = client.get(f"/b/{nom}/association").text
     assert "Châtillon-sur-Indre ; 36 ; Châtillonnais" in page  # shown as the line that types it
+    assert "nom\u00a0; département\u00a0; sous-territoire" in page  # and told how to type one
     lines = "Loches ; ; Lochois\nClion ; 36 ; Châtillonnais\nGenillé"
     assert change(client, nom, "association.communes", lines).status_code == 200
     saved = loader.load_file(folder / f"{nom}.yaml").data

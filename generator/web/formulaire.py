@@ -172,7 +172,7 @@ def champ(
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
     described = libelles.en_mots(schema_view.description(path) or "")
-    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, "")) if t)
+    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")) if t)
     modele = "" if default is MISSING else libelles.libelle_de(key, default)
     made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
     made.manquant = value is MISSING and default is MISSING
