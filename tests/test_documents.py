@@ -102,7 +102,9 @@ def test_the_bulletin_has_one_form_per_college_then_the_notice_once(rendered):
     *forms, notice = bulletin.split("<!-- saut-de-page -->")
     assert len(forms) == len(model.colleges)
     for college, form in zip(model.colleges, forms, strict=True):
-        assert f"\n## {escape(college.intitule)}\n" in form
+        one_class = len(model.colleges) == 1 and not model.inter_cpts  # no collège to name
+        heading = "Bulletin d'adhésion" if one_class else escape(college.intitule)
+        assert f"\n## {heading}\n" in form
         assert form.count("<!-- coupon -->") == 1
         assert form.count("<!-- signatures -->") == 2  # the applicant's, the receipt's
         # The applicant ticks that he read the notice; the notice itself is not repeated here.

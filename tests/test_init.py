@@ -122,6 +122,30 @@ def test_texts_are_entered_one_by_one_and_a_proposed_item_can_be_dropped() -> No
     assert "  ✗ « Lille » est déjà dans la liste" in terminal.shown
 
 
+def test_a_commune_is_typed_as_a_name_or_as_name_departement_and_sous_territoire() -> None:
+    terminal = Scripted(
+        "Loches", "Châtillon-sur-Indre ; 36 ; Châtillonnais", "Genillé ; ; Montrésorois", "a;b;c;d", ""
+    )
+    answer = Engine(terminal, {}).texts(("association", "communes"), "Commune")
+    assert answer == [
+        "Loches",
+        {"nom": "Châtillon-sur-Indre", "departement": "36", "sous_territoire": "Châtillonnais"},
+        {"nom": "Genillé", "sous_territoire": "Montrésorois"},
+    ]
+    assert any("trois parties au plus" in line for line in terminal.shown)
+
+
+def test_the_communes_of_a_depuis_file_come_back_as_the_lines_that_write_them() -> None:
+    example = next(p for p in EXAMPLES if p.stem == "cpts-deux-departements")
+    previous = example_data(example)
+    communes = previous["association"]["communes"]
+    terminal = Scripted(*[""] * (len(communes) + 1))
+    answer = Engine(terminal, previous).texts(("association", "communes"), "Commune")
+    assert answer == communes
+    assert "Commune n° 8 [Châtillon-sur-Indre ; 36 ; Châtillonnais]" in terminal.prompts
+    assert "Commune n° 1 [Loches ; ; Lochois]" in terminal.prompts
+
+
 def test_an_optional_answer_left_empty_removes_the_key() -> None:
     engine = Engine(Scripted(""))
     engine.value(("membres", "fondateurs", 0, "email"), optional=True)

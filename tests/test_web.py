@@ -488,3 +488,23 @@ def test_moselle_founders_are_told_the_local_law_minimum(client: httpx.Client) -
     page = client.get(f"/b/{moselle}/fondateurs").text
     assert '<p class="remarque">Droit local d&#39;Alsace-Moselle : au moins 7 membres fondateurs.' in page
     assert "Droit local" not in client.get(f"/b/{upload(client, EXAMPLES[0])}/fondateurs").text
+
+
+def test_communes_are_lines_with_their_departement_and_sous_territoire(
+    client: httpx.Client, folder: Path
+) -> None:
+    nom = upload(client, example("cpts-deux-departements"))
+    page = client.get(f"/b/{nom}/association").text
+    assert "Châtillon-sur-Indre ; 36 ; Châtillonnais" in page  # shown as the line that types it
+    assert "nom\u00a0; département\u00a0; sous-territoire" in page  # and told how to type one
+    lines = "Loches ; ; Lochois\nClion ; 36 ; Châtillonnais\nGenillé"
+    assert change(client, nom, "association.communes", lines).status_code == 200
+    saved = loader.load_file(folder / f"{nom}.yaml").data
+    assert saved["association"]["communes"] == [
+        {"nom": "Loches", "sous_territoire": "Lochois"},
+        {"nom": "Clion", "departement": "36", "sous_territoire": "Châtillonnais"},
+        "Genillé",
+    ]
+    refused = change(client, nom, "association.communes", "a ; b ; c ; d")
+    assert refused.status_code == 400
+    assert "trois parties au plus" in refused.json()["erreur"]

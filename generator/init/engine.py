@@ -448,7 +448,7 @@ class Engine:
         """Ask a list in one line: numbers, codes or labels of ``choices``, or texts, separated by commas."""
         return listes.many(self, path, choices=choices, title=title)
 
-    def texts(self, path: PathKey, item_title: str) -> list[str]:
+    def texts(self, path: PathKey, item_title: str) -> list[Any]:
         """Ask a list of texts one by one; an empty line ends it, « - » drops a proposed item."""
         return listes.texts(self, path, item_title)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator import saisie
-from generator.init import schema_view
+from generator.init import lignes, schema_view
 from generator.init.donnees import DELETE, pattern_of
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
@@ -56,8 +56,12 @@ def many(e: Engine, path: PathKey, *, choices: Sequence[Choice] = (), title: str
     return list(answer)
 
 
-def texts(e: Engine, path: PathKey, item_title: str) -> list[str]:
-    """Ask a list of texts one by one; an empty line ends it, « - » drops a proposed item."""
+def texts(e: Engine, path: PathKey, item_title: str) -> list[Any]:
+    """Ask a list of texts one by one; an empty line ends it, « - » drops a proposed item.
+
+    An item whose key has a line format (``lignes``: a commune and its details) is typed and
+    proposed as that line, and stored as what the line says.
+    """
     e.register(path, lambda: texts(e, path, item_title))
     title = schema_view.title(path)
     proposal, source = e.proposal(path)
@@ -73,13 +77,17 @@ def texts(e: Engine, path: PathKey, item_title: str) -> list[str]:
     if again is not MISSING:
         e.put(path, e.answered(again))
         return list(again)
-    e._header(pattern_of(path), path=path, title=title, proposal=proposed, source=source, choices=())
+    read, write = lignes.codec(pattern_of(path))
+    shown = [write(v) for v in proposed]
+    e._header(pattern_of(path), path=path, title=title, proposal=shown, source=source, choices=())
     e.say("  Une réponse par ligne ; ligne vide pour terminer, « - » pour retirer l'élément proposé.")
+    if pattern_of(path) in lignes.AIDE:
+        e.say(f"  {lignes.AIDE[pattern_of(path)]}")
     while True:
-        answer: list[str] = []
+        answer: list[Any] = []
         index = 0
         while True:
-            default = proposed[index] if index < len(proposed) else MISSING
+            default = write(proposed[index]) if index < len(proposed) else MISSING
             text = e._prompt(f"{item_title} n° {len(answer) + 1}", default)
             if text == "-":
                 index += 1
@@ -88,15 +96,19 @@ def texts(e: Engine, path: PathKey, item_title: str) -> list[str]:
                 if default is MISSING:
                     break
                 text = default
-            text = saisie.nettoyer(text)
-            refused = schema_view.problems((*path, 0), text)
-            if text in answer:
-                refused.append(f"« {text} » est déjà dans la liste")
+            try:
+                item = read(text)
+            except ValueError as wrong:
+                e.refuse(str(wrong))
+                continue
+            refused = schema_view.problems((*path, 0), item)
+            if item in answer:
+                refused.append(f"« {write(item)} » est déjà dans la liste")
             if refused:
                 for problem in refused:
                     e.refuse(problem)
                 continue
-            answer.append(text)
+            answer.append(item)
             index += 1
         refused = schema_view.problems(path, answer)
         if not refused:

@@ -29,8 +29,8 @@ from starlette.staticfiles import StaticFiles
 
 from generator import api, bundle, loader
 from generator.errors import UserMessageError
-from generator.init import themes
-from generator.init.donnees import DELETE, lookup
+from generator.init import lignes, themes
+from generator.init.donnees import DELETE, lookup, pattern_of
 from generator.init.schema_view import MISSING
 from generator.web import detail, formulaire
 from generator.web.brouillons import MAX_BYTES, ConflictError, Folder, UnknownDraftError, set_value
@@ -395,7 +395,12 @@ def _value(path: tuple[str | int, ...], field: formulaire.Champ, sent: Form, dat
         choices = [Choice(code) for code, _ in field.options]
         return [convert((*path, 0), v, choices, False) for v in values if v]
     if field.genre == "lignes":
-        lines = [line.strip() for text in values for line in text.splitlines() if line.strip()]
+        key = pattern_of(path)
+        read = lignes.LIGNES[key][0] if key in lignes.LIGNES else str.strip
+        try:
+            lines = [read(line) for text in values for line in text.splitlines() if line.strip()]
+        except ValueError as problem:
+            raise UserMessageError(str(problem)) from None
         return lines if lines else DELETE
     text = values[0].strip() if values else ""
     if not text:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.init import libelles, pourquoi, schema_view, themes
+from generator.init import libelles, lignes, pourquoi, schema_view, themes
 from generator.init.donnees import lookup, pattern_of
 from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
@@ -172,7 +172,7 @@ def champ(
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
     described = libelles.en_mots(schema_view.description(path) or "")
-    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, "")) if t)
+    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")) if t)
     modele = "" if default is MISSING else libelles.libelle_de(key, default)
     made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
     made.manquant = value is MISSING and default is MISSING
@@ -193,7 +193,8 @@ def champ(
         made.valeur = [_code(v) for v in value] if isinstance(value, list) else []
     elif "array" in kinds:
         made.genre = "lignes"
-        made.valeur = "\n".join(str(v) for v in value) if isinstance(value, list) else ""
+        write = lignes.codec(key)[1]  # a commune's details as the line that types them
+        made.valeur = "\n".join(write(v) for v in value) if isinstance(value, list) else ""
     elif kinds == {"boolean"}:
         made.genre = "oui_non"
         made.options = [("oui", "oui"), ("non", "non")]
@@ -214,7 +215,7 @@ def champ(
         made.exemple = {"date": "15/03/2025", "heure": "20 h 30"}.get(kind or "", "")
         if "number" in kinds:
             made.exemple = "1 500 €"
-    nested = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    nested = isinstance(value, list) and any(isinstance(v, dict) for v in value) and key not in lignes.LIGNES
     if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or nested:
         # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
         made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
