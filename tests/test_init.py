@@ -483,3 +483,15 @@ def test_theme_8_asks_the_session_of_the_table_then_its_detailed_answers(example
     given = data["ag_constitutive"]["votes"]
     assert {k: v for k, v in votes.items() if k in given} == given
     assert all(v == "unanimite" for k, v in votes.items() if k not in given)  # the model's default
+
+
+def test_defauts_keep_the_vocabulary_of_2026_11(tmp_path: Path) -> None:
+    """Free clauses, communes with their sous-territoire, principles and adhesion come back whole."""
+    source = next(p for p in EXAMPLES if p.stem == "cpts-deux-departements")
+    target = tmp_path / source.name
+    result = run("init", "--defauts", "--depuis", str(source), str(target))
+    assert result.exit_code == 0, result.output
+    before, after = api.load_answers(source), api.load_answers(target)
+    assert after.clauses_supplementaires == before.clauses_supplementaires
+    assert after.association.communes_detail == before.association.communes_detail
+    assert (after.objet, after.adhesion) == (before.objet, before.adhesion)

@@ -108,6 +108,17 @@ _LINES: dict[str, str] = {
         "Le modèle n'en énonce pas ; beaucoup de CPTS affirment leur neutralité, l'indépendance de "
         "leurs membres, le secret professionnel et le libre choix du patient ; facultatif."
     ),
+    "clauses_supplementaires": (
+        "Le modèle n'en a pas ; une clause propre aux fondateurs s'ajoute après l'article de son "
+        "choix (« cpts labels » donne les étiquettes) ; facultatif."
+    ),
+    "clauses_supplementaires.*.document": "Une clause s'ajoute aux statuts ou au règlement intérieur.",
+    "clauses_supplementaires.*.apres": "L'étiquette de l'article après lequel la clause prend place.",
+    "clauses_supplementaires.*.titre": "Le titre de l'article ajouté, numéroté comme les autres.",
+    "clauses_supplementaires.*.label": "Une étiquette, pour qu'une autre clause la cite ; facultatif.",
+    "clauses_supplementaires.*.texte": (
+        "Du texte simple : paragraphes et éléments de liste commençant par « - »."
+    ),
     "objet.affiliations": (
         "Le modèle n'en prévoit pas ; une CPTS peut adhérer à une fédération (FCPTS…) ; facultatif."
     ),

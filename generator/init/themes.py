@@ -190,6 +190,20 @@ THEMES: tuple[Theme, ...] = (
                 choix=lambda data: list(PRINCIPES_COURTS.items()),
             ),
             Question("objet.affiliations", forme="textes", element="Fédération"),
+            # Free articles (issue 15): the label they follow is checked by E-CLAUSES at the end of
+            # the theme (``cpts labels`` lists them); a longer text is written in the file itself.
+            Tableau(
+                "clauses_supplementaires",
+                "Clauses supplémentaires",
+                (
+                    Question("document"),
+                    Question("apres"),
+                    Question("titre"),
+                    Question("label", facultatif=True),
+                    Question("texte"),
+                ),
+                nom="clause supplémentaire",
+            ),
         ),
         poser=(("version", 1),),
     ),
