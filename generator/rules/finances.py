@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator import typography
 from generator.model import Cpts
 from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
 
@@ -98,6 +99,36 @@ def plafond_pass(m: Cpts) -> Iterator[Problem]:
             (
                 f"le plafond annuel ({plafond} €) dépasse le plafond annuel de la sécurité sociale "
                 f"{pass_.depuis.year} ({pass_.valeur} €)"
+            ),
+        )
+
+
+@rule(
+    "W-TOLERANCE-DIRIGEANTS",
+    AVERTISSEMENT,
+    "BOI-IS-CHAMP-10-50-10-20 (tolérance des trois quarts du SMIC par dirigeant) ; CGI, art. 261, 7, 1°, d",
+)
+def tolerance_dirigeants(m: Cpts) -> Iterator[Problem]:
+    """Indemnities paid to bureau or CA members should stay within ¾ of the SMIC over a year."""
+    ind = m.indemnisation
+    plafond = ind.plafond_annuel_par_personne
+    dirigeants = {"bureau", "conseil_administration"}
+    if ind.remuneration_dirigeants or plafond is None:
+        return
+    if not any(dirigeants & set(bareme.beneficiaires) for bareme in ind.baremes):
+        return
+    smic = m.parametres.smic_mensuel_brut
+    limite = smic.valeur * 9  # three quarters of the monthly SMIC, twelve months
+    if plafond > limite:
+        yield (
+            ("indemnisation", "plafond_annuel_par_personne"),
+            (
+                f"le plafond annuel ({typography.montant(plafond)}) des sommes versées aux membres du "
+                f"bureau ou du conseil d'administration dépasse les trois quarts du SMIC sur un an "
+                f"({typography.montant(limite)}, SMIC mensuel de {typography.montant(smic.valeur)} au "
+                f"{typography.date_longue(smic.depuis)}) : au-delà, "
+                "l'administration fiscale peut remettre en cause le caractère désintéressé de la "
+                "gestion ; le modèle ne rémunère pas ses dirigeants"
             ),
         )
 
