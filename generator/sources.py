@@ -131,9 +131,10 @@ _ARTICLE = re.compile(r"^(?:Article\s+\d+\s*[–-]\s*|[\w ]+ résolution\s*[–-
 
 
 def _key(title: str) -> str:
-    text = _ARTICLE.sub("", title.strip())
+    # The apostrophe is made straight before the accents go: « ’ » is not ASCII either.
+    text = _ARTICLE.sub("", title.strip()).replace("\u2019", "'")
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(plain.lower().replace("’", "'").split())
+    return " ".join(plain.lower().split())
 
 
 def for_document(name: str, variants: Variants) -> Sources:
@@ -166,8 +167,9 @@ def with_clauses(sources: Sources, titres: tuple[str, ...]) -> Sources:
 
 
 def _french(text: str) -> str:
-    """Return ``text`` with no-break spaces before « : » and « ; » and inside quotes (French typography)."""
-    for plain, french in ((" :", "\u00a0:"), (" ;", "\u00a0;"), ("« ", "«\u00a0"), (" »", "\u00a0»")):
+    """Return ``text`` with no-break spaces before « : » and « ; », inside quotes, and « ’ »."""
+    pairs = ((" :", "\u00a0:"), (" ;", "\u00a0;"), ("« ", "«\u00a0"), (" »", "\u00a0»"), ("'", "\u2019"))
+    for plain, french in pairs:
         text = text.replace(plain, french)
     return text
 

@@ -2,7 +2,8 @@
 
 Amounts and dates come from babel (« 1 500 € », « 2 février 2023 »), numbers in letters from
 num2words. The final pass puts the non-breaking spaces French typography wants before « : ; ! ? »
-and inside « guillemets », on the whole rendered Markdown, user text included.
+and inside « guillemets », and the typographic apostrophe « ’ », on the whole rendered Markdown,
+user text included.
 
 The formatters are pure and a bundle asks them for the same few values hundreds of times: their
 results are cached. babel and num2words are imported on first use (num2words loads every
@@ -23,6 +24,7 @@ from generator.values import Fraction
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # espace fine insécable
+APOSTROPHE = "\u2019"
 
 MOIS = {
     "janvier": "janvier",
@@ -217,6 +219,9 @@ def _close_quotes(text: str) -> str:
 
 
 def _segment_typography(text: str) -> str:
+    # French prints the apostrophe « ’ » (U+2019), in the templates' words and in the answers'
+    # alike; URLs and e-mail addresses, which may hold a straight one, are protected spans.
+    text = text.replace("'", APOSTROPHE)
     text = _OPEN_QUOTE.sub(f"«{NBSP}", text)
     text = _close_quotes(text)
     text = _space_before(text, _COLON, "", "\\|:", NBSP)
@@ -225,7 +230,7 @@ def _segment_typography(text: str) -> str:
 
 
 def french_spacing(markdown: str) -> str:
-    """Put French non-breaking spaces before « : ; ! ? » and inside guillemets.
+    """Put French non-breaking spaces before « : ; ! ? » and inside guillemets, and « ’ » for « ' ».
 
     The text is cut only around protected spans, not line by line: no rule crosses a newline
     (the spaces they take are plain, no-break and thin no-break ones; their

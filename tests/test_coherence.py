@@ -38,7 +38,9 @@ RESOLUTIONS_ORDRE = (
 def rendered(request):
     model = load_answers(request.param)
     documents = render_documents(model)
-    return model, {name: doc.markdown for name, doc in documents.items()}, documents
+    # A reader reads « ’ » and « ' » alike: the facts are compared with the answers' spelling.
+    texts = {name: doc.markdown.replace("\u2019", "'") for name, doc in documents.items()}
+    return model, texts, documents
 
 
 def section(text: str, heading: str) -> str:

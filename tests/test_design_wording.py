@@ -57,7 +57,7 @@ def test_one_class_of_members_elects_members_and_has_a_bulletin_without_collège
     rows = [line for line in docs["pv-ag-constitutive"].splitlines() if line.startswith("| Membres | 9 |")]
     assert len(rows) == 1
     assert "Professionnels du territoire" not in docs["pv-ag-constitutive"]
-    assert "\n## Bulletin d'adhésion\n" in docs["bulletin-adhesion"]
+    assert "\n## Bulletin d’adhésion\n" in docs["bulletin-adhesion"]
     assert "\n## Professionnels du territoire\n" not in docs["bulletin-adhesion"]
 
 

@@ -133,8 +133,11 @@ def plain(markdown: str) -> list[str]:
 
 
 def squeeze(text: str) -> str:
-    """Drop every space: French spacing adds non-breaking ones before « ; : ! ? » and inside « »."""
-    return "".join(unicodedata.normalize("NFC", text).split())
+    """Drop every space: French spacing adds non-breaking ones before « ; : ! ? » and inside « ».
+
+    The typography pass also prints every apostrophe « ’ »: both sides are read with it.
+    """
+    return "".join(unicodedata.normalize("NFC", text).replace("'", "\u2019").split())
 
 
 def assert_no_structure_from_values(markdown: str) -> None:

@@ -45,8 +45,8 @@ def _render(
     ("transfert", "attendu", "absent"),
     [
         ("ca_ratifie_ag", "sous réserve de la ratification de ce transfert", None),
-        ("conseil_administration", "par simple décision du conseil d'administration.", "ratification"),
-        ("assemblee_generale", "par décision de l'assemblée générale.", "ratification"),
+        ("conseil_administration", "par simple décision du conseil d’administration.", "ratification"),
+        ("assemblee_generale", "par décision de l’assemblée générale.", "ratification"),
     ],
 )
 def test_siege_transfert(tmp_path: Path, transfert: str, attendu: str, absent: str | None) -> None:
@@ -67,7 +67,7 @@ def test_preambule_default_is_the_who_definition(tmp_path: Path) -> None:
 
 
 def test_preambule_replaced_by_the_answers_text(tmp_path: Path) -> None:
-    texte = "Les professionnels du Lochois s'unissent\npour la santé de tous.\n\nSecond paragraphe *libre*."
+    texte = "Les professionnels du Lochois s’unissent\npour la santé de tous.\n\nSecond paragraphe *libre*."
 
     def change(d: dict[str, Any]) -> None:
         d["association"]["preambule"] = texte
@@ -75,7 +75,7 @@ def test_preambule_replaced_by_the_answers_text(tmp_path: Path) -> None:
     _, _, docs = _render(tmp_path, "cpts-avecsante", change)
     statuts = docs["statuts"]
     assert WHO not in statuts
-    assert "Les professionnels du Lochois s'unissent pour la santé de tous." in statuts
+    assert "Les professionnels du Lochois s’unissent pour la santé de tous." in statuts
     assert "Second paragraphe \\*libre\\*." in statuts  # the answers' text is escaped
 
 
@@ -128,7 +128,7 @@ def test_classe_unique_et_ca_collegial_example() -> None:
     assert "Les collèges" not in statuts and "répartis entre les collèges" not in statuts
     assert "composé de neuf membres." in statuts
     assert "un ou plusieurs administrateurs délégués" in statuts
-    assert "Chacun des administrateurs délégués représente l'association" in statuts
+    assert "Chacun des administrateurs délégués représente l’association" in statuts
     assert "toute personne physique ou morale" not in statuts
     for name, text in docs.items():
         lower = text.lower()
@@ -143,7 +143,7 @@ def test_classe_unique_et_ca_collegial_example() -> None:
         assert "au titre de chaque collège" not in text, name
         assert "de chaque collège" not in text, name
     assert "Les administrateurs délégués" in docs["reglement-interieur"]
-    assert "L'administrateur délégué" in docs["liste-dirigeants"]
+    assert "L’administrateur délégué" in docs["liste-dirigeants"]
 
 
 def test_bureau_sans_vice_president(tmp_path: Path) -> None:
@@ -174,8 +174,8 @@ def test_inter_cpts_sans_partenaires_a_l_unanimite(tmp_path: Path) -> None:
     assert [c.code for c in model.colleges] == ["cpts"]
     assert "W-MODELE-INTER-CPTS" in warnings
     statuts = docs["statuts"]
-    assert "Seules les CPTS peuvent être membres de l'association" in statuts
-    assert "prises à l'unanimité des membres présents ou représentés" in statuts
+    assert "Seules les CPTS peuvent être membres de l’association" in statuts
+    assert "prises à l’unanimité des membres présents ou représentés" in statuts
     assert "voix consultative selon son collège" not in statuts
     for name, text in docs.items():
         assert "collège des partenaires" not in text, name

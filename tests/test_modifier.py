@@ -116,21 +116,21 @@ def test_partial_renewal_brings_its_first_drawing_of_lots_counted_from_the_age(t
     statuts = text(result, "statuts")
     assert "désignés par tirage au sort" in statuts
     # The AGE of 2026 brings the renewal in: the first third leaves in 2027, not a year after 2024.
-    assert "assemblée générale ordinaire de 2027 (un an après l'assemblée générale extraordinaire" in statuts
+    assert "assemblée générale ordinaire de 2027 (un an après l’assemblée générale extraordinaire" in statuts
     assert "de 2025" not in statuts
     # The lots are drawn after the AGE, among the seats filled then, not at the founding meeting.
     after = (
-        "première réunion du conseil d'administration qui suit l'assemblée générale extraordinaire "
+        "première réunion du conseil d’administration qui suit l’assemblée générale extraordinaire "
         "du 12 mars 2026"
     )
     assert after in statuts
     assert after in text(result, "tableau-comparatif")
-    assert "les douze sièges du conseil d'administration sont répartis en trois groupes" in text(
+    assert "les douze sièges du conseil d’administration sont répartis en trois groupes" in text(
         result, "tableau-comparatif"
     )
-    assert "lors de la constitution de l'association sont répartis" not in text(result, "tableau-comparatif")
+    assert "lors de la constitution de l’association sont répartis" not in text(result, "tableau-comparatif")
     tableau = text(result, "tableau-comparatif")
-    assert "renouvelé <del>en totalité à l'expiration du mandat</del> de ses membres" in tableau
+    assert "renouvelé <del>en totalité à l’expiration du mandat</del> de ses membres" in tableau
     assert "renouvelé <ins>à raison du tiers</ins> de ses membres" in tableau
     assert "<ins>Pour la mise en place de ce renouvellement" in tableau
 
@@ -154,7 +154,7 @@ def test_the_regles_interieur_change_is_shown_with_the_organ_that_decides_it(tmp
     tableau = text(result, "tableau-comparatif")
     assert "## Règlement intérieur" in tableau
     assert (
-        "établi par le conseil d'administration et soumis à l'approbation de l'assemblée générale" in tableau
+        "établi par le conseil d’administration et soumis à l’approbation de l’assemblée générale" in tableau
     )
 
 
@@ -212,13 +212,13 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
     tableau = text(result, "tableau-comparatif")
     assert "### Article 5-2 – Les collèges (ancien article 6-2)" in tableau
     assert "### Article 4 – Affiliation (article supprimé)" in tableau
-    assert "- l'article 18 « Ressources de l'association » devient l'article 17 ;" in tableau
-    assert "- l'article 24 « Libéralités » devient l'article 23." in tableau
+    assert "- l’article 18 « Ressources de l’association » devient l’article 17 ;" in tableau
+    assert "- l’article 24 « Libéralités » devient l’article 23." in tableau
     pv = text(result, "pv-age")
     # Convocation, quorum and majority cite the articles of the text in force, not the new ones.
-    assert "conformément à l'article 17-1 des statuts en vigueur" in pv
-    assert "L'article 17-3 des statuts en vigueur exige" in pv
-    assert "Suppression de l'article 4 « Affiliation »" in pv
+    assert "conformément à l’article 17-1 des statuts en vigueur" in pv
+    assert "L’article 17-3 des statuts en vigueur exige" in pv
+    assert "Suppression de l’article 4 « Affiliation »" in pv
     assert "statuts-adoptes.md" in text(result, "verification")
     # The tableau is annexed to the PV: it names no file and says nothing of how it was made.
     assert "statuts-adoptes.md" not in tableau and "rapprochés" not in tableau
@@ -227,7 +227,7 @@ def test_articles_are_matched_by_title_when_the_numbers_differ(tmp_path):
 def test_an_adopted_text_whose_age_rules_differ_from_the_old_answers_is_flagged(runner, tmp_path):
     texte = _word_text_in_force(tmp_path)
     adopted = texte.read_text(encoding="utf-8")
-    rule = "Les résolutions de l'assemblée générale extraordinaire sont prises à la majorité des deux tiers"
+    rule = "Les résolutions de l’assemblée générale extraordinaire sont prises à la majorité des deux tiers"
     assert rule in adopted
     texte.write_text(adopted.replace(rule, rule.replace("deux tiers", "trois quarts")), encoding="utf-8")
     nouveau = variant(tmp_path, [COLLEGE], "    ensemble: {pour: 50, contre: 3, abstention: 2}")
@@ -238,7 +238,7 @@ def test_an_adopted_text_whose_age_rules_differ_from_the_old_answers_is_flagged(
     line = adopted.splitlines().index("**ARTICLE 17.3 : Assemblée générale extraordinaire**") + 1
     assert f"{texte}:{line}:0: (racine): [W-AGE-TEXTE] l'article 17-3 du texte adopté" in result.output
     verification = (out / "verification.md").read_text(encoding="utf-8").replace("\xa0", " ")
-    assert "**Attention.** L'article 17-3 du texte adopté" in verification
+    assert "**Attention.** L’article 17-3 du texte adopté" in verification
     # The same text with the adopted rules: no warning, and the report says the rules were compared.
     texte.write_text(adopted, encoding="utf-8")
     result = runner.invoke(cli, [*args, "--texte-en-vigueur", str(texte), "--force"])
@@ -295,7 +295,7 @@ def test_the_amended_statuts_keep_the_list_of_earlier_amendments(tmp_path):
     assert result.valid, [f.format() for f in result.findings]
     assert kinds(result) == {"colleges": "modifie", "conseil_administration": "modifie"}
     assert text(result, "statuts").splitlines()[2] == (
-        "*Statuts adoptés par l'assemblée générale constitutive du 20 juin 2024 et modifiés par les "
+        "*Statuts adoptés par l’assemblée générale constitutive du 20 juin 2024 et modifiés par les "
         "assemblées générales extraordinaires du 1er avril 2025 et du 12 mars 2026.*"
     )
 
@@ -351,7 +351,7 @@ def test_the_declaration_names_its_form_and_the_law_that_asks_for_it(tmp_path):
     officers = next(line for line in verification.splitlines() if "Liste des dirigeants" in line)
     assert "décret du 16 août 1901, article 3" in officers and "Cerfa n° 13971\\*03" in officers
     assert "JOAFE" not in verification  # neither the title, the objet nor the seat changes
-    assert "l'article 15-2 « La co-présidence »" in verification
+    assert "l’article 15-2 « La co-présidence »" in verification
 
 
 def test_a_new_title_may_be_published_in_the_joafe(tmp_path):
@@ -401,9 +401,9 @@ def test_one_resolution_for_the_whole_lists_every_modification(tmp_path):
     assert result.valid, [f.format() for f in result.findings]
     pv = text(result, "pv-age")
     assert pv.count(" résolution – ") == 1
-    assert "- modification de l'article 5-2 « Les collèges » ;" in pv
+    assert "- modification de l’article 5-2 « Les collèges » ;" in pv
     assert (
-        "- modification de l'article 15-2 « Le président », désormais intitulé « La co-présidence » ;" in pv
+        "- modification de l’article 15-2 « Le président », désormais intitulé « La co-présidence » ;" in pv
     )
     assert "Pour : 40 ; contre : 10 ; abstentions : 5." in pv
 
@@ -439,7 +439,7 @@ def test_a_resolution_without_a_vote_is_left_blank(tmp_path):
     assert pv.count(" résolution – ") == 3
     assert pv.count("est ☐ adoptée ☐ rejetée") == 3
     assert (
-        "le vote sur l'ensemble du texte modifié, qui suit les votes article par article, se donne"
+        "le vote sur l’ensemble du texte modifié, qui suit les votes article par article, se donne"
         in text(result, "verification")
     )
 
@@ -459,8 +459,8 @@ def test_votes_per_article_end_with_the_vote_on_the_whole_text(tmp_path):
     assert result.valid, [f.format() for f in result.findings]
     pv = text(result, "pv-age")
     assert pv.count(" résolution – ") == 3
-    last = pv.split("### Troisième résolution – Adoption de l'ensemble des statuts modifiés", 1)[1]
-    assert "adopte l'ensemble du texte des statuts ainsi modifiés" in last
+    last = pv.split("### Troisième résolution – Adoption de l’ensemble des statuts modifiés", 1)[1]
+    assert "adopte l’ensemble du texte des statuts ainsi modifiés" in last
     assert "Pour : 45 ; contre : 5 ; abstentions : 5." in last.split("###", 1)[0]
     powers = pv.split("### Pouvoirs pour les formalités", 1)[1]
     adopted = "Pour : 50 ; contre : 0 ; abstentions : 5. Cette résolution est adoptée à la majorité simple."
@@ -474,7 +474,7 @@ def test_a_single_resolution_votes_the_renumbering_too(tmp_path):
     assert result.valid, [f.format() for f in result.findings]
     pv = text(result, "pv-age")
     assert pv.count(" résolution – ") == 1
-    assert "- modification de l'article 10 « Conseil d'administration », qui devient l'article 9 ;" in pv
+    assert "- modification de l’article 10 « Conseil d’administration », qui devient l’article 9 ;" in pv
     assert (
         "- renumérotation des autres articles qui en découle.\n\n"
         "Elle adopte en conséquence le texte des statuts ainsi modifiés" in pv
@@ -641,7 +641,7 @@ def test_the_docx_tableau_strikes_removed_words_and_underlines_added_ones(tmp_pa
     underlined = {run.text for run in runs if run.font.underline}
     assert "quatre" in struck and "cinq" in underlined
     # A rewritten phrase is struck and underlined whole, not word by word around « à » and « du ».
-    assert "en totalité à l'expiration du mandat" in struck
+    assert "en totalité à l’expiration du mandat" in struck
     assert "à raison du tiers" in underlined
     assert not struck & underlined
     assert not any(run.font.strike or run.font.underline for run in runs if run.text == "Ancienne rédaction")

@@ -108,17 +108,17 @@ def test_the_bulletin_prints_one_page_per_college_with_its_receipt(example, tmp_
         flat = flatten(page)
         others = [flatten(other) for other in colleges if other != intitule]
         one_class = len(colleges) == 1 and not model.inter_cpts  # headed without a collège (issue 15)
-        assert flatten("Bulletin d'adhésion" if one_class else intitule) in flat, number
+        assert flatten("Bulletin d’adhésion" if one_class else intitule) in flat, number
         assert not [other for other in others if other in flat], number
         # Its receipt, below the cut line, names the collège and the one who signs for the association.
         receipt = flat.split("✂", 1)[1]
-        assert flatten("Reçu. L'association") in receipt, number
-        assert flatten("accuse réception de la demande d'adhésion") in receipt, number
+        assert flatten("Reçu. L’association") in receipt, number
+        assert flatten("accuse réception de la demande d’adhésion") in receipt, number
         if len(colleges) > 1 or model.inter_cpts:
             assert flatten(college_dans_phrase(intitule)) in receipt, number
         else:  # one class of members (issue 15): the receipt names no collège
             assert flatten("collège") not in receipt, number
-        assert flatten("Pour l'association") in receipt, number
+        assert flatten("Pour l’association") in receipt, number
     assert flatten("Information sur vos données personnelles") in flatten(pages[-1])
     assert "✂" not in pages[-1]
 

@@ -66,7 +66,7 @@ def test_indemnified_dirigeants_bring_the_tolerance_without_paid_dirigeants(avec
     if avecsante.ag_constitutive.date < smic.depuis:
         assert doc.tolerance_dirigeants is None
     text = _text(avecsante, "reglement-interieur")
-    assert "membre du bureau ou du conseil d'administration, à quelque titre que ce soit" in text
+    assert "membre du bureau ou du conseil d’administration, à quelque titre que ce soit" in text
     assert "BOI-IS-CHAMP-10-50-10-20" in text
     referents = avecsante._replace(
         indemnisation=avecsante.indemnisation._replace(
@@ -128,7 +128,7 @@ def test_the_cac_clause_is_kept_whatever_the_answer(avecsante, choix):
     statuts = _text(model, "statuts")
     assert "dont le montant global dépasse" in statuts and "en numéraire" in statuts
     assert "subventions dont le montant total atteint" not in statuts
-    assert "désigner le commissaire aux comptes lorsque la loi l'exige" in statuts
+    assert "désigner le commissaire aux comptes lorsque la loi l’exige" in statuts
 
 
 @pytest.mark.parametrize("example", ["cpts-avecsante", "cpts-petite-bureau"])
@@ -137,10 +137,10 @@ def test_one_rule_for_amending_the_ri(example):
     statuts, ri = _text(model, "statuts"), _text(model, "reglement-interieur")
     for text in (statuts, ri):
         assert "à titre provisoire dès leur adoption" in text
-        assert "cessent de s'appliquer pour l'avenir" in text
+        assert "cessent de s’appliquer pour l’avenir" in text
     assert "Il est modifié dans les mêmes formes" not in statuts
-    assert "ne peuvent être modifiés que par une décision de l'assemblée générale ordinaire" in statuts
-    assert "ne sont modifiés que par l'assemblée générale ordinaire" in ri
+    assert "ne peuvent être modifiés que par une décision de l’assemblée générale ordinaire" in statuts
+    assert "ne sont modifiés que par l’assemblée générale ordinaire" in ri
     assert "ne peut la modifier seul" in ri
     assert _statuts(model).majorite_reglement == _ri(model).majorite_reglement
 
@@ -161,11 +161,11 @@ def test_local_law_says_who_revokes_the_direction(avecsante):
     moselle = load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
     assert moselle.bureau.elu_par == "conseil_administration"
     statuts = _text(moselle, "statuts")
-    assert "ne peut être révoqué que pour motif grave, par le conseil d'administration" in statuts
+    assert "ne peut être révoqué que pour motif grave, par le conseil d’administration" in statuts
     assert "présenter ses explications" in statuts
     assert "déclarée sans délai au registre des associations" in statuts
     par_ag = moselle._replace(bureau=moselle.bureau._replace(elu_par="assemblee_generale"))
-    assert "révoqué que pour motif grave, par l'assemblée générale ordinaire" in _text(par_ag, "statuts")
+    assert "révoqué que pour motif grave, par l’assemblée générale ordinaire" in _text(par_ag, "statuts")
     assert "révoqué" not in _text(avecsante, "statuts")
 
 
@@ -175,20 +175,20 @@ def test_inter_cpts_bureau_rule_allows_the_two_cpts_parity():
     assert inter.bureau.colleges_distincts_min == 3
     statuts = _text(inter, "statuts")
     assert (
-        "issus d'au moins trois CPTS membres différentes, ou des deux CPTS membres lorsque le "
-        "collège des CPTS n'en compte que deux." in statuts
+        "issus d’au moins trois CPTS membres différentes, ou des deux CPTS membres lorsque le "
+        "collège des CPTS n’en compte que deux." in statuts
     )
     assert "réparties à parité entre ces deux CPTS" in statuts
     deux = inter._replace(bureau=inter.bureau._replace(colleges_distincts_min=2))
     text = _text(deux, "statuts")
-    assert "issus d'au moins deux CPTS membres différentes." in text
+    assert "issus d’au moins deux CPTS membres différentes." in text
     assert "ou des deux CPTS membres" not in text
 
 
 def test_objet_says_the_association_is_the_cpts(copresidence):
     statuts = _text(copresidence, "statuts")
     assert "crée, organise et administre la CPTS" not in statuts
-    assert "L'association constitue la communauté professionnelle territoriale de santé" in statuts
+    assert "L’association constitue la communauté professionnelle territoriale de santé" in statuts
     # Added objectives are items of a « ; » list: no capital, no final point but the last item's.
     assert _statuts(copresidence).objectifs == (
         "animer des groupes d'analyse de pratiques pluriprofessionnels sur le territoire",
@@ -201,9 +201,9 @@ def test_non_calendar_exercice_has_a_first_exercice_and_one_word(avecsante):
     assert _statuts(model).periode == _ri(model).periode == "exercice"
     statuts, ri = _text(model, "statuts"), _text(model, "reglement-interieur")
     assert "le premier exercice commence à la date de la déclaration" in statuts
-    assert "s'achève le 30 juin qui suit" in statuts
+    assert "s’achève le 30 juin qui suit" in statuts
     for text in (statuts, ri):
-        assert "l'année en cours" not in text and "en cours d'année" not in text
+        assert "l’année en cours" not in text and "en cours d’année" not in text
     # The D. 1434-44 ceiling still counts by calendar year.
     assert "durant une année civile, du 1er janvier au 31 décembre" in ri
     assert _statuts(avecsante).periode == _ri(avecsante).periode == "année"
@@ -215,28 +215,28 @@ def test_non_calendar_exercice_words_the_cotisation_by_exercice_everywhere(avecs
     textes = render_markdown(model, ["statuts", "pv-ag-constitutive", "bulletin-adhesion"])
     statuts, pv, bulletin = (textes[d] for d in ("statuts", "pv-ag-constitutive", "bulletin-adhesion"))
     assert "acquittent pour chaque exercice une cotisation" in statuts
-    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in statuts
-    assert "pour le premier exercice social défini à l'article" in pv
-    assert "pour l'année 2024" not in pv
-    assert "La cotisation de chaque exercice est exigible en janvier, pour l'exercice en cours" in pv
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l’exercice en cours" in statuts
+    assert "pour le premier exercice social défini à l’article" in pv
+    assert "pour l’année 2024" not in pv
+    assert "La cotisation de chaque exercice est exigible en janvier, pour l’exercice en cours" in pv
     assert "puis pour chaque exercice, exigible en janvier" in bulletin
-    assert "cotisation de l'exercice" in bulletin and "cotisation de l'année" not in bulletin
+    assert "cotisation de l’exercice" in bulletin and "cotisation de l’année" not in bulletin
     for text in (statuts, pv, bulletin):
         assert "janvier de chaque année" not in text and "chaque année en janvier" not in text
     civil = render_markdown(avecsante, ["pv-ag-constitutive", "bulletin-adhesion"])
-    assert "pour l'année 2024" in civil["pv-ag-constitutive"]
-    assert "cotisation de l'année" in civil["bulletin-adhesion"]
+    assert "pour l’année 2024" in civil["pv-ag-constitutive"]
+    assert "cotisation de l’année" in civil["bulletin-adhesion"]
 
 
 def test_remote_ca_and_written_consultation_follow_the_answers(avecsante):
     statuts = _text(avecsante, "statuts")
     assert avecsante.assemblees.visioconference
     assert (
-        "Les administrateurs peuvent participer aux réunions du conseil d'administration et y voter"
+        "Les administrateurs peuvent participer aux réunions du conseil d’administration et y voter"
         in statuts
     )
     assert "Hors réunion, le président peut consulter les administrateurs par écrit" in statuts
-    assert "Le bureau peut recueillir l'accord de ses membres par tout moyen écrit" in statuts
+    assert "Le bureau peut recueillir l’accord de ses membres par tout moyen écrit" in statuts
     sans = avecsante._replace(assemblees=avecsante.assemblees._replace(visioconference=False))
     assert "Hors réunion" not in _text(sans, "statuts")
 
@@ -250,8 +250,8 @@ def test_local_law_written_consultation_needs_everyone():
 def test_partial_renewal_protects_the_bureau(avecsante):
     assert avecsante.conseil_administration.renouvellement_partiel
     statuts = _text(avecsante, "statuts")
-    assert "porte d'abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
-    assert "Par dérogation à l'article 15-1, le membre du bureau" in statuts
+    assert "porte d’abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
+    assert "Par dérogation à l’article 15-1, le membre du bureau" in statuts
 
 
 def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_departement():
@@ -261,7 +261,7 @@ def test_inter_cpts_member_cpts_join_as_of_right_and_the_territory_is_the_depart
     assert "admise de droit\u00a0: le bureau se borne à le constater" in ri
     assert "participent aux votes selon les mêmes modalités" not in statuts
     assert "représente les CPTS membres" not in statuts
-    assert "aucune voix n'est prépondérante" in statuts
+    assert "aucune voix n’est prépondérante" in statuts
     assert f"celui du département ({inter.association.departement})" in ri
     assert "non de la liste ci-après" in ri
     assert "1434-44" not in ri

@@ -85,16 +85,16 @@ def test_variant_99_years(tmp_path):
 
 def test_variant_non_calendar_exercice(tmp_path):
     _, statuts, ri = _render(_variant(tmp_path, "exercice-07-01"))
-    assert "commence le 1er juillet de chaque année et s'achève le 30 juin de l'année suivante" in statuts
+    assert "commence le 1er juillet de chaque année et s’achève le 30 juin de l’année suivante" in statuts
     assert "le premier exercice commence" in statuts
-    assert "l'exercice en cours" in ri and "durant une année civile" in ri
+    assert "l’exercice en cours" in ri and "durant une année civile" in ri
 
 
 def test_variant_without_cac_keeps_the_clause_without_appointing(tmp_path):
     model, statuts, _ = _render(_variant(tmp_path, "cac-non"))
     assert not model.cac.nomme
     assert "Un commissaire aux comptes est désigné dès le premier exercice" not in statuts
-    assert "désigner le commissaire aux comptes lorsque la loi l'exige" in statuts
+    assert "désigner le commissaire aux comptes lorsque la loi l’exige" in statuts
 
 
 def test_variant_paid_dirigeants(tmp_path):
@@ -128,6 +128,6 @@ def test_variant_moselle_partial_renewal_and_visioconference(tmp_path):
     assert model.droit_local and model.conseil_administration.renouvellement_partiel
     assert "Libéralités" not in statuts and "préfet du département" not in statuts
     assert "si tous les administrateurs donnent leur accord par écrit" in statuts
-    assert "porte d'abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
+    assert "porte d’abord sur les administrateurs qui ne sont pas membres du bureau" in statuts
     assert "en trois exemplaires originaux" in statuts
     assert "premier exercice" not in statuts

@@ -76,6 +76,12 @@ def test_french_spacing():
     assert "19:00" in out
 
 
+def test_french_spacing_prints_the_typographic_apostrophe_outside_urls_and_addresses():
+    out = t.french_spacing("L'association d'O'Neil : https://x.org/l'a o'neil@x.fr")
+    assert out.startswith("L\u2019association d\u2019O\u2019Neil")
+    assert "https://x.org/l'a o'neil@x.fr" in out
+
+
 def test_french_spacing_leaves_table_rules_alone():
     assert t.french_spacing("|---|:---:|") == "|---|:---:|"
 
@@ -86,6 +92,7 @@ _URL_REFERENCE = re.compile(r"(https?://\S+|\S+@\S+)")
 
 
 def _reference_segment(text: str) -> str:
+    text = text.replace("'", "\u2019")
     text = re.sub(r"«[ \u00a0\u202f]*", f"«{NBSP}", text)
     text = re.sub(r"[ \u00a0\u202f]*»", f"{NBSP}»", text)
     text = re.sub(r"(?<=[^\s\\|:])[ \u00a0\u202f]*(:)(?=[\s\u00a0]|$)", f"{NBSP}\\1", text)
@@ -106,9 +113,10 @@ def _reference_spacing(markdown: str) -> str:
 # Pieces that meet every branch of the rules: punctuation after a word, a space, an escape or
 # another mark; guillemets with and without spaces; URLs and e-mails touching punctuation; table
 # separator lines, indented or not; every kind of space and line break Python's ``\s`` knows.
-_MARKS = ["mot", "a", "«", "»", ":", ";", "!", "?", "?!", "\\", "\\!", "\\:", ")", "19:00", "-", "#"]
+_MARKS = ["mot", "a", "'", "l'a"]
+_MARKS += ["«", "»", ":", ";", "!", "?", "?!", "\\", "\\!", "\\:", ")", "19:00", "-", "#"]
 _TABLES = ["|", "|-", "|---|:--:|"]
-_LINKS = ["https://x.org/a:b?c", "http://y.fr", "https:", "nom@exemple.fr", "a@b", "@"]
+_LINKS = ["https://x.org/l'a:b?c", "o'neil@x.fr", "http://y.fr", "https:", "nom@exemple.fr", "a@b", "@"]
 _BLANKS = [" ", "  ", NBSP, NNBSP, "\t", "\r", "\x0b", "\u2028", "\x85", "\n", "\n\n"]
 _PIECES = st.sampled_from(_MARKS + _TABLES + _LINKS + _BLANKS)
 _TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join)

@@ -78,12 +78,12 @@ def test_communes_mix_names_and_details(tmp_path: Path) -> None:
 
 def test_statuts_print_territory_principles_and_affiliations(deux) -> None:
     statuts = _documents(deux, ("statuts",))["statuts"]
-    assert "– Territoire\n" in statuts and "s'étend sur deux départements (37 et 36)" in statuts
+    assert "– Territoire\n" in statuts and "s’étend sur deux départements (37 et 36)" in statuts
     assert (
         "**Châtillonnais**\u00a0: Châtillon-sur-Indre (36), Clion (36) et Palluau-sur-Indre (36)." in statuts
     )
-    for principe in PRINCIPES.values():
-        assert principe.split(" ;")[0].split(" :")[0] in statuts
+    for principe in PRINCIPES.values():  # printed with the typographic apostrophe
+        assert principe.split(" ;")[0].split(" :")[0].replace("'", "\u2019") in statuts
     assert "Fédération nationale des CPTS" in statuts
     # Articles in reading order: territory and principles right after the objet.
     assert statuts.index("– Objet") < statuts.index("– Territoire") < statuts.index("– Principes")
@@ -94,8 +94,8 @@ def test_ri_lists_communes_by_sous_territoire_and_names_the_charte(deux) -> None
     ri = _documents(deux, ("reglement-interieur",))["reglement-interieur"]
     assert "couvre les dix communes suivantes, regroupées par sous-territoire" in ri
     assert "- **Lochois**\u00a0: Loches (37)" in ri
-    assert "signer la charte de l'association annexée au règlement intérieur" in ri
-    assert "La charte de l'association, établie par le bureau et annexée au présent règlement intérieur" in ri
+    assert "signer la charte de l’association annexée au règlement intérieur" in ri
+    assert "La charte de l’association, établie par le bureau et annexée au présent règlement intérieur" in ri
 
 
 def test_only_natural_persons_never_read_legal_persons(avecsante) -> None:
@@ -106,14 +106,14 @@ def test_only_natural_persons_never_read_legal_persons(avecsante) -> None:
     docs = _documents(model, ("statuts", "reglement-interieur"))
     for text in docs.values():
         assert "toute personne physique ou morale" not in text
-    assert "L'adhésion est ouverte à toute personne physique qui exerce" in docs["statuts"]
+    assert "L’adhésion est ouverte à toute personne physique qui exerce" in docs["statuts"]
     assert "– Partenaires\n" in docs["statuts"]
     assert "La convention ne confère ni la qualité de membre" in docs["statuts"]
     assert "pour une personne morale, la personne physique désignée" not in docs["reglement-interieur"]
     composition = docs["statuts"].split("– Composition\n")[1].split("– Les cotisations")[0]
     # Honorary members may still be legal persons: they belong to no collège.
     assert "personnes physiques ou morales, acteurs" not in composition
-    assert "personne morale" not in composition and "Chaque membre ne dispose que d'une voix" in composition
+    assert "personne morale" not in composition and "Chaque membre ne dispose que d’une voix" in composition
     assert "les autres personnes physiques, acteurs du territoire" in composition
 
 
@@ -124,19 +124,19 @@ def test_refusal_without_reasons_and_membership_at_the_decision(avecsante) -> No
         "le refus est motivé" not in docs["statuts"]
         and "un refus est motivé" not in docs["reglement-interieur"]
     )
-    assert "il n'est pas tenu de motiver un refus" in docs["statuts"]
-    assert "le conseil d'administration n'est pas tenu de motiver un refus" in docs["reglement-interieur"]
-    assert "il n'est pas tenu de motiver un refus" in docs["bulletin-adhesion"]
+    assert "il n’est pas tenu de motiver un refus" in docs["statuts"]
+    assert "le conseil d’administration n’est pas tenu de motiver un refus" in docs["reglement-interieur"]
+    assert "il n’est pas tenu de motiver un refus" in docs["bulletin-adhesion"]
     for text in docs.values():
         assert "prend effet au paiement" not in text
-        assert "prend effet à la notification de la décision d'admission" in text
+        assert "prend effet à la notification de la décision d’admission" in text
 
 
 def test_membership_at_the_next_assembly(avecsante) -> None:
     adhesion = avecsante.adhesion._replace(effet="ag_suivante")
     statuts = _documents(avecsante._replace(adhesion=adhesion), ("statuts",))["statuts"]
     assert (
-        "L'adhésion prend effet à la ratification de l'admission par l'assemblée générale qui suit" in statuts
+        "L’adhésion prend effet à la ratification de l’admission par l’assemblée générale qui suit" in statuts
     )
 
 

@@ -65,10 +65,11 @@ _ORDINAUX_SUITE = (
     "Dix-neuvième",
     "Vingtième",
 )
-_CONSTITUTION = "après la constitution de l'association"
+# The rendered text's own words, after the typography pass (« ’ »).
+_CONSTITUTION = "après la constitution de l’association"
 _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
-_FIRST_MEETING = "première réunion du conseil d'administration"
-_FOUNDING_SEATS = "sièges pourvus lors de la constitution de l'association"
+_FIRST_MEETING = "première réunion du conseil d’administration"
+_FOUNDING_SEATS = "sièges pourvus lors de la constitution de l’association"
 # The founders' signature block of the statuts under local law: its sentence and its table.
 _FOUNDERS_SIGNATURES = re.compile(
     r"\nSignatures des membres fondateurs[^\n]*\n\n(?:\|[^\n]*\n)+"
@@ -200,12 +201,12 @@ def _since_age(text: str, age: Age) -> str:
     (a new collège) that are filled only at the next ordinary assembly.
     """
     date = typography.date_longue(age.date)
-    since = f"après l'assemblée générale extraordinaire du {date}"
+    since = f"après l’assemblée générale extraordinaire du {date}"
     text = text.replace(_CONSTITUTION, since).replace(_CONSTITUTION_RI, since)
     text = text.replace(
-        _FIRST_MEETING, f"{_FIRST_MEETING} qui suit l'assemblée générale extraordinaire du {date}"
+        _FIRST_MEETING, f"{_FIRST_MEETING} qui suit l’assemblée générale extraordinaire du {date}"
     )
-    return text.replace(_FOUNDING_SEATS, "sièges du conseil d'administration")
+    return text.replace(_FOUNDING_SEATS, "sièges du conseil d’administration")
 
 
 def _since_age_articles(articles: tuple[Article, ...], age: Age) -> tuple[Article, ...]:
@@ -386,7 +387,7 @@ def amended_statuts(modification: Modification) -> str:
     """
     title, _, rest = modification.statuts_markdown.partition("\n")
     rest = _FOUNDERS_SIGNATURES.sub("\n", rest)
-    return f"{title}\n\n*{_mention(modification)}*\n{rest}"
+    return f"{title}\n\n*{typography.french_spacing(_mention(modification))}*\n{rest}"
 
 
 def render_all(modification: Modification) -> dict[str, str]:
