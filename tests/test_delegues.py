@@ -123,3 +123,23 @@ def test_under_local_law_the_requete_is_signed_by_the_delegates(tmp_path: Path) 
     signatures = requete.rsplit("<!-- signatures -->", 1)[1]
     assert "| Administratrice déléguée | Dr Claire Martin |" in signatures
     assert "| Administrateur délégué | M. Paul Roux |" in signatures
+
+
+def test_the_bureau_comprises_the_delegates_in_the_statuts_and_the_ri(tmp_path: Path) -> None:
+    docs = _render(tmp_path, lambda d: None)
+    composition = docs["statuts"].split("Composition et élection du bureau", 1)[1].split("\n#", 1)[0]
+    items = _rows(composition, "- ")
+    assert items[0].startswith("- les administrateurs délégués, que le conseil d")
+    assert len(items) == 3  # the délégués, the secrétaire, the trésorier
+    assert "au scrutin secret, les autres membres du bureau." in composition
+    assert "Les administrateurs délégués sont membres du bureau" in docs["statuts"]
+    assert (
+        "il réunit les administrateurs délégués, le secrétaire et le trésorier."
+        in docs["reglement-interieur"]
+    )
+
+
+def test_without_a_collegial_bureau_the_composition_is_unchanged(tmp_path: Path) -> None:
+    statuts = render_markdown(api.check_file(EXAMPLES / "cpts-avecsante.yaml").model)["statuts"]  # type: ignore[arg-type]
+    assert "administrateurs délégués" not in statuts
+    assert "au scrutin secret, les membres du bureau." in statuts
