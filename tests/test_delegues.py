@@ -143,3 +143,21 @@ def test_without_a_collegial_bureau_the_composition_is_unchanged(tmp_path: Path)
     statuts = render_markdown(api.check_file(EXAMPLES / "cpts-avecsante.yaml").model)["statuts"]  # type: ignore[arg-type]
     assert "administrateurs délégués" not in statuts
     assert "au scrutin secret, les membres du bureau." in statuts
+
+
+def test_the_amended_statuts_leave_the_delegates_signatures_blank(tmp_path: Path) -> None:
+    # After an AGE the answers do not say who holds office: the signatories are blanks, délégués too.
+    import datetime as dt
+
+    from generator.modifier.age import Age
+    from generator.modifier.documents import dated_for_age
+
+    result = _check(tmp_path, lambda d: None)
+    assert result.model is not None
+    age = Age(dt.date(2026, 3, 12), "18:30", "Loches", 40, 20, 5, "A", "B", False, {})
+    amended = dated_for_age(result.model, age)
+    assert amended.ag_constitutive is not None
+    assert amended.ag_constitutive.administrateurs_delegues == ()
+    statuts = render_markdown(amended)["statuts"]
+    assert "| Nom et prénom\u00a0: |" in statuts
+    assert "| Dr Claire Martin | M. Paul Roux |" not in statuts
