@@ -161,3 +161,27 @@ def test_the_amended_statuts_leave_the_delegates_signatures_blank(tmp_path: Path
     statuts = render_markdown(amended)["statuts"]
     assert "| Nom et prénom\u00a0: |" in statuts
     assert "| Dr Claire Martin | M. Paul Roux |" not in statuts
+
+
+def test_without_a_ca_the_bureau_designates_a_delegate_among_its_members(tmp_path: Path) -> None:
+    def sans_ca(d: dict[str, Any]) -> None:
+        d["gouvernance"]["conseil_administration"] = None
+        d["gouvernance"]["bureau"]["elu_par"] = "assemblee_generale"
+        ag = d["ag_constitutive"]
+        ag["administrateurs_elus"] = []
+        ag["votes"].pop("administrateurs")
+        d["indemnisation"]["baremes"][0]["beneficiaires"] = ["bureau"]
+        ag["bureau_elu"]["administrateurs_delegues"] = ["afournier", "cmartin"]
+
+    refused = _check(tmp_path, sans_ca)
+    assert [(f.rule, f.path) for f in refused.errors] == [
+        ("E-DELEGUES", "ag_constitutive.bureau_elu.administrateurs_delegues[1]")
+    ]
+
+    def parmi_le_bureau(d: dict[str, Any]) -> None:
+        sans_ca(d)
+        d["ag_constitutive"]["bureau_elu"]["administrateurs_delegues"] = ["afournier"]
+
+    liste = _render(tmp_path, parmi_le_bureau)["liste-dirigeants"]
+    # The secrétaire is also the délégué (no cumul rule without a CA), in one row.
+    assert "| Administratrice déléguée, secrétaire | Mme Aurélie Fournier |" in liste

@@ -53,9 +53,13 @@ class Dirigeants(NamedTuple):
 def fonctions(model: Cpts, dirigeant: Dirigeant) -> str:
     """Return a dirigeant's titles, gendered: « Trésorière, administratrice »."""
     feminin = est_une_femme(model, Designation(dirigeant.membre.id, dirigeant.personne, ()))
+    # Only the first title of the cell takes a capital: « Administratrice déléguée, secrétaire ».
     titres = [
-        titre("co_president" if f == "president" and model.bureau.co_presidence else f, feminin).titre
-        for f in dirigeant.fonctions
+        (t.titre if rang == 0 else t.nom)
+        for rang, t in enumerate(
+            titre("co_president" if f == "president" and model.bureau.co_presidence else f, feminin)
+            for f in dirigeant.fonctions
+        )
     ]
     # « Administratrice déléguée » says already that she is an administrator.
     if dirigeant.administrateur and "administrateur_delegue" not in dirigeant.fonctions:
