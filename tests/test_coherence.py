@@ -76,6 +76,8 @@ def normalise(text: str) -> str:
 
 # A woman's title (« Trésorière, administratrice ») read as its function's masculine name.
 FEMININS = (
+    ("L'administratrice déléguée", "L'administrateur délégué"),
+    ("Administratrice déléguée", "Administrateur délégué"),
     ("La présidente", "Le président"),
     ("La co-présidente", "Le co-président"),
     ("La secrétaire", "Le secrétaire"),
@@ -255,6 +257,10 @@ def test_officers_agree(rendered):
                 liste.setdefault(title, []).append(row[1])
     assert {title: [membre(name) for name in names] for title, names in pv.items()} == liste
     expected: dict[str, list[str]] = {}
+    if model.bureau.collegial and model.conseil_administration is not None:
+        # The administrateurs délégués sit on the bureau first (statuts, composition of the bureau).
+        for d in model.ag_constitutive.administrateurs_delegues:
+            expected.setdefault("Administrateur délégué", []).append(escape(model.nom(d)))
     for fonction, designations in model.ag_constitutive.bureau_elu:
         title = (
             "Co-président"
@@ -264,12 +270,12 @@ def test_officers_agree(rendered):
         expected.setdefault(title, []).extend(escape(model.nom(d)) for d in designations)
     assert pv == expected
     if model.bureau.collegial:
-        # No président: the administrateurs délégués, designated later by the CA, sign in blank.
+        # No président: the administrateurs délégués the answers name sign, beside the secrétaire.
         assert "Président" not in pv and "Co-président" not in pv
         lines = docs["statuts"].split("\n")
-        header = next(line for line in lines if line.startswith("| L'administrateur délégué |"))
+        header = next(line for line in lines if masculin(line).startswith("| L'administrateur délégué |"))
         names = [cell.strip() for cell in lines[lines.index(header) + 2].strip("|").split(" | ")]
-        assert [normalise(n) for n in names] == ["Nom et prénom :", pv["Secrétaire"][0]]
+        assert [normalise(n) for n in names] == [*pv["Administrateur délégué"], pv["Secrétaire"][0]]
         assert "Pour l'association, l'un des administrateurs délégués" in docs["bulletin-adhesion"]
         return
     presidents = pv.get("Président") or pv["Co-président"]

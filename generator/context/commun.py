@@ -52,13 +52,18 @@ class Commun(NamedTuple):
     presidence: Titre
     # The same without gender, for texts that outlive the holders (statuts, RI).
     presidence_statutaire: Titre
-    # Names of the elected président(s), in the answers' order; empty when nobody is elected.
+    # Names of the elected président(s), in the answers' order; empty when nobody is elected. A
+    # collegial bureau: the administrateurs délégués the answers name.
     presidents: tuple[str, ...]
     # Bureau function code → names of the members elected to it (only the elected functions).
     elus: Mapping[str, tuple[str, ...]]
-    # Every seat of the bureau in the order of its functions (two for a co-presidency).
+    # Every seat of the bureau in the order of its functions (two for a co-presidency), a collegial
+    # bureau's administrateurs délégués first.
     postes: tuple[Poste, ...]
-    # The signature boxes of the presidency: one per président, with the name when elected.
+    # The seats elected by ballot: ``postes`` without the délégués, whom the CA designates apart.
+    postes_elus: tuple[Poste, ...]
+    # The signature boxes of the presidency: one per président (or administrateur délégué), with
+    # the name when elected.
     signataires: tuple[Poste, ...]
     # The secrétaire's seat, who signs the statuts and the PV beside the presidency.
     secretaire: Poste
@@ -121,10 +126,17 @@ def commun(model: Cpts) -> Commun:
     elus = {} if ag is None else {f: tuple(model.nom(d) for d in personnes) for f, personnes in ag.bureau_elu}
     code = _code(model, "president")
     nombre = 2 if model.bureau.co_presidence else 1
-    if model.bureau.collegial:
-        # The administrateurs délégués stand where the présidents would: one or more of them.
-        code, nombre = "administrateur_delegue", 2
     presidents = _designations(ag, "president")
+    signataires = _postes(model, ("president",))
+    if model.bureau.collegial:
+        # The administrateurs délégués stand where the présidents would: one or more of them, named
+        # when the answers give them; else « les administrateurs délégués » and one blank box.
+        presidents = () if ag is None else ag.administrateurs_delegues
+        code, nombre = "administrateur_delegue", len(presidents) or 2
+        signataires = tuple(
+            Poste("administrateur_delegue", titre(code, est_une_femme(model, d)), model.nom(d))
+            for d in presidents
+        ) or (Poste("administrateur_delegue", titre(code), None),)
     return Commun(
         ag=ag,
         ca=model.conseil_administration,
@@ -132,12 +144,15 @@ def commun(model: Cpts) -> Commun:
         presidence_statutaire=titre(code, False, nombre),
         presidents=tuple(model.nom(d) for d in presidents),
         elus=MappingProxyType(elus),
-        postes=_postes(model, model.bureau.fonctions),
-        signataires=(
-            (Poste("administrateur_delegue", titre("administrateur_delegue"), None),)
-            if model.bureau.collegial
-            else _postes(model, ("president",))
-        ),
+        postes=(
+            # With a CA, a collegial bureau's délégués sit on it beside the secrétaire and the
+            # trésorier (statuts, composition of the bureau); without one, they are among them.
+            signataires if model.bureau.collegial and model.conseil_administration is not None else ()
+        )
+        + _postes(model, model.bureau.fonctions),
+        # The seats the CA or the assembly elects by ballot: the bureau without the délégués.
+        postes_elus=_postes(model, model.bureau.fonctions),
+        signataires=signataires,
         secretaire=_postes(model, ("secretaire",))[0],
         decideur=labels.ORGANES[model.adhesion.validation_par],
         organe=_BUREAU if model.conseil_administration is None else _CA,

@@ -53,11 +53,16 @@ class Dirigeants(NamedTuple):
 def fonctions(model: Cpts, dirigeant: Dirigeant) -> str:
     """Return a dirigeant's titles, gendered: « Trésorière, administratrice »."""
     feminin = est_une_femme(model, Designation(dirigeant.membre.id, dirigeant.personne, ()))
+    # Only the first title of the cell takes a capital: « Administratrice déléguée, secrétaire ».
     titres = [
-        titre("co_president" if f == "president" and model.bureau.co_presidence else f, feminin).titre
-        for f in dirigeant.fonctions
+        (t.titre if rang == 0 else t.nom)
+        for rang, t in enumerate(
+            titre("co_president" if f == "president" and model.bureau.co_presidence else f, feminin)
+            for f in dirigeant.fonctions
+        )
     ]
-    if dirigeant.administrateur:
+    # « Administratrice déléguée » says already that she is an administrator.
+    if dirigeant.administrateur and "administrateur_delegue" not in dirigeant.fonctions:
         administrateur = titre("administrateur", feminin)
         titres.append(administrateur.nom if titres else administrateur.titre)
     return ", ".join(titres)
@@ -101,7 +106,10 @@ def _lignes(model: Cpts, dirigeant: Dirigeant) -> tuple[Ligne, ...]:
 def _lignes_vierges(model: Cpts, commun: Commun) -> tuple[str, ...]:
     ca = commun.ca
     suffixe = ", administrateur" if ca is not None and not model.droit_local else ""
-    lignes = [poste.titre.titre + suffixe for poste in commun.postes]
+    lignes = [
+        poste.titre.titre + ("" if poste.fonction == "administrateur_delegue" else suffixe)
+        for poste in commun.postes
+    ]
     if ca is not None and not model.droit_local:
         lignes += ["Administrateur"] * max(0, ca.sieges_total - len(commun.postes))
     return tuple(lignes)

@@ -1,8 +1,9 @@
 """The procès-verbal of the first meeting of the CA: the election of the bureau in its midst.
 
 Written when the statuts have the CA elect the bureau: the constitutive assembly only takes
-note. The answers give who holds each seat, not the count of votes nor the drawing of lots for
-a partial renewal: those are blanks to fill, never presumed.
+note. The answers give who holds each seat (and, for a collegial bureau, the administrateurs
+délégués), not the count of votes nor the drawing of lots for a partial renewal: those are
+blanks to fill, never presumed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ class PremierCa(NamedTuple):
     president_seance: Poste
     secretaire_seance: Poste
     acceptation: Acceptation
+    # A collegial bureau: the administrateurs délégués the CA designates (empty: blanks to fill),
+    # and who accepts the delegation at the meeting or in writing.
+    delegues: tuple[Poste, ...]
+    acceptation_delegues: Acceptation
     tirage: tuple[Echeance, ...]
     # The least number of administrators present for the CA to deliberate (statuts' quorum on
     # its seats; None: no quorum), and whether the administrators present reach it. A PV states
@@ -57,6 +62,8 @@ def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
         president_seance=_officier(model, "president", president),
         secretaire_seance=_officier(model, "secretaire", secretaire),
         acceptation=_acceptation(model, bureau),
+        delegues=commun.signataires if commun.conception.collegial and commun.presidents else (),
+        acceptation_delegues=_acceptation(model, () if ag is None else ag.administrateurs_delegues),
         tirage=_renouvellement(model),
         quorum_requis=requis,
         quorum_atteint=ag is not None and (requis is None or presents >= requis),

@@ -203,7 +203,9 @@ def _administrateurs(e: Engine, path: PathKey) -> None:
             key = item.get("membre") if isinstance(item, dict) else item
             designations[str(key)] = item
         e.put(path, list(designations))
-    chosen = e.many(path, choices=members, title="Administrateurs élus")
+    # The same list of designations serves the collegial bureau's délégués.
+    title = "Administrateurs délégués" if path[-1] == "administrateurs_delegues" else "Administrateurs élus"
+    chosen = e.many(path, choices=members, title=title)
     e.put(path, [designations.get(member_id, member_id) for member_id in chosen])
 
 

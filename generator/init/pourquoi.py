@@ -310,6 +310,11 @@ _LINES: dict[str, str] = {
     "ag_constitutive.administrateurs_elus": (
         "L'AG élit les administrateurs, dans la limite des sièges de chaque collège (art. 9)."
     ),
+    "ag_constitutive.bureau_elu.administrateurs_delegues": (
+        "Bureau collégial : le conseil d'administration désigne parmi ses membres les administrateurs "
+        "délégués qui représentent l'association, convoquent, signent et ordonnancent les dépenses ; "
+        "sans leurs noms, les documents laissent des blancs."
+    ),
     "ag_constitutive.votes": (
         "Le modèle présume l'unanimité ; sinon le procès-verbal donne les voix pour, contre et abstentions."
     ),

@@ -22,6 +22,11 @@ from generator.labels import MISSIONS, PRINCIPES_COURTS
 Condition = Callable[[Answers], bool]
 
 
+def _pv_collegial(data: Answers) -> bool:
+    """Tell whether the minutes are prepared for a collegial bureau (its délégués are then asked)."""
+    return p.avec_pv(data) and p.at(data, "gouvernance.bureau.collegial") is True
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     """One answer of the file: its key (``*`` for a row of a table), condition and options.
@@ -421,6 +426,14 @@ THEMES: tuple[Theme, ...] = (
                 quand=p.avec_pv,
                 membres=True,
                 detail="designation",
+            ),
+            Question(
+                f"{PV}.bureau_elu.administrateurs_delegues",
+                "Administrateurs délégués",
+                quand=_pv_collegial,
+                facultatif=True,
+                membres=True,
+                detail="designations",
             ),
             Cles(f"{PV}.votes", "Votes des résolutions", p.resolutions, quand=p.avec_pv, detail="vote"),
         ),

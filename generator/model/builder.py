@@ -140,8 +140,13 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
     else:
         presents = tuple(raw["presents"])
     bureau_elu = []
+    delegues: tuple[Designation, ...] = ()
     for fonction, value in raw["bureau_elu"].items():
         path = (*base, "bureau_elu", fonction)
+        if fonction == "administrateurs_delegues":
+            # Not a bureau function of its own: the collegial bureau's representatives (schema: a list).
+            delegues = tuple(_designation(v, (*path, i)) for i, v in enumerate(value))
+            continue
         if isinstance(value, list):
             people = tuple(_designation(v, (*path, i)) for i, v in enumerate(value))
         else:
@@ -179,6 +184,7 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         bureau_elu=tuple(bureau_elu),
         votes=MappingProxyType(votes),
         voix_candidats=MappingProxyType(dict(raw.get("voix_candidats", {}))),
+        administrateurs_delegues=delegues,
     )
 
 

@@ -175,7 +175,10 @@ class Cpts(NamedTuple):
             return ()
         lignes: list[tuple[Membre, str | None, list[str], bool]] = []
         ordre = {fonction: rang for rang, fonction in enumerate(self.bureau.fonctions)}
-        for fonction, personnes in sorted(ag.bureau_elu, key=lambda item: ordre.get(item[0], len(ordre))):
+        # A collegial bureau's administrateurs délégués come first: they stand where a président would.
+        delegues = (("administrateur_delegue", ag.administrateurs_delegues),) if self.bureau.collegial else ()
+        bureau = sorted(ag.bureau_elu, key=lambda item: ordre.get(item[0], len(ordre)))
+        for fonction, personnes in (*delegues, *bureau):
             for d in personnes:
                 membre = self.membre(d.membre)
                 if membre is None:

@@ -354,6 +354,9 @@ class AgConstitutive(NamedTuple):
     votes: Mapping[str, Vote]
     # Elected administrator's member id → the votes he obtained (a secret ballot); may be empty.
     voix_candidats: Mapping[str, int] = MappingProxyType({})
+    # A collegial bureau: the administrateurs délégués the first CA designates (bureau_elu.
+    # administrateurs_delegues); empty when the answers do not name them (the documents leave blanks).
+    administrateurs_delegues: tuple[Designation, ...] = ()
 
 
 class Dirigeant(NamedTuple):

@@ -184,7 +184,9 @@ def dated_for_age(model: Cpts, age: Age) -> Cpts:
     ag = model.ag_constitutive
     if ag is None:
         return model
-    return model._replace(ag_constitutive=ag._replace(date=age.date, bureau_elu=()))
+    return model._replace(
+        ag_constitutive=ag._replace(date=age.date, bureau_elu=(), administrateurs_delegues=())
+    )
 
 
 def _partial(model: Cpts) -> bool:

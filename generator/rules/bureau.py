@@ -6,9 +6,35 @@ from collections import Counter
 from collections.abc import Iterator
 
 from generator.labels import FONCTIONS
-from generator.model import Cpts
+from generator.model import Cpts, Designation
 from generator.rules.common import designations, personne_designee
 from generator.rules.registry import AVERTISSEMENT, ERREUR, Problem, rule
+
+_DELEGUE = "administrateur délégué"
+_PATH_DELEGUES = ("ag_constitutive", "bureau_elu", "administrateurs_delegues")
+
+
+def _nom_fonction(fonction: str) -> str:
+    return _DELEGUE if fonction == "administrateur_delegue" else FONCTIONS[fonction]
+
+
+def _delegues(m: Cpts) -> tuple[Designation, ...]:
+    """Return the administrateurs délégués of a collegial bureau (E-DELEGUES refuses them otherwise)."""
+    ag = m.ag_constitutive
+    return () if ag is None or not m.bureau.collegial else ag.administrateurs_delegues
+
+
+def _bureau(m: Cpts) -> Iterator[tuple[str, Designation]]:
+    """Yield the bureau's designations, with a collegial bureau's délégués when a CA designates them.
+
+    With a CA, the délégués sit on the bureau beside the secrétaire and the trésorier (statuts,
+    composition of the bureau); without one, the bureau designates them among its own members, so
+    that they are no seat of their own.
+    """
+    if m.conseil_administration is not None:
+        for d in _delegues(m):
+            yield "administrateur_delegue", d
+    yield from designations(m)
 
 
 @rule("E-BUREAU-FONCTIONS", ERREUR, "Modèle AVECsanté, art. 15-1 (composition du bureau)")
@@ -102,7 +128,7 @@ def colleges_du_bureau(m: Cpts) -> Iterator[Problem]:
                 ),
             )
             return
-    people = list(designations(m))
+    people = list(_bureau(m))
     if not people:
         return
     if m.inter_cpts:
@@ -129,15 +155,15 @@ def colleges_du_bureau(m: Cpts) -> Iterator[Problem]:
 def cumul_bureau(m: Cpts) -> Iterator[Problem]:
     """No person holds two bureau functions."""
     held: dict[str, str] = {}
-    for fonction, d in designations(m):
+    for fonction, d in _bureau(m):
         person = personne_designee(m, d)
         if person in held and held[person] != fonction:
             who = d.personne or d.membre
             yield (
                 d.path,
                 (
-                    f"« {who} » est déjà {FONCTIONS[held[person]]} : les fonctions du bureau "
-                    "ne se cumulent pas"
+                    f"« {who} » est déjà {_nom_fonction(held[person])} : les fonctions du bureau "
+                    "ne se cumulent pas (article des statuts sur la composition du bureau)"
                 ),
             )
         elif person in held:
@@ -234,3 +260,96 @@ def parite_inter_cpts(m: Cpts) -> Iterator[Problem]:
                 f"« {members[0]} » et {b} de « {members[1]} » : équilibrez-le entre elles"
             ),
         )
+
+
+@rule(
+    "E-DELEGUES",
+    ERREUR,
+    "Statuts, article sur la représentation de l'association (bureau collégial) ; loi du 1er juillet "
+    "1901, art. 5, et décret du 16 août 1901, art. 3 (personnes chargées de l'administration)",
+)
+def delegues(m: Cpts) -> Iterator[Problem]:
+    """The administrateurs délégués: only in a collegial bureau, among the organ that designates them.
+
+    The statuts have the CA (or, without a CA, the bureau) designate them « parmi ses membres »;
+    each acts in person, so a legal person names the natural person who holds the delegation.
+    """
+    ag = m.ag_constitutive
+    if ag is None or not ag.administrateurs_delegues:
+        return
+    if not m.bureau.collegial:
+        yield (
+            _PATH_DELEGUES,
+            (
+                "les administrateurs délégués n'existent que dans un bureau collégial "
+                "(gouvernance.bureau.collegial: true) ; sinon la présidence représente "
+                "l'association : retirez administrateurs_delegues"
+            ),
+        )
+        return
+    if m.conseil_administration is not None:
+        organe, parmi = "le conseil d'administration", {d.membre for d in ag.administrateurs_elus}
+        ajout = "ajoutez-le à administrateurs_elus"
+    else:
+        organe, parmi = "le bureau", {d.membre for _, d in designations(m)}
+        ajout = "désignez-le au bureau"
+    vus: set[str] = set()
+    for d in ag.administrateurs_delegues:
+        membre = m.membre(d.membre)
+        if membre is None:
+            ids = ", ".join(f.id for f in m.fondateurs)
+            yield d.path, f"« {d.membre} » n'est pas un membre fondateur (identifiants : {ids})"
+            continue
+        if d.membre not in parmi:
+            yield (
+                d.path,
+                (
+                    f"« {d.membre} », désigné {_DELEGUE}, n'est pas membre de l'organe qui le désigne : "
+                    f"{organe} désigne les administrateurs délégués parmi ses membres ({ajout})"
+                ),
+            )
+        if d.personne is not None and not membre.personne_morale:
+            yield (
+                d.path,
+                (
+                    f"« {d.membre} » est une personne physique : « personne » ne sert qu'aux "
+                    "personnes morales qui désignent l'une de leurs personnes"
+                ),
+            )
+        elif membre.personne_morale and d.personne is None and membre.representant is None:
+            yield (
+                d.path,
+                (
+                    f"« {d.membre} » est une personne morale : un administrateur délégué agit en "
+                    "personne ; indiquez la personne physique qui exerce la délégation "
+                    f'({{membre: {d.membre}, personne: "Prénom Nom"}})'
+                ),
+            )
+        # With a CA, E-BUREAU-CUMUL already reports a délégué designated twice.
+        qui = personne_designee(m, d)
+        if qui in vus and m.conseil_administration is None:
+            yield d.path, f"« {d.personne or d.membre} » est désigné deux fois {_DELEGUE}"
+        vus.add(qui)
+
+
+@rule(
+    "W-DELEGUES-ABSENTS",
+    AVERTISSEMENT,
+    "Statuts, article sur la représentation de l'association (bureau collégial) ; loi du 1er juillet "
+    "1901, art. 5 (liste des dirigeants)",
+)
+def delegues_absents(m: Cpts) -> Iterator[Problem]:
+    """A collegial bureau whose answers do not name the délégués leaves their names blank."""
+    ag = m.ag_constitutive
+    if ag is None or not m.bureau.collegial or ag.administrateurs_delegues:
+        return
+    yield (
+        ("ag_constitutive", "bureau_elu"),
+        (
+            "bureau collégial : les réponses ne nomment pas les administrateurs délégués qui "
+            "représentent l'association (ajoutez administrateurs_delegues, une liste d'identifiants "
+            "de membres) ; la liste des dirigeants, le procès-verbal de la première réunion du "
+            "conseil d'administration et les signatures des statuts laissent leurs noms en blanc, "
+            "à remplir à la main"
+        ),
+    )
