@@ -107,6 +107,9 @@ class Statuts(NamedTuple):
     # in a draft) and how many of them adopt the statuts: the same count as the PV and the requête.
     fondateurs_signataires: tuple[Fondateur, ...]
     nombre_signataires: int
+    # A legal person may hold a seat on the CA: a collège with seats admits legal persons (with
+    # one class of members, its `personnes`). Otherwise the CA articles never speak of one.
+    ca_personnes_morales: bool
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -280,6 +283,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         honneur=tuple(_fondateur(model, f) for f in model.honneur),
         fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
         nombre_signataires=_nombre_signataires(model),
+        ca_personnes_morales=any(c.personnes != "physiques" for c in model.colleges if c.sieges_ca > 0),
     )
 
 

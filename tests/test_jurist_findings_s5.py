@@ -1,0 +1,71 @@
+"""Issues 13 and 14, last jurist read: the statuts, RI and bulletin say one rule, in one place.
+
+Each test renders an example (or an example with a few answers changed) through the real
+pipeline and reads the rendered text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import api
+from generator.api import render_markdown
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DOCUMENTS = ["statuts", "reglement-interieur", "pv-ag-constitutive", "bulletin-adhesion", "liste-dirigeants"]
+
+
+def _render(
+    tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None] | None = None
+) -> dict[str, str]:
+    """Load an example, change it, check it (valid) and render the founding documents."""
+    data = yaml.safe_load((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
+    if change is not None:
+        change(data)
+    path = tmp_path / "variante.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = api.check_file(path)
+    assert result.valid, "\n".join(f.format() for f in result.errors)
+    assert result.model is not None
+    return render_markdown(result.model, DOCUMENTS)
+
+
+def _article(text: str, title: str) -> str:
+    """Return one article of a rendered document, from its title to the next heading."""
+    body = text.split(f" – {title}\n", 1)[1]
+    return body.split("\n#", 1)[0]
+
+
+# --- 1. one class of natural persons: no legal person on the CA ----------------------------
+
+
+def test_one_class_of_natural_persons_elects_no_legal_person(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-classe-unique-ca-collegial")
+    statuts = docs["statuts"]
+    for title in (
+        "Conseil d'administration",
+        "Accès au conseil d'administration",
+        "Réunions du conseil d'administration",
+        "Exclusion du conseil d'administration",
+    ):
+        assert "personne morale" not in _article(statuts, title), title
+    assert "structures membres" not in docs["bulletin-adhesion"]
+
+
+def test_one_class_admitting_structures_keeps_their_representation(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["colleges"][0]["personnes"] = "mixtes"
+
+    docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", change)
+    statuts = docs["statuts"]
+    assert "Lorsqu'une personne morale est élue au conseil" in _article(
+        statuts, "Accès au conseil d'administration"
+    )
+    assert "le représentant d'une personne morale administrateur" in _article(
+        statuts, "Exclusion du conseil d'administration"
+    )
+    assert "structures membres" in docs["bulletin-adhesion"]
