@@ -6,10 +6,12 @@ pipeline and reads the rendered text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from generator import api
@@ -69,3 +71,27 @@ def test_one_class_admitting_structures_keeps_their_representation(tmp_path: Pat
         statuts, "Exclusion du conseil d'administration"
     )
     assert "structures membres" in docs["bulletin-adhesion"]
+
+
+# --- 2. the RI's stand-in for the presidency and the trésorier is a rule of the statuts ------
+
+
+def _numero(statuts: str, title: str) -> str:
+    """Return the number of the (sub-)article titled ``title`` in rendered statuts."""
+    [numero] = re.findall(rf"^#+ Article ([0-9-]+) – {re.escape(title)}$", statuts, re.M)
+    return numero
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["cpts-avecsante", "cpts-classe-unique-ca-collegial", "cpts-copresidence", "cpts-petite-bureau"],
+)
+def test_the_stand_in_the_ri_cites_is_in_the_statuts(tmp_path: Path, example: str) -> None:
+    docs = _render(tmp_path, example)
+    statuts, ri = docs["statuts"], docs["reglement-interieur"]
+    pouvoirs = _numero(statuts, "Pouvoirs")
+    assert "exerce provisoirement les attributions" in _article(statuts, "Pouvoirs")
+    [phrase] = [line for line in ri.splitlines() if line.startswith("En cas d'absence ou d'empêchement, ")]
+    assert f" {pouvoirs} des statuts" in phrase or f"articles {pouvoirs} et " in phrase
+    if "un autre membre du bureau désigné par le bureau" in phrase:
+        assert "Le trésorier absent ou empêché est remplacé par un autre membre du bureau" in statuts
