@@ -95,3 +95,30 @@ def test_the_stand_in_the_ri_cites_is_in_the_statuts(tmp_path: Path, example: st
     assert f" {pouvoirs} des statuts" in phrase or f"articles {pouvoirs} et " in phrase
     if "un autre membre du bureau désigné par le bureau" in phrase:
         assert "Le trésorier absent ou empêché est remplacé par un autre membre du bureau" in statuts
+
+
+# --- 3. the honorary title the constitutive assembly confers has its basis in the statuts ----
+
+
+def test_honorary_members_named_at_the_constitution(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-avecsante")
+    assert "Elle confère le titre de membre d" in docs["pv-ag-constitutive"]
+    composition = _article(docs["statuts"], "Les membres")
+    assert (
+        "conféré par le conseil d'administration ou, pour les premiers membres d'honneur, "
+        "par l'assemblée générale constitutive, aux personnes" in composition
+    )
+
+
+def test_no_honorary_member_named_the_ca_alone_confers_it(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        honneur = {m["id"] for m in d["membres"]["honneur"]}
+        d["membres"]["honneur"] = []
+        ag = d["ag_constitutive"]
+        if isinstance(ag.get("presents"), list):
+            ag["presents"] = [p for p in ag["presents"] if p not in honneur]
+
+    docs = _render(tmp_path, "cpts-avecsante", change)
+    composition = _article(docs["statuts"], "Les membres")
+    assert "conféré par le conseil d'administration aux personnes" in composition
+    assert "assemblée générale constitutive" not in composition

@@ -127,6 +127,9 @@ class Statuts(NamedTuple):
     ca_personnes_morales: bool
     # The stand-in for an absent presidency and trésorier, which the RI's expenses article cites.
     suppleance: Suppleance
+    # Who confers the honorary title, after « conféré par »: the CA (or the AGO without one) and,
+    # when the answers name honorary members, the constitutive assembly for those first ones.
+    honneur_par: str
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -302,7 +305,21 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         nombre_signataires=_nombre_signataires(model),
         ca_personnes_morales=any(c.personnes != "physiques" for c in model.colleges if c.sieges_ca > 0),
         suppleance=_suppleance(model, commun),
+        honneur_par=_honneur_par(model),
     )
+
+
+def _honneur_par(model: Cpts) -> str:
+    """Return who confers the honorary title: the constitutive assembly too when it named some."""
+    par = (
+        "le conseil d'administration"
+        if model.conseil_administration is not None
+        else "l'assemblée générale ordinaire, sur proposition du bureau,"
+    )
+    if model.honneur:
+        # The PV of the constitutive assembly confers the title on the members the answers name.
+        par += " ou, pour les premiers membres d'honneur, par l'assemblée générale constitutive,"
+    return par
 
 
 def _suppleance(model: Cpts, commun: Commun) -> Suppleance:
