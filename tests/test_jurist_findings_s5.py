@@ -122,3 +122,31 @@ def test_no_honorary_member_named_the_ca_alone_confers_it(tmp_path: Path) -> Non
     composition = _article(docs["statuts"], "Les membres")
     assert "conféré par le conseil d'administration aux personnes" in composition
     assert "assemblée générale constitutive" not in composition
+
+
+# --- 4. the communes are listed in one place that binds ---------------------------------------
+
+
+def test_communes_listed_by_the_statuts_change_by_the_statuts_only(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-deux-departements")
+    statuts, ri = docs["statuts"], docs["reglement-interieur"]
+    territoire = _numero(statuts, "Territoire")
+    assert f"les communes de ce territoire sont énumérées à l'article {territoire}." in statuts
+    assert "Loches (37)" in _article(statuts, "Territoire")
+    assert "assemblée générale extraordinaire" in _article(statuts, "Territoire")
+    # The statuts never hand the list to the RI, nor to the AGO.
+    assert "tenue à jour par le règlement intérieur" not in statuts
+    assert "énumérées par le règlement intérieur" not in statuts
+    assert "liste des communes" not in _article(statuts, "Règlement intérieur")
+    # The RI reproduces it for information and says the statuts prevail.
+    assert f"celle de l'article {territoire} des statuts, qui prévaut" in _article(ri, "Territoire")
+    assert "liste des communes" not in _article(ri, "Modification du règlement intérieur")
+
+
+def test_communes_listed_by_the_ri_change_by_the_ago(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "cpts-avecsante")
+    statuts, ri = docs["statuts"], docs["reglement-interieur"]
+    assert "Territoire" not in re.findall(r"^#+ Article [0-9-]+ – (.*)$", statuts, re.M)
+    assert "énumérées par le règlement intérieur" in statuts
+    assert "liste des communes du territoire, qui délimite" in _article(statuts, "Règlement intérieur")
+    assert "est décidée par l'assemblée générale ordinaire" in _article(ri, "Territoire")
