@@ -150,3 +150,22 @@ def test_communes_listed_by_the_ri_change_by_the_ago(tmp_path: Path) -> None:
     assert "énumérées par le règlement intérieur" in statuts
     assert "liste des communes du territoire, qui délimite" in _article(statuts, "Règlement intérieur")
     assert "est décidée par l'assemblée générale ordinaire" in _article(ri, "Territoire")
+
+
+# --- 5. an inter-CPTS admits a CPTS as of right: its bulletin says so --------------------------
+
+
+def _forms(bulletin: str) -> list[str]:
+    """Return the bulletin's forms, one per collège (the data notice after them left out)."""
+    return bulletin.split("<!-- saut-de-page -->")[:-1]
+
+
+def test_inter_cpts_bulletin_records_a_cpts_of_right_and_decides_on_partners(tmp_path: Path) -> None:
+    docs = _render(tmp_path, "inter-cpts-departementale")
+    cpts, partenaires = _forms(docs["bulletin-adhesion"])
+    assert "collège des CPTS" in cpts and "collège des partenaires" in partenaires
+    assert "des statuts est de droit" in cpts and "le bureau ne statue pas sur la demande" in cpts
+    assert "statue sur la demande dans un délai" not in cpts
+    assert "conditions remplies ☐\xa0conditions non remplies" in cpts and "admis ☐" not in cpts
+    assert "Le bureau statue sur la demande dans un délai" in partenaires
+    assert "admis ☐\xa0refusé" in partenaires
