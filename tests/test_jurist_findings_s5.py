@@ -169,3 +169,27 @@ def test_inter_cpts_bulletin_records_a_cpts_of_right_and_decides_on_partners(tmp
     assert "conditions remplies ☐\xa0conditions non remplies" in cpts and "admis ☐" not in cpts
     assert "Le bureau statue sur la demande dans un délai" in partenaires
     assert "admis ☐\xa0refusé" in partenaires
+
+
+# --- 6. a structure's name never follows « pour » without its article ------------------------
+
+
+@pytest.mark.parametrize(
+    "example", ["cpts-avecsante", "cpts-copresidence", "inter-cpts-departementale", "cpts-deux-departements"]
+)
+def test_a_designated_person_is_named_with_the_structure_in_brackets(tmp_path: Path, example: str) -> None:
+    model = api.load_answers(EXAMPLES / f"{example}.yaml")
+    structures = [m.nom_complet for m in (*model.fondateurs, *model.honneur) if m.personne_morale]
+    docs = _render(tmp_path, example)
+    docs.update(render_markdown(model, ["pv-premier-ca"]))
+    for name, text in docs.items():
+        for structure in structures:
+            for preposition in ("pour", "représentée par"):
+                assert f"{preposition} {structure}" not in text, (name, structure)
+            assert f"{structure}, représentée par" not in text, (name, structure)
+    bureau = [n for ds in dict(model.ag_constitutive.bureau_elu).values() for n in ds if n.personne]
+    for designation in bureau:
+        assert (
+            f"{designation.personne} ({model.membre(designation.membre).nom_complet})"
+            in docs["pv-ag-constitutive"]
+        )
