@@ -193,3 +193,10 @@ def test_a_designated_person_is_named_with_the_structure_in_brackets(tmp_path: P
             f"{designation.personne} ({model.membre(designation.membre).nom_complet})"
             in docs["pv-ag-constitutive"]
         )
+
+
+def test_inter_cpts_communes_are_information_only(tmp_path: Path) -> None:
+    ri = _render(tmp_path, "inter-cpts-departementale")["reglement-interieur"]
+    territoire = _article(ri, "Territoire")
+    assert "ne délimite pas le territoire de l'association" in territoire
+    assert "assemblée générale ordinaire" not in territoire
