@@ -159,8 +159,9 @@ def dirigeants_rows(liste: str) -> list[list[str]]:
 
 
 def membre(name: str) -> str:
-    """The member behind a name of the PV (« Hélène Berthier, pour MSP » is the MSP)."""
-    return name.split(", pour ")[-1]
+    """The member behind a name of the PV (« Hélène Berthier (MSP) » is the MSP)."""
+    designated = re.fullmatch(r"[^(]+ \((.+)\)", name)
+    return designated.group(1) if designated else name
 
 
 def test_elected_administrators_agree(rendered):

@@ -86,7 +86,7 @@ def test_co_presidents_are_feminine_only_when_all_are_women(copresidence):
     assert [s.titre.titre for s in shared.signataires] == ["Co-présidente", "Co-président"]
     assert shared.presidents == (
         "Dr Katell Jaouen",
-        "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu",
+        "Dr Erwan Le Du (Maison de santé pluriprofessionnelle du Meu)",
     )
     # Without the genre, a « Dr » says nothing: the masculine; « Mme » still says the feminine.
     sans_genre = _replace_member(copresidence, "kjaouen", genre=None)
@@ -343,7 +343,7 @@ def test_statuts_signatures_name_and_title_each_signatory(copresidence):
     doc = document_context("statuts", copresidence, commun(copresidence))
     assert [(s.titre.le, s.nom) for s in doc.signataires] == [
         ("la co-présidente", "Dr Katell Jaouen"),
-        ("le co-président", "Dr Erwan Le Du, pour Maison de santé pluriprofessionnelle du Meu"),
+        ("le co-président", "Dr Erwan Le Du (Maison de santé pluriprofessionnelle du Meu)"),
         ("la secrétaire", "Mme Solenn Robin"),
     ]
     assert doc.date == copresidence.ag_constitutive.date

@@ -30,6 +30,9 @@ class Formulaire(NamedTuple):
     # whether they are the statuts' own (an inter-CPTS' partners) rather than the RI's.
     conditions: tuple[str, ...]
     conditions_des_statuts: bool
+    # An inter-CPTS admits a CPTS as of right (statuts, adhesion article): the bureau only records
+    # that the conditions are met, it does not decide; the partners' applications are decided.
+    de_droit: bool = False
 
 
 class Bulletin(NamedTuple):
@@ -105,6 +108,7 @@ def _formulaire(model: Cpts, college: College) -> Formulaire:
         or (college.personnes == "physiques" and college.code not in {"usagers", "partenaires"}),
         conditions=_conditions(model, college),
         conditions_des_statuts=model.inter_cpts and college.code != "cpts",
+        de_droit=model.inter_cpts and college.code == "cpts",
     )
 
 

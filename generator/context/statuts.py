@@ -51,6 +51,21 @@ class Fondateur(NamedTuple):
     commune: str | None
 
 
+class Suppleance(NamedTuple):
+    """Who stands in for the presidency when nobody the bureau article names can (issue 13)."""
+
+    # « le président est absent ou empêché », « les administrateurs délégués sont tous absents… »
+    absents: str
+    # « le vice-président ne peut le remplacer »: the vice-presidency's own rule comes first.
+    vice: str | None
+    # « du président »: whose attributions the designated member exercises.
+    de: str
+    # No trésorier adjoint: the bureau designates who replaces the trésorier.
+    tresorier: bool
+    # Among whom the organ designates: « les membres du bureau », or « ses membres » (the bureau).
+    parmi: str
+
+
 class Statuts(NamedTuple):
     """What the statuts print."""
 
@@ -107,6 +122,14 @@ class Statuts(NamedTuple):
     # in a draft) and how many of them adopt the statuts: the same count as the PV and the requête.
     fondateurs_signataires: tuple[Fondateur, ...]
     nombre_signataires: int
+    # A legal person may hold a seat on the CA: a collège with seats admits legal persons (with
+    # one class of members, its `personnes`). Otherwise the CA articles never speak of one.
+    ca_personnes_morales: bool
+    # The stand-in for an absent presidency and trésorier, which the RI's expenses article cites.
+    suppleance: Suppleance
+    # Who confers the honorary title, after « conféré par »: the CA (or the AGO without one) and,
+    # when the answers name honorary members, the constitutive assembly for those first ones.
+    honneur_par: str
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -280,6 +303,46 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         honneur=tuple(_fondateur(model, f) for f in model.honneur),
         fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
         nombre_signataires=_nombre_signataires(model),
+        ca_personnes_morales=any(c.personnes != "physiques" for c in model.colleges if c.sieges_ca > 0),
+        suppleance=_suppleance(model, commun),
+        honneur_par=_honneur_par(model),
+    )
+
+
+def _honneur_par(model: Cpts) -> str:
+    """Return who confers the honorary title: the constitutive assembly too when it named some."""
+    par = (
+        "le conseil d'administration"
+        if model.conseil_administration is not None
+        else "l'assemblée générale ordinaire, sur proposition du bureau,"
+    )
+    if model.honneur:
+        # The PV of the constitutive assembly confers the title on the members the answers name.
+        par += " ou, pour les premiers membres d'honneur, par l'assemblée générale constitutive,"
+    return par
+
+
+def _suppleance(model: Cpts, commun: Commun) -> Suppleance:
+    """Return the stand-in rule, after the vice-presidency's where there is one."""
+    presidence = commun.presidence_statutaire
+    vice = None
+    if commun.vice_presidents:
+        un = len(commun.vice_presidents) == 1
+        qui = "le vice-président ne peut" if un else "les vice-présidents ne peuvent"
+        vice = f"{qui} {'assurer la présidence' if presidence.pluriel else 'le remplacer'}"
+    if model.bureau.collegial:
+        absents = f"{presidence.le} sont tous absents ou empêchés"
+    elif presidence.pluriel:
+        absents = f"les deux {presidence.nom} sont absents ou empêchés"
+    else:
+        absents = f"{presidence.le} est absent ou empêché"
+    fonctions = model.bureau.fonctions
+    return Suppleance(
+        absents=absents,
+        vice=vice,
+        de=presidence.du,
+        tresorier="tresorier" in fonctions and "tresorier_adjoint" not in fonctions,
+        parmi="les membres du bureau" if model.conseil_administration is not None else "ses membres",
     )
 
 

@@ -76,7 +76,10 @@ _LINES: dict[str, str] = {
     "association.departement": (
         "Le département désigne la préfecture de déclaration, et en Moselle et en Alsace le droit local."
     ),
-    "association.communes": "La liste des communes délimite le territoire dans le règlement intérieur.",
+    "association.communes": (
+        "La liste des communes délimite le territoire : dans le règlement intérieur, ou dans les "
+        "statuts quand le territoire s'étend sur plusieurs départements ou se divise en sous-territoires."
+    ),
     "association.population": (
         "La population fixe la taille ACI (1 à 4), donc le financement attendu et le seuil du "
         "commissaire aux comptes."

@@ -127,11 +127,15 @@ class Cpts(NamedTuple):
         return nom_designation(membre, designation.personne)
 
     def nom_representant(self, member_id: str) -> str:
-        """Return a member's name, with the person who represents it when it is a legal person."""
+        """Return a member's name, with the person who represents it when it is a legal person.
+
+        « Dr Samir Haddad (CPTS Châteauroux Agglomération) »: the natural person who acts, then the
+        structure, as every designated member's name reads (nom_designation).
+        """
         membre = self.membre(member_id)
         if membre is None or not membre.personne_morale or membre.representant is None:
             return self.nom(member_id)
-        return f"{membre.nom_complet}, représentée par {membre.representant}"
+        return nom_designation(membre, membre.representant)
 
     def votants(self) -> tuple[str, ...]:
         """Return the ids of the founders present or represented at the constitutive assembly who vote.

@@ -460,9 +460,14 @@ def personne_physique(membre: Membre, personne: str | None = None) -> Personne:
 
 
 def nom_designation(membre: Membre, personne: str | None = None) -> str:
-    """Return a designated member's name: the person « pour » a structure, or « Dr Prénom Nom »."""
+    """Return a designated member's name: « Nathalie Brun (EHPAD Les Tilleuls) », or « Dr Prénom Nom ».
+
+    The structure's name is printed as given, in brackets after the person acting for it: never
+    after a preposition (« pour EHPAD … » wants an article that only the name's own noun decides),
+    and the same form reads in a sentence, a list of names and a table cell (issue 13).
+    """
     if personne is not None:
-        return f"{personne}, pour {membre.nom_complet}"
+        return f"{personne} ({membre.nom_complet})"
     if membre.civilite and not membre.personne_morale:
         return f"{membre.civilite} {membre.nom_complet}"
     return membre.nom_complet
