@@ -49,10 +49,10 @@ def test_one_class_of_natural_persons_elects_no_legal_person(tmp_path: Path) -> 
     docs = _render(tmp_path, "cpts-classe-unique-ca-collegial")
     statuts = docs["statuts"]
     for title in (
-        "Conseil d'administration",
-        "Accès au conseil d'administration",
-        "Réunions du conseil d'administration",
-        "Exclusion du conseil d'administration",
+        "Conseil d’administration",
+        "Accès au conseil d’administration",
+        "Réunions du conseil d’administration",
+        "Exclusion du conseil d’administration",
     ):
         assert "personne morale" not in _article(statuts, title), title
     assert "structures membres" not in docs["bulletin-adhesion"]
@@ -64,11 +64,11 @@ def test_one_class_admitting_structures_keeps_their_representation(tmp_path: Pat
 
     docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", change)
     statuts = docs["statuts"]
-    assert "Lorsqu'une personne morale est élue au conseil" in _article(
-        statuts, "Accès au conseil d'administration"
+    assert "Lorsqu’une personne morale est élue au conseil" in _article(
+        statuts, "Accès au conseil d’administration"
     )
-    assert "le représentant d'une personne morale administrateur" in _article(
-        statuts, "Exclusion du conseil d'administration"
+    assert "le représentant d’une personne morale administrateur" in _article(
+        statuts, "Exclusion du conseil d’administration"
     )
     assert "structures membres" in docs["bulletin-adhesion"]
 
@@ -91,7 +91,7 @@ def test_the_stand_in_the_ri_cites_is_in_the_statuts(tmp_path: Path, example: st
     statuts, ri = docs["statuts"], docs["reglement-interieur"]
     pouvoirs = _numero(statuts, "Pouvoirs")
     assert "exerce provisoirement les attributions" in _article(statuts, "Pouvoirs")
-    [phrase] = [line for line in ri.splitlines() if line.startswith("En cas d'absence ou d'empêchement, ")]
+    [phrase] = [line for line in ri.splitlines() if line.startswith("En cas d’absence ou d’empêchement, ")]
     assert f" {pouvoirs} des statuts" in phrase or f"articles {pouvoirs} et " in phrase
     if "un autre membre du bureau désigné par le bureau" in phrase:
         assert "Le trésorier absent ou empêché est remplacé par un autre membre du bureau" in statuts
@@ -105,8 +105,8 @@ def test_honorary_members_named_at_the_constitution(tmp_path: Path) -> None:
     assert "Elle confère le titre de membre d" in docs["pv-ag-constitutive"]
     composition = _article(docs["statuts"], "Les membres")
     assert (
-        "conféré par le conseil d'administration ou, pour les premiers membres d'honneur, "
-        "par l'assemblée générale constitutive, aux personnes" in composition
+        "conféré par le conseil d’administration ou, pour les premiers membres d’honneur, "
+        "par l’assemblée générale constitutive, aux personnes" in composition
     )
 
 
@@ -120,7 +120,7 @@ def test_no_honorary_member_named_the_ca_alone_confers_it(tmp_path: Path) -> Non
 
     docs = _render(tmp_path, "cpts-avecsante", change)
     composition = _article(docs["statuts"], "Les membres")
-    assert "conféré par le conseil d'administration aux personnes" in composition
+    assert "conféré par le conseil d’administration aux personnes" in composition
     assert "assemblée générale constitutive" not in composition
 
 
@@ -131,7 +131,7 @@ def test_communes_listed_by_the_statuts_change_by_the_statuts_only(tmp_path: Pat
     docs = _render(tmp_path, "cpts-deux-departements")
     statuts, ri = docs["statuts"], docs["reglement-interieur"]
     territoire = _numero(statuts, "Territoire")
-    assert f"les communes de ce territoire sont énumérées à l'article {territoire}." in statuts
+    assert f"les communes de ce territoire sont énumérées à l’article {territoire}." in statuts
     assert "Loches (37)" in _article(statuts, "Territoire")
     assert "assemblée générale extraordinaire" in _article(statuts, "Territoire")
     # The statuts never hand the list to the RI, nor to the AGO.
@@ -139,7 +139,7 @@ def test_communes_listed_by_the_statuts_change_by_the_statuts_only(tmp_path: Pat
     assert "énumérées par le règlement intérieur" not in statuts
     assert "liste des communes" not in _article(statuts, "Règlement intérieur")
     # The RI reproduces it for information and says the statuts prevail.
-    assert f"celle de l'article {territoire} des statuts, qui prévaut" in _article(ri, "Territoire")
+    assert f"celle de l’article {territoire} des statuts, qui prévaut" in _article(ri, "Territoire")
     assert "liste des communes" not in _article(ri, "Modification du règlement intérieur")
 
 
@@ -149,7 +149,7 @@ def test_communes_listed_by_the_ri_change_by_the_ago(tmp_path: Path) -> None:
     assert "Territoire" not in re.findall(r"^#+ Article [0-9-]+ – (.*)$", statuts, re.M)
     assert "énumérées par le règlement intérieur" in statuts
     assert "liste des communes du territoire, qui délimite" in _article(statuts, "Règlement intérieur")
-    assert "est décidée par l'assemblée générale ordinaire" in _article(ri, "Territoire")
+    assert "est décidée par l’assemblée générale ordinaire" in _article(ri, "Territoire")
 
 
 # --- 5. an inter-CPTS admits a CPTS as of right: its bulletin says so --------------------------
@@ -179,7 +179,10 @@ def test_inter_cpts_bulletin_records_a_cpts_of_right_and_decides_on_partners(tmp
 )
 def test_a_designated_person_is_named_with_the_structure_in_brackets(tmp_path: Path, example: str) -> None:
     model = api.load_answers(EXAMPLES / f"{example}.yaml")
-    structures = [m.nom_complet for m in (*model.fondateurs, *model.honneur) if m.personne_morale]
+    # Names as printed: the typography pass gives them the apostrophe « ’ ».
+    structures = [
+        m.nom_complet.replace("'", "\u2019") for m in (*model.fondateurs, *model.honneur) if m.personne_morale
+    ]
     docs = _render(tmp_path, example)
     docs.update(render_markdown(model, ["pv-premier-ca"]))
     for name, text in docs.items():
@@ -190,7 +193,7 @@ def test_a_designated_person_is_named_with_the_structure_in_brackets(tmp_path: P
     bureau = [n for ds in dict(model.ag_constitutive.bureau_elu).values() for n in ds if n.personne]
     for designation in bureau:
         assert (
-            f"{designation.personne} ({model.membre(designation.membre).nom_complet})"
+            f"{designation.personne} ({model.membre(designation.membre).nom_complet})".replace("'", "\u2019")
             in docs["pv-ag-constitutive"]
         )
 
@@ -198,5 +201,5 @@ def test_a_designated_person_is_named_with_the_structure_in_brackets(tmp_path: P
 def test_inter_cpts_communes_are_information_only(tmp_path: Path) -> None:
     ri = _render(tmp_path, "inter-cpts-departementale")["reglement-interieur"]
     territoire = _article(ri, "Territoire")
-    assert "ne délimite pas le territoire de l'association" in territoire
+    assert "ne délimite pas le territoire de l’association" in territoire
     assert "assemblée générale ordinaire" not in territoire
