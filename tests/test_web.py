@@ -17,7 +17,7 @@ import pytest
 from _serve import free_port, serving
 from click.testing import CliRunner
 
-from generator import loader
+from generator import api, loader
 from generator.cli import cli
 from generator.web import brouillons, formulaire, verification
 from generator.web.commande import loopback
@@ -508,3 +508,33 @@ def test_communes_are_lines_with_their_departement_and_sous_territoire(
     refused = change(client, nom, "association.communes", "a ; b ; c ; d")
     assert refused.status_code == 400
     assert "trois parties au plus" in refused.json()["erreur"]
+
+
+def test_each_founder_is_asked_the_gender_that_agrees_the_titles(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, example("cpts-avecsante"))
+    founders = brouillons.Folder(folder).read(nom).data["membres"]["fondateurs"]
+    # Asked as the terminal asks it: in words, one select per founder, optional (never « manquant »).
+    page = client.get(f"/b/{nom}/fondateurs").text
+    for index in range(len(founders)):
+        cell = page[page.index(f'id="champ-membres.fondateurs[{index}].genre"') :]
+        cell = cell[: cell.index("</select>")]
+        assert 'class="champ manquant"' not in cell[:80]
+        assert '<option value="feminin">féminin</option>' in cell
+        assert '<option value="masculin">masculin</option>' in cell
+    assert founders[0]["civilite"] == "Dr" and "genre" not in founders[0]
+    bureau = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert founders[0]["id"] == bureau["president"]
+    assert change(client, nom, "membres.fondateurs[0].genre", "feminin", theme="fondateurs").is_success
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert '<option value="feminin" selected>féminin</option>' in page
+    # The saved file round-trips: read again, it gives the model the gender and the titles agree.
+    saved = client.get(f"/b/{nom}/reponses.yaml").content
+    assert loader.load_text(saved.decode(), "f.yaml").data["membres"]["fondateurs"][0]["genre"] == "feminin"
+    again = upload(client, folder / f"{nom}.yaml")
+    assert brouillons.Folder(folder).read(again).text.encode() == saved
+    model = api.load_answers(folder / f"{nom}.yaml")
+    assert model.fondateurs[0].genre == "feminin"
+    liste = api.render_bundle(model, ["liste-dirigeants"], formats=["md"])["liste-dirigeants.md"].decode()
+    assert "| Présidente, administratrice | Dr Guillaume Perrin |" in liste
+    assert change(client, nom, "membres.fondateurs[0].genre", "", theme="fondateurs").is_success
+    assert "genre" not in brouillons.Folder(folder).read(nom).data["membres"]["fondateurs"][0]

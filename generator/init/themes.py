@@ -20,6 +20,8 @@ from generator.init.schema_view import MISSING
 from generator.labels import MISSIONS, PRINCIPES_COURTS
 
 Condition = Callable[[Answers], bool]
+# The words of the optional gender of a natural person, as ``cpts init`` shows them.
+GENRES = (("feminin", "féminin"), ("masculin", "masculin"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +370,8 @@ THEMES: tuple[Theme, ...] = (
                 "Membres fondateurs",
                 (
                     Question("civilite", facultatif=True),
+                    # Only the gender agrees the titles of a « Dr » or a « Pr » (« la présidente »).
+                    Question("genre", facultatif=True, choix=lambda data: list(GENRES)),
                     Question("prenom", facultatif=True),
                     Question("nom", facultatif=True),
                     Question("profession", facultatif=True),

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from generator.init import libelles, lignes, pourquoi, schema_view, themes
@@ -162,10 +163,13 @@ def champ(
     interrupteur: bool = False,
     with_members: bool = False,
     detailed: str | None = None,
+    mots: Mapping[str, str] = MappingProxyType({}),
 ) -> Champ:
     """Return the field of the answer at ``path`` with its value, default, reason and choices.
 
     ``detailed``: the kind of a detailed answer (``detail.PARSERS``), shown as a group of inputs.
+    ``mots``: the words of the choices given by the question data (``Question.choix``), which
+    the terminal shows too; the other choices are named by ``libelles``.
     """
     key = pattern_of(path)
     value = lookup(data, path)
@@ -189,7 +193,7 @@ def champ(
     if "array" in kinds and (items or with_members):
         made.genre = "cases"
         choices = options if with_members else [Choice(v) for v in items or []]
-        made.options = [(_code(c.value), c.text) for c in choices]
+        made.options = [(_code(c.value), mots.get(_code(c.value)) or c.text) for c in choices]
         made.valeur = [_code(v) for v in value] if isinstance(value, list) else []
     elif "array" in kinds:
         made.genre = "lignes"
@@ -201,7 +205,10 @@ def champ(
         made.valeur = _code(value) if isinstance(value, bool) else ""
     elif options:
         made.genre = "choix"
-        made.options = [(_code(c.value), c.label or libelles.libelle_de(key, c.value)) for c in options]
+        made.options = [
+            (_code(c.value), c.label or mots.get(_code(c.value)) or libelles.libelle_de(key, c.value))
+            for c in options
+        ]
         made.valeur = _code(value) if value is not MISSING else ""
     else:
         made.valeur = _display(path, value)
@@ -226,8 +233,16 @@ def _path(key: str) -> PathKey:
     return tuple(key.split("."))
 
 
+def mots(question: themes.Question, data: Mapping[str, Any]) -> dict[str, str]:
+    """Return the words of the choices the question data gives (none for the founders' ids)."""
+    if question.choix is None or question.membres:
+        return {}
+    return {_code(value): label for value, label in question.choix(data)}
+
+
 def _cell(base: PathKey, index: int, column: themes.Question, data: Mapping[str, Any], row: Any) -> Champ:
-    made = champ((*base, index, *_path(column.cle)), data, with_members=column.membres)
+    path = (*base, index, *_path(column.cle))
+    made = champ(path, data, with_members=column.membres, mots=mots(column, data))
     return _column(made, column, row)
 
 
@@ -252,6 +267,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 interrupteur=element.interrupteur,
                 with_members=element.membres,
                 detailed=element.detail,
+                mots=mots(element, data),
             )
             made.manquant = made.manquant and not element.facultatif
             elements.append(made)
