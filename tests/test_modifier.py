@@ -620,6 +620,19 @@ def test_the_help_is_french(runner):
     assert "--texte-en-vigueur" in result.output and "Show this message" not in result.output
 
 
+def test_render_and_modifier_share_one_output_option_whose_help_fits_each():
+    def sortie(command):
+        return next(p for p in cli.commands[command].params if p.name == "sortie")
+
+    render_option, modifier_option = sortie("render"), sortie("modifier")
+    for option in (render_option, modifier_option):
+        assert (option.opts, option.required, option.metavar) == (["-o", "--sortie"], True, "DOSSIER")
+    # The same words, and only render, which takes a batch and --zip, explains them.
+    assert modifier_option.help == "Dossier à créer pour les documents."
+    assert render_option.help.startswith("Dossier à créer pour les documents (")
+    assert "--zip" in render_option.help and "--zip" not in modifier_option.help
+
+
 # --- the DOCX tableau ------------------------------------------------------------------------------
 
 
