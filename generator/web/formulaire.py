@@ -20,7 +20,7 @@ from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 from generator.model import COLLEGES_CONNUS
-from generator.web import detail
+from generator.web import aides, detail
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
@@ -143,6 +143,9 @@ def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list
     return [Choice(v) for v in values or [] if v is not None]
 
 
+# The modes of the detailed answers that have some, as their select shows them.
+_MODES = {"vote": detail.VOTE_MODES, "presents": detail.PRESENTS_MODES}
+
 # What an absent detailed answer means, as the model reads the file (« unanimite », « all »).
 _ABSENT = {"vote": detail.VOTE_MODES[0][1], "presents": detail.PRESENTS_MODES[0][1]}
 
@@ -169,16 +172,38 @@ def champ(
 
     ``detailed``: the kind of a detailed answer (``detail.PARSERS``), shown as a group of inputs.
     ``mots``: the words of the choices given by the question data (``Question.choix``), which
-    the terminal shows too; the other choices are named by ``libelles``.
+    the terminal shows too; the other choices are named by ``libelles``. The help names the
+    choices by the words the field shows them with (``aides``).
     """
+    made = _field(
+        path, data, titre, interrupteur=interrupteur, with_members=with_members, detailed=detailed, mots=mots
+    )
+    # A detailed answer's choices are the founders; its help speaks of its modes (« all »).
+    shown = _MODES.get(made.genre, ()) if made.genre in detail.PARSERS else [*made.options, *made.suggestions]
+    key = pattern_of(path)
+    made.aide = aides.aide(
+        schema_view.description(path) or "", (pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")), shown
+    )
+    return made
+
+
+def _field(
+    path: PathKey,
+    data: Mapping[str, Any],
+    titre: str | None = None,
+    *,
+    interrupteur: bool = False,
+    with_members: bool = False,
+    detailed: str | None = None,
+    mots: Mapping[str, str] = MappingProxyType({}),
+) -> Champ:
+    """Return the field of :func:`champ`, all but its help."""
     key = pattern_of(path)
     value = lookup(data, path)
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
-    described = libelles.en_mots(schema_view.description(path) or "")
-    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")) if t)
-    modele = "" if default is MISSING else libelles.libelle_de(key, default)
-    made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
+    modele = "" if default is MISSING else mots.get(_code(default)) or libelles.libelle_de(key, default)
+    made = Champ(format_path(path), titre or schema_view.title(path), "texte", modele=modele)
     made.manquant = value is MISSING and default is MISSING
     if interrupteur:
         made.genre = "interrupteur"
