@@ -107,6 +107,9 @@ class Statuts(NamedTuple):
     # in a draft) and how many of them adopt the statuts: the same count as the PV and the requête.
     fondateurs_signataires: tuple[Fondateur, ...]
     nombre_signataires: int
+    # Local law: whether the founders' signature block is printed (not in amended statuts, which
+    # the direction files with the AGE's decision: code civil local, art. 71).
+    signatures_fondateurs: bool = True
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -208,8 +211,8 @@ def _exceptions_benevolat(model: Cpts) -> tuple[str, ...]:
     return tuple(exceptions)
 
 
-def statuts(model: Cpts, commun: Commun) -> Statuts:
-    """Build the context of the statuts."""
+def statuts(model: Cpts, commun: Commun, *, signatures_fondateurs: bool = True) -> Statuts:
+    """Build the context of the statuts (``signatures_fondateurs``: see ``Statuts``)."""
     ca = model.conseil_administration
     ind = model.indemnisation
     renouvellement: tuple[Renouvellement, ...] = ()
@@ -280,6 +283,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         honneur=tuple(_fondateur(model, f) for f in model.honneur),
         fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
         nombre_signataires=_nombre_signataires(model),
+        signatures_fondateurs=signatures_fondateurs,
     )
 
 
