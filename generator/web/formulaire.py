@@ -158,6 +158,17 @@ def _detailed(made: Champ, genre: str, path: PathKey, value: Any, data: Mapping[
     return made
 
 
+def _helped(made: Champ, path: PathKey) -> Champ:
+    """Give the field its help: the choices named by the words it shows them with (``aides``)."""
+    # A detailed answer's choices are the founders; its help speaks of its modes (« all »).
+    shown = _MODES.get(made.genre, ()) if made.genre in detail.PARSERS else [*made.options, *made.suggestions]
+    key = pattern_of(path)
+    made.aide = aides.aide(
+        schema_view.description(path) or "", (pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")), shown
+    )
+    return made
+
+
 def champ(
     path: PathKey,
     data: Mapping[str, Any],
@@ -175,29 +186,6 @@ def champ(
     the terminal shows too; the other choices are named by ``libelles``. The help names the
     choices by the words the field shows them with (``aides``).
     """
-    made = _field(
-        path, data, titre, interrupteur=interrupteur, with_members=with_members, detailed=detailed, mots=mots
-    )
-    # A detailed answer's choices are the founders; its help speaks of its modes (« all »).
-    shown = _MODES.get(made.genre, ()) if made.genre in detail.PARSERS else [*made.options, *made.suggestions]
-    key = pattern_of(path)
-    made.aide = aides.aide(
-        schema_view.description(path) or "", (pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")), shown
-    )
-    return made
-
-
-def _field(
-    path: PathKey,
-    data: Mapping[str, Any],
-    titre: str | None = None,
-    *,
-    interrupteur: bool = False,
-    with_members: bool = False,
-    detailed: str | None = None,
-    mots: Mapping[str, str] = MappingProxyType({}),
-) -> Champ:
-    """Return the field of :func:`champ`, all but its help."""
     key = pattern_of(path)
     value = lookup(data, path)
     default = schema_view.default(path)
@@ -210,9 +198,9 @@ def _field(
         made.valeur = "oui" if isinstance(value, dict) else "non" if value is not MISSING else ""
         made.options = [("oui", "oui"), ("non", "non")]
         made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
-        return made
+        return _helped(made, path)
     if detailed is not None:
-        return _detailed(made, detailed, path, value, data)
+        return _helped(_detailed(made, detailed, path, value, data), path)
     items = schema_view.item_choices(path) if "array" in kinds else None
     options = _options(path, data, with_members)
     if "array" in kinds and (items or with_members):
@@ -251,7 +239,7 @@ def _field(
     if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or nested:
         # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
         made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
-    return made
+    return _helped(made, path)
 
 
 def _path(key: str) -> PathKey:
