@@ -18,7 +18,7 @@ import click
 from generator import api, bundle, etiquettes, summary
 from generator.affichage import escaped, escaped_line
 from generator.cli_fr import EXIT_INTERRUPTED, FrenchGroup
-from generator.cli_options import formats_option, modele_word_option
+from generator.cli_options import formats_option, modele_word_option, sortie_option
 from generator.errors import (
     CptsError,
     ExitCode,
@@ -135,16 +135,7 @@ def check_command(ctx: click.Context, fichiers: Sequence[str], output_format: st
 @cli.command("render")
 # No ``dir_okay=False``: a folder of answers files is a batch.
 @click.argument("fichiers", nargs=-1, required=True, type=click.Path(), metavar="FICHIER...")
-@click.option(
-    "-o",
-    "--sortie",
-    "sortie",
-    required=True,
-    type=click.Path(),
-    metavar="DOSSIER",
-    help="Dossier à créer pour les documents (un sous-dossier par association pour un lot), "
-    "ou nom de l'archive avec --zip.",
-)
+@sortie_option(lot=True)
 @click.option(
     "--documents",
     metavar="DOCUMENTS",

@@ -1,7 +1,7 @@
 """Click options that several ``cpts`` commands share, defined once so their help never drifts.
 
-``render`` and ``modifier`` both write documents in chosen formats on an advisor's letterhead:
-the same option, the same words, the same accepted files.
+``render`` and ``modifier`` both write documents in chosen formats on an advisor's letterhead,
+into a folder they create: the same option, the same words, the same accepted files.
 """
 
 from __future__ import annotations
@@ -39,3 +39,21 @@ def modele_word_option(function: F) -> F:
         help="Papier à en-tête dont les styles, marges, en-tête et pied de page sont repris : Word "
         "(.docx, .dotx) ou OpenDocument (.odt, .ott, converti par LibreOffice).",
     )(function)
+
+
+def sortie_option(*, lot: bool = False) -> Callable[[F], F]:
+    """Return the decorator adding ``-o/--sortie`` (the folder to create) to a command.
+
+    ``lot``: the command also takes a batch of answers files and ``--zip`` (``render``), which
+    the help then explains.
+    """
+    detail = " (un sous-dossier par association pour un lot), ou nom de l'archive avec --zip" if lot else ""
+    return click.option(
+        "-o",
+        "--sortie",
+        "sortie",
+        required=True,
+        type=click.Path(),
+        metavar="DOSSIER",
+        help=f"Dossier à créer pour les documents{detail}.",
+    )

@@ -234,11 +234,18 @@ def _check_complete(name: str, numbered: Numbered) -> None:
 
 
 def render_document(
-    name: str, model: Cpts, statuts: Numbered | None = None, shared: contexts.Commun | None = None
+    name: str,
+    model: Cpts,
+    statuts: Numbered | None = None,
+    shared: contexts.Commun | None = None,
+    *,
+    context: Any = None,
 ) -> RenderedDocument:
     """Render one document; ``statuts`` gives the statuts' numbering for citations.
 
     ``shared`` is the facts every document shares, built once by :func:`render_documents`.
+    ``context``: the document's context when the caller built it with its own options (the
+    amended statuts of ``cpts modifier``); ``None``: built from the model.
     """
     try:
         template = environment().get_template(DOCUMENTS[name])
@@ -256,7 +263,7 @@ def render_document(
 
     try:
         shared = contexts.commun(model) if shared is None else shared
-        context = contexts.document_context(name, model, shared)
+        context = contexts.document_context(name, model, shared) if context is None else context
         text = template.render(
             m=model,
             c=shared,

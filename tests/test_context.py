@@ -14,16 +14,6 @@ from generator.values import Montant
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-@pytest.fixture(scope="module")
-def avecsante():
-    return load_answers(EXAMPLES / "cpts-avecsante.yaml")
-
-
-@pytest.fixture(scope="module")
-def copresidence():
-    return load_answers(EXAMPLES / "cpts-copresidence.yaml")
-
-
 def _with_civilite(model, member_id, civilite):
     """Return the model where one founder has another civilité."""
     fondateurs = tuple(f._replace(civilite=civilite) if f.id == member_id else f for f in model.fondateurs)

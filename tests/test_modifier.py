@@ -334,11 +334,15 @@ def test_under_local_law_the_amendment_takes_effect_once_inscribed(tmp_path):
     assert "au greffe du tribunal judiciaire par un membre de la direction" in pv
     assert "par un membre de la direction" in verification and "en original et en copie" in verification
     assert "### Première résolution – Modification des statuts" in pv
+    # The founders sign the founding statuts only (code civil local, art. 59): the amended ones,
+    # rendered with the context's flag off, keep the officers' block and lose the founders' one.
     statuts = text(result, "statuts")
-    assert "Signatures des membres fondateurs" not in statuts
+    founders_table = "| Membre fondateur | Représentant | Signature |"
+    assert "Signatures des membres fondateurs" not in statuts and founders_table not in statuts
     assert "Le président | Le secrétaire |" in statuts
+    assert "| Signature : | Signature : |" in statuts
     founding = render.render_documents(api.load_answers(moselle), ["statuts"])["statuts"].markdown
-    assert "Signatures des membres fondateurs" in founding  # what the amendment leaves out
+    assert "Signatures des membres fondateurs" in founding and founders_table in founding
 
 
 def test_the_declaration_names_its_form_and_the_law_that_asks_for_it(tmp_path):
@@ -618,6 +622,19 @@ def test_the_help_is_french(runner):
     result = runner.invoke(cli, ["modifier", "--help"])
     assert result.exit_code == 0
     assert "--texte-en-vigueur" in result.output and "Show this message" not in result.output
+
+
+def test_render_and_modifier_share_one_output_option_whose_help_fits_each():
+    def sortie(command):
+        return next(p for p in cli.commands[command].params if p.name == "sortie")
+
+    render_option, modifier_option = sortie("render"), sortie("modifier")
+    for option in (render_option, modifier_option):
+        assert (option.opts, option.required, option.metavar) == (["-o", "--sortie"], True, "DOSSIER")
+    # The same words, and only render, which takes a batch and --zip, explains them.
+    assert modifier_option.help == "Dossier à créer pour les documents."
+    assert render_option.help.startswith("Dossier à créer pour les documents (")
+    assert "--zip" in render_option.help and "--zip" not in modifier_option.help
 
 
 # --- the DOCX tableau ------------------------------------------------------------------------------

@@ -13,16 +13,6 @@ from generator.params import en_vigueur
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-@pytest.fixture(scope="module")
-def avecsante():
-    return load_answers(EXAMPLES / "cpts-avecsante.yaml")
-
-
-@pytest.fixture(scope="module")
-def copresidence():
-    return load_answers(EXAMPLES / "cpts-copresidence.yaml")
-
-
 def _ri(model):
     return document_context("reglement-interieur", model, commun(model))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -17,8 +18,9 @@ import pytest
 from _serve import free_port, serving
 from click.testing import CliRunner
 
-from generator import loader
+from generator import api, loader
 from generator.cli import cli
+from generator.init import themes
 from generator.web import brouillons, formulaire, verification
 from generator.web.commande import loopback
 
@@ -508,3 +510,75 @@ def test_communes_are_lines_with_their_departement_and_sous_territoire(
     refused = change(client, nom, "association.communes", "a ; b ; c ; d")
     assert refused.status_code == 400
     assert "trois parties au plus" in refused.json()["erreur"]
+
+
+def test_each_founder_is_asked_the_gender_that_agrees_the_titles(client: httpx.Client, folder: Path) -> None:
+    nom = upload(client, example("cpts-avecsante"))
+    founders = brouillons.Folder(folder).read(nom).data["membres"]["fondateurs"]
+    # Asked as the terminal asks it: in words, one select per founder, optional (never « manquant »).
+    page = client.get(f"/b/{nom}/fondateurs").text
+    for index in range(len(founders)):
+        cell = page[page.index(f'id="champ-membres.fondateurs[{index}].genre"') :]
+        cell = cell[: cell.index("</select>")]
+        assert 'class="champ manquant"' not in cell[:80]
+        assert '<option value="feminin">féminin</option>' in cell
+        assert '<option value="masculin">masculin</option>' in cell
+    assert founders[0]["civilite"] == "Dr" and "genre" not in founders[0]
+    bureau = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["bureau_elu"]
+    assert founders[0]["id"] == bureau["president"]
+    assert change(client, nom, "membres.fondateurs[0].genre", "feminin", theme="fondateurs").is_success
+    page = client.get(f"/b/{nom}/fondateurs").text
+    assert '<option value="feminin" selected>féminin</option>' in page
+    # The saved file round-trips: read again, it gives the model the gender and the titles agree.
+    saved = client.get(f"/b/{nom}/reponses.yaml").content
+    assert loader.load_text(saved.decode(), "f.yaml").data["membres"]["fondateurs"][0]["genre"] == "feminin"
+    again = upload(client, folder / f"{nom}.yaml")
+    assert brouillons.Folder(folder).read(again).text.encode() == saved
+    model = api.load_answers(folder / f"{nom}.yaml")
+    assert model.fondateurs[0].genre == "feminin"
+    liste = api.render_bundle(model, ["liste-dirigeants"], formats=["md"])["liste-dirigeants.md"].decode()
+    assert "| Présidente, administratrice | Dr Guillaume Perrin |" in liste
+    assert change(client, nom, "membres.fondateurs[0].genre", "", theme="fondateurs").is_success
+    assert "genre" not in brouillons.Folder(folder).read(nom).data["membres"]["fondateurs"][0]
+
+
+_SNAKE = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+_OPTION = re.compile(r'<option value="([^"]*)"[^>]*>([^<]*)</option>|value="([^"]*)"[^>]*> ([^<]*)</label>')
+
+
+def _fields(page: str) -> Iterator[tuple[str, list[tuple[str, str]], dict[str, str]]]:
+    """Yield each field of a page: its name, its choices (code, words), its help and model lines."""
+    for block in page.split('<div class="champ')[1:]:
+        name = re.search(r'data-nom="([^"]+)"', block)
+        assert name
+        found = _OPTION.findall(block)
+        choices = [(html.unescape(a or c), html.unescape(b or d).strip()) for a, b, c, d in found]
+        lines = dict(re.findall(r'<p class="(aide|modele)">([^<]*)</p>', block))
+        yield name.group(1), choices, {k: html.unescape(v) for k, v in lines.items()}
+
+
+def test_no_help_line_names_a_choice_by_its_code(client: httpx.Client) -> None:
+    drafts = [upload(client, path) for path in EXAMPLES] + [new_draft(client, "aides")]
+    aide, modele = {}, {}
+    for nom in drafts:
+        for theme in themes.THEMES:
+            for name, choices, lines in _fields(client.get(f"/b/{nom}/{theme.cle}").text):
+                key = re.sub(r"\[[0-9]+\]", "[]", name)
+                aide[key], modele[key] = lines.get("aide", ""), lines.get("modele", "")
+                said = " ".join(lines.values())
+                assert not _SNAKE.search(said), (name, said)
+                for code, words in choices:
+                    if code and code != words and re.fullmatch(r"[a-z]+", code):
+                        assert not re.search(rf"(?<![\w-]){code}(\s?:|\s\(|\s?»|$)", said), (name, code, said)
+    # The codes of these help lines are named as their selects show them.
+    assert aide["modele"].startswith("« une CPTS et ses collèges (modèle AVECsanté) »")
+    assert "« une association des CPTS d" in aide["modele"]
+    effet = "« au paiement de la première cotisation » (modèle AVECsanté) ; « à la notification de l"
+    assert aide["adhesion.effet"].startswith(effet)
+    assert "« le conseil d" in aide["association.siege.transfert"]
+    assert modele["association.siege.transfert"].startswith("Modèle AVECsanté : le conseil (ou le bureau)")
+    cac = "finances.commissaire_aux_comptes"
+    assert modele[cac] == "Modèle AVECsanté : selon la loi (automatique)"
+    assert "« selon la loi (automatique) » le décide" in aide[cac]
+    assert aide["ag_constitutive.presents"].startswith("« tous les fondateurs non représentés » ;")
+    assert aide["ag_constitutive.heure"] and "guillemets" not in aide["ag_constitutive.heure"]  # YAML's way

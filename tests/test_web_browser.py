@@ -115,6 +115,12 @@ def test_a_small_cpts_from_an_empty_draft_to_a_downloaded_bundle(page: Page, bas
         answer(page, f"membres.fondateurs[{index}].nom", nom)
         answer(page, f"membres.fondateurs[{index}].college", "usagers" if index == 4 else "ps")
         answer(page, f"membres.fondateurs[{index}].id", f"{prenom[0]}{nom}".lower())
+    # A « Dr » gives no gender: the founder's own select gives it, in words.
+    answer(page, "membres.fondateurs[0].civilite", "Dr")
+    expect(page.locator(field(page, "membres.fondateurs[0].genre") + " option")).to_have_text(
+        ["—", "féminin", "masculin"]
+    )
+    answer(page, "membres.fondateurs[0].genre", "féminin")
     with page.expect_download() as download:
         page.get_by_role("link", name="Télécharger les documents").click()
     received = Path(download.value.path()).read_bytes()
@@ -123,6 +129,7 @@ def test_a_small_cpts_from_an_empty_draft_to_a_downloaded_bundle(page: Page, bas
     assert model.association.nom == "CPTS du Val"
     assert [c["cotisation"] for c in loader.load_file(folder / "petite.yaml").data["colleges"]] == [20, 5]
     assert len(loader.load_file(folder / "petite.yaml").data["membres"]["fondateurs"]) == 5
+    assert (model.fondateurs[0].civilite, model.fondateurs[0].genre) == ("Dr", "feminin")
 
 
 def test_a_wrong_answer_shows_its_message_at_the_field(page: Page, base: str) -> None:

@@ -130,6 +130,9 @@ class Statuts(NamedTuple):
     # Who confers the honorary title, after « conféré par »: the CA (or the AGO without one) and,
     # when the answers name honorary members, the constitutive assembly for those first ones.
     honneur_par: str
+    # Local law: whether the founders' signature block is printed (not in amended statuts, which
+    # the direction files with the AGE's decision: code civil local, art. 71).
+    signatures_fondateurs: bool = True
 
 
 def _exercice(code: str) -> tuple[str | None, str | None]:
@@ -231,8 +234,8 @@ def _exceptions_benevolat(model: Cpts) -> tuple[str, ...]:
     return tuple(exceptions)
 
 
-def statuts(model: Cpts, commun: Commun) -> Statuts:
-    """Build the context of the statuts."""
+def statuts(model: Cpts, commun: Commun, *, signatures_fondateurs: bool = True) -> Statuts:
+    """Build the context of the statuts (``signatures_fondateurs``: see ``Statuts``)."""
     ca = model.conseil_administration
     ind = model.indemnisation
     renouvellement: tuple[Renouvellement, ...] = ()
@@ -306,6 +309,7 @@ def statuts(model: Cpts, commun: Commun) -> Statuts:
         ca_personnes_morales=any(c.personnes != "physiques" for c in model.colleges if c.sieges_ca > 0),
         suppleance=_suppleance(model, commun),
         honneur_par=_honneur_par(model),
+        signatures_fondateurs=signatures_fondateurs,
     )
 
 

@@ -20,6 +20,19 @@ from generator.init.schema_view import MISSING
 from generator.labels import MISSIONS, PRINCIPES_COURTS
 
 Condition = Callable[[Answers], bool]
+# The words of the optional gender of a natural person, as ``cpts init`` shows them.
+GENRES = (("feminin", "féminin"), ("masculin", "masculin"))
+# Who moves the siège, and when a membership starts, in words (the codes say it to a file only).
+TRANSFERTS_SIEGE = (
+    ("ca_ratifie_ag", "le conseil (ou le bureau), l'assemblée générale suivante ratifiant"),
+    ("conseil_administration", "le conseil d'administration seul"),
+    ("assemblee_generale", "l'assemblée générale"),
+)
+EFFETS_ADHESION = (
+    ("paiement", "au paiement de la première cotisation"),
+    ("decision", "à la notification de l'admission"),
+    ("ag_suivante", "à la ratification par l'assemblée générale suivante"),
+)
 
 
 def _pv_collegial(data: Answers) -> bool:
@@ -184,7 +197,7 @@ THEMES: tuple[Theme, ...] = (
             Question("association.siege.commune", propose=p.premiere_commune),
             Question("association.duree"),
             Question("association.fait_a", propose=lambda data: p.at(data, "association.siege.commune")),
-            Question("association.siege.transfert"),
+            Question("association.siege.transfert", choix=lambda data: list(TRANSFERTS_SIEGE)),
             Question("association.preambule", facultatif=True),
             Question("objet.missions_aci", forme="liste", choix=lambda data: list(MISSIONS.items())),
             Question("objet.objectifs_supplementaires", forme="textes", element="Objectif"),
@@ -323,7 +336,7 @@ THEMES: tuple[Theme, ...] = (
             Question("adhesion.delai_reponse_jours"),
             Question("adhesion.conditions", forme="liste"),
             Question("adhesion.refus_motive"),
-            Question("adhesion.effet"),
+            Question("adhesion.effet", choix=lambda data: list(EFFETS_ADHESION)),
         ),
     ),
     Theme(
@@ -373,6 +386,8 @@ THEMES: tuple[Theme, ...] = (
                 "Membres fondateurs",
                 (
                     Question("civilite", facultatif=True),
+                    # Only the gender agrees the titles of a « Dr » or a « Pr » (« la présidente »).
+                    Question("genre", facultatif=True, choix=lambda data: list(GENRES)),
                     Question("prenom", facultatif=True),
                     Question("nom", facultatif=True),
                     Question("profession", facultatif=True),

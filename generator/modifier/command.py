@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import formats_option, modele_word_option
+from generator.cli_options import formats_option, modele_word_option, sortie_option
 
 Runner = Callable[[bool, Callable[[], int]], int]
 
@@ -22,15 +22,7 @@ def register(group: click.Group, run: Runner) -> None:
     @group.command("modifier")
     @click.argument("ancien", type=click.Path())
     @click.argument("nouveau", type=click.Path())
-    @click.option(
-        "-o",
-        "--sortie",
-        "sortie",
-        required=True,
-        type=click.Path(),
-        metavar="DOSSIER",
-        help="Dossier à créer pour les documents.",
-    )
+    @sortie_option()
     @click.option(
         "--texte-en-vigueur",
         "texte",

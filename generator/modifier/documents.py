@@ -18,7 +18,9 @@ from typing import Any
 
 import jinja2
 
+import generator.context as contexts
 from generator import render, typography
+from generator.context.statuts import statuts as statuts_context
 from generator.errors import TemplateRenderError
 from generator.labels import ORDINAUX_RESOLUTIONS
 from generator.markdown import Safe
@@ -70,10 +72,6 @@ _CONSTITUTION = "après la constitution de l’association"
 _CONSTITUTION_RI = "après la constitution"  # the règlement intérieur's calendar says it shorter
 _FIRST_MEETING = "première réunion du conseil d’administration"
 _FOUNDING_SEATS = "sièges pourvus lors de la constitution de l’association"
-# The founders' signature block of the statuts under local law: its sentence and its table.
-_FOUNDERS_SIGNATURES = re.compile(
-    r"\nSignatures des membres fondateurs[^\n]*\n\n(?:\|[^\n]*\n)+"
-)
 # The mention of the AGEs that amended a text, and the dates it lists (« 1er mai 2025 »).
 _AMENDED = re.compile(r"Statuts .*modifiés par l(?:'|’|es )assembl")
 _DATE = re.compile(r"\b(\d{1,2}(?:er)? [a-zéû]+ \d{4})\b")
@@ -223,11 +221,24 @@ def _rendered(model: Cpts, name: str) -> tuple[str, tuple[Article, ...]]:
     return doc.markdown, with_labels(parse(doc.markdown), doc.numbered)
 
 
+def _amended(model: Cpts) -> tuple[str, tuple[Article, ...]]:
+    """Render the amended statuts: without the founders' signature block under local law.
+
+    The founders sign the statuts that found the association (code civil local, art. 59); an
+    amendment is filed by the direction with the AGE's decision (art. 71): the officers sign it.
+    The block follows the articles (« Fait à … »): the comparison does not see it.
+    """
+    shared = contexts.commun(model)
+    context = statuts_context(model, shared, signatures_fondateurs=False)
+    doc = render.render_document("statuts", model, shared=shared, context=context)
+    return doc.markdown, with_labels(parse(doc.markdown), doc.numbered)
+
+
 def prepare(old: Cpts, new: Cpts, age: Age, in_force_text: str | None, source: str | None) -> Modification:
     """Render, parse, match and diff the statuts and the règlement intérieur."""
     counted = counted_from_age(new, age, old)
     _, old_articles = _rendered(old, "statuts")
-    new_md, new_articles = _rendered(dated_for_age(counted, age), "statuts")
+    new_md, new_articles = _amended(dated_for_age(counted, age))
     _, ri_old = _rendered(old, "reglement-interieur")
     _, ri_new = _rendered(counted, "reglement-interieur")
     if counted is not new:
@@ -383,12 +394,9 @@ def _mention(modification: Modification) -> str:
 def amended_statuts(modification: Modification) -> str:
     """Return the amended statuts: the new text, with the mention of its adoption under the title.
 
-    Under local law the founders sign the statuts that found the association (code civil local,
-    art. 59); an amendment is filed by the direction with the AGE's decision (art. 71): their
-    signature block is left out, the officers' stays.
+    The text is rendered without the founders' signature block (:func:`_amended`).
     """
     title, _, rest = modification.statuts_markdown.partition("\n")
-    rest = _FOUNDERS_SIGNATURES.sub("\n", rest)
     return f"{title}\n\n*{typography.french_spacing(_mention(modification))}*\n{rest}"
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from generator.init import libelles, lignes, pourquoi, schema_view, themes
@@ -19,7 +20,7 @@ from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 from generator.model import COLLEGES_CONNUS
-from generator.web import detail
+from generator.web import aides, detail
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")
@@ -142,6 +143,9 @@ def _options(path: PathKey, data: Mapping[str, Any], with_members: bool) -> list
     return [Choice(v) for v in values or [] if v is not None]
 
 
+# The modes of the detailed answers that have some, as their select shows them.
+_MODES = {"vote": detail.VOTE_MODES, "presents": detail.PRESENTS_MODES}
+
 # What an absent detailed answer means, as the model reads the file (« unanimite », « all »).
 _ABSENT = {"vote": detail.VOTE_MODES[0][1], "presents": detail.PRESENTS_MODES[0][1]}
 
@@ -154,6 +158,17 @@ def _detailed(made: Champ, genre: str, path: PathKey, value: Any, data: Mapping[
     return made
 
 
+def _helped(made: Champ, path: PathKey) -> Champ:
+    """Give the field its help: the choices named by the words it shows them with (``aides``)."""
+    # A detailed answer's choices are the founders; its help speaks of its modes (« all »).
+    shown = _MODES.get(made.genre, ()) if made.genre in detail.PARSERS else [*made.options, *made.suggestions]
+    key = pattern_of(path)
+    made.aide = aides.aide(
+        schema_view.description(path) or "", (pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")), shown
+    )
+    return made
+
+
 def champ(
     path: PathKey,
     data: Mapping[str, Any],
@@ -162,34 +177,36 @@ def champ(
     interrupteur: bool = False,
     with_members: bool = False,
     detailed: str | None = None,
+    mots: Mapping[str, str] = MappingProxyType({}),
 ) -> Champ:
     """Return the field of the answer at ``path`` with its value, default, reason and choices.
 
     ``detailed``: the kind of a detailed answer (``detail.PARSERS``), shown as a group of inputs.
+    ``mots``: the words of the choices given by the question data (``Question.choix``), which
+    the terminal shows too; the other choices are named by ``libelles``. The help names the
+    choices by the words the field shows them with (``aides``).
     """
     key = pattern_of(path)
     value = lookup(data, path)
     default = schema_view.default(path)
     kinds = schema_view.types(path) - {"null"}
-    described = libelles.en_mots(schema_view.description(path) or "")
-    aide = " ".join(t for t in (described, pourquoi.POURQUOI.get(key, ""), lignes.AIDE.get(key, "")) if t)
-    modele = "" if default is MISSING else libelles.libelle_de(key, default)
-    made = Champ(format_path(path), titre or schema_view.title(path), "texte", aide=aide, modele=modele)
+    modele = "" if default is MISSING else mots.get(_code(default)) or libelles.libelle_de(key, default)
+    made = Champ(format_path(path), titre or schema_view.title(path), "texte", modele=modele)
     made.manquant = value is MISSING and default is MISSING
     if interrupteur:
         made.genre = "interrupteur"
         made.valeur = "oui" if isinstance(value, dict) else "non" if value is not MISSING else ""
         made.options = [("oui", "oui"), ("non", "non")]
         made.modele = ""  # the schema's default here says what an absent key means, not the model's choice
-        return made
+        return _helped(made, path)
     if detailed is not None:
-        return _detailed(made, detailed, path, value, data)
+        return _helped(_detailed(made, detailed, path, value, data), path)
     items = schema_view.item_choices(path) if "array" in kinds else None
     options = _options(path, data, with_members)
     if "array" in kinds and (items or with_members):
         made.genre = "cases"
         choices = options if with_members else [Choice(v) for v in items or []]
-        made.options = [(_code(c.value), c.text) for c in choices]
+        made.options = [(_code(c.value), mots.get(_code(c.value)) or c.text) for c in choices]
         made.valeur = [_code(v) for v in value] if isinstance(value, list) else []
     elif "array" in kinds:
         made.genre = "lignes"
@@ -201,7 +218,10 @@ def champ(
         made.valeur = _code(value) if isinstance(value, bool) else ""
     elif options:
         made.genre = "choix"
-        made.options = [(_code(c.value), c.label or libelles.libelle_de(key, c.value)) for c in options]
+        made.options = [
+            (_code(c.value), c.label or mots.get(_code(c.value)) or libelles.libelle_de(key, c.value))
+            for c in options
+        ]
         made.valeur = _code(value) if value is not MISSING else ""
     else:
         made.valeur = _display(path, value)
@@ -219,15 +239,23 @@ def champ(
     if (isinstance(value, (dict, list)) and made.genre in ("texte", "choix", "oui_non")) or nested:
         # A detailed answer (a vote count, a designation with its person): shown, edited in the file.
         made.genre, made.valeur, made.options, made.suggestions = "fixe", libelles.libelle(value), [], []
-    return made
+    return _helped(made, path)
 
 
 def _path(key: str) -> PathKey:
     return tuple(key.split("."))
 
 
+def mots(question: themes.Question, data: Mapping[str, Any]) -> dict[str, str]:
+    """Return the words of the choices the question data gives (none for the founders' ids)."""
+    if question.choix is None or question.membres:
+        return {}
+    return {_code(value): label for value, label in question.choix(data)}
+
+
 def _cell(base: PathKey, index: int, column: themes.Question, data: Mapping[str, Any], row: Any) -> Champ:
-    made = champ((*base, index, *_path(column.cle)), data, with_members=column.membres)
+    path = (*base, index, *_path(column.cle))
+    made = champ(path, data, with_members=column.membres, mots=mots(column, data))
     return _column(made, column, row)
 
 
@@ -252,6 +280,7 @@ def page(theme: themes.Theme, data: Mapping[str, Any]) -> Page:
                 interrupteur=element.interrupteur,
                 with_members=element.membres,
                 detailed=element.detail,
+                mots=mots(element, data),
             )
             made.manquant = made.manquant and not element.facultatif
             elements.append(made)
