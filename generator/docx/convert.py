@@ -30,6 +30,7 @@ from generator.docx import comments, fit, numbering, ooxml, package, page, revis
 from generator.docx.ooxml import Para, Table
 from generator.docx.reference import Reference
 from generator.docx.skeleton import Skeleton
+from generator.docx.widths import has_signature_column
 from generator.docx.widths import widths as column_widths
 from generator.errors import TemplateRenderError
 
@@ -59,7 +60,13 @@ _BEFORE_SIGNATURES = 240  # 12 pt: « Fait à …, le … », a line above the s
 _AROUND_CUT_LINE = 160  # 8 pt
 _SPACER_LINE = 40  # 2 pt: the discreet paragraph that carries a page break or ends the document
 _QUOTE_INDENT = 567  # 1 cm per level of quotation
-_SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
+# Room to sign (2.75 cm): the signatures' last row, or each signer's row of a signatures table
+# with a « Signature » column (the requête's direction). A hand signature with its paraph needs
+# 2.5 to 3 cm; 1.9 cm left the signers writing over the name above.
+_SIGNING_SPACE = 1560
+# A row of a grid with a « Signature » column (feuille de présence, founders under local law): a
+# list of many signers, where a row of 2.75 cm would spread the sheet over pages (1.5 cm).
+_SIGNING_ROW = 850
 _WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
@@ -386,16 +393,20 @@ class _Writer:
             for column in range(columns)
         )
         form = kind == "formulaire"
+        signers = header_rows > 0 and has_signature_column(rows[0])
         for number, cells in enumerate(rows):
             is_header = number < header_rows and not form
             height = 0
             if form:
                 height = _WRITING_LINE
-            elif kind == "signatures" and number == last:
+            elif kind == "signatures" and (number == last or (signers and not is_header)):
                 height = _SIGNING_SPACE
+            elif signers and not is_header:
+                height = _SIGNING_ROW
             elif blank_column and not is_header and len(rows) > header_rows:
                 height = _HAND_FILLED_ROW
             tr = ooxml.row(tbl, header=is_header and kind is None, min_height_twips=height)
+            tr.signing = height == _SIGNING_SPACE
             for column, width in enumerate(widths):
                 if column >= len(cells):  # a short row: its missing cells stay empty
                     ooxml.cell(tr, width)
