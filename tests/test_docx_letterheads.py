@@ -161,6 +161,19 @@ def test_a_footer_that_numbers_its_pages_is_not_numbered_twice(tmp_path):
     assert "NUMPAGES" not in footer_xml(data)
 
 
+@pytest.mark.parametrize("page_field", [False, True], ids=["adresse", "adresse-et-numero"])
+def test_a_letterhead_bulletin_keeps_its_footer_but_numbers_no_page(tmp_path, page_field):
+    # A form is handed out alone: neither our « Page N sur M » nor the letterhead's own page
+    # number, but the letterhead's address stays; the statuts keep theirs.
+    path = letterhead_docx(tmp_path / "entete.docx", page_field=page_field)
+    model = api.load_answers(EXAMPLE)
+    files = api.render_bundle(model, ["statuts", "bulletin-adhesion"], ("docx",), path)
+    texts, _ = footer_text(files["bulletin-adhesion.docx"])
+    assert texts[0] == ADDRESS
+    assert "PAGE" not in footer_xml(files["bulletin-adhesion.docx"])
+    assert 'w:instr=" PAGE "' in footer_xml(files["statuts.docx"])
+
+
 def test_an_opendocument_letterhead_without_libreoffice_is_refused_clearly(tmp_path, monkeypatch):
     path = tmp_path / "entete.odt"
     with zipfile.ZipFile(path, "w") as archive:

@@ -11,7 +11,9 @@ Each document is a copy of the prepared reference (``skeleton``: styles, header,
 definitions already in place), filled in: the body written as text by ``ooxml`` in schema order,
 and with lxml the lists' numbering instances, the association's name in the header and the core
 properties; then saved by ``package``. A page holding a receipt is fitted to the reference's page
-by ``fit``; with annotations, each article heading gets its sources as a comment (``comments``).
+by ``fit``; the blocks leading to the signatures keep with them (``keep``); a document holding a
+receipt, handed out form by form, numbers no page (``footer``); with annotations, each article
+heading gets its sources as a comment (``comments``).
 python-docx is not imported here: it only prepares a reference.
 """
 
@@ -26,10 +28,11 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.docx import comments, fit, numbering, ooxml, package, page, revisions, skeleton
+from generator.docx import comments, fit, footer, keep, numbering, ooxml, package, page, revisions, skeleton
 from generator.docx.ooxml import Para, Table
 from generator.docx.reference import Reference
 from generator.docx.skeleton import Skeleton
+from generator.docx.widths import has_signature_column
 from generator.docx.widths import widths as column_widths
 from generator.errors import TemplateRenderError
 
@@ -59,7 +62,13 @@ _BEFORE_SIGNATURES = 240  # 12 pt: « Fait à …, le … », a line above the s
 _AROUND_CUT_LINE = 160  # 8 pt
 _SPACER_LINE = 40  # 2 pt: the discreet paragraph that carries a page break or ends the document
 _QUOTE_INDENT = 567  # 1 cm per level of quotation
-_SIGNING_SPACE = 1100  # twentieths of a point: the signatures' last row, room to sign (1.9 cm)
+# Room to sign (2.75 cm): the signatures' last row, or each signer's row of a signatures table
+# with a « Signature » column (the requête's direction). A hand signature with its paraph needs
+# 2.5 to 3 cm; 1.9 cm left the signers writing over the name above.
+_SIGNING_SPACE = 1560
+# A row of a grid with a « Signature » column (feuille de présence, founders under local law): a
+# list of many signers, where a row of 2.75 cm would spread the sheet over pages (1.5 cm).
+_SIGNING_ROW = 850
 _WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
 _ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
@@ -101,6 +110,9 @@ def to_docx(
     }
     for name in prepared.headers:
         written[name] = _header(prepared.parts[name], info.association)
+    if writer.form:  # handed out form by form: no « Page 1 sur 5 »
+        for name in footer.footer_parts(prepared.parts, prepared.document):
+            written[name] = footer.without_page_numbers(prepared.parts[name])
     parts = prepared.parts
     if writer.comments:
         parts = comments.declare(parts, prepared.document)
@@ -159,6 +171,7 @@ class _Writer:
         self.segment: list[Block] = []
         self.segment_has_coupon = False
         self.segment_heading = ""
+        self.form = False  # the document holds a receipt: a form, handed out alone
         self.geometry = page.of(prepared)
         self.notes: list[str] = []
         self.annotate = annotate
@@ -313,18 +326,15 @@ class _Writer:
             elif name == "coupon":
                 self._cut_line()
                 self.segment_has_coupon = True
+                self.form = True
             else:
                 if name == "signatures" and self.segment and isinstance(self.segment[-1], Para):
                     # « Fait à …, le … » stays on the page of the signatures, a line above them.
                     self.segment[-1].keep_next = True
                     self.segment[-1].space_after = _BEFORE_SIGNATURES
-                    # Nor do they open a page alone: the paragraph or the table's last row above
-                    # comes along (a PV's closing sentence, the last officer of a list).
-                    above = self.segment[-2] if len(self.segment) > 1 else None
-                    if isinstance(above, Table):
-                        _keep_row_with_next(above.rows[-1].cells)
-                    elif above is not None:
-                        above.keep_next = True
+                    # Nor do they open a page alone (a PV's closing block, a list's last row).
+                    headings = {self.style_ids.get(f"Heading {level}") for level in (1, 2, 3)}
+                    keep.lead_in(self.segment[:-1], headings)
                 self.pending_table = name
 
     def _cut_line(self) -> None:
@@ -348,9 +358,9 @@ class _Writer:
         if self.segment_has_coupon:
             # Form and receipt on one page: every block keeps with the next, rows never split.
             for block in self.segment[:-1]:
-                _keep_with_next(block, whole=True)
+                keep.with_next(block, whole=True)
             if isinstance(self.segment[-1], Table):
-                _keep_with_next(self.segment[-1], whole=False)
+                keep.with_next(self.segment[-1], whole=False)
         self.segment = []
         self.segment_has_coupon = False
 
@@ -386,16 +396,20 @@ class _Writer:
             for column in range(columns)
         )
         form = kind == "formulaire"
+        signers = header_rows > 0 and has_signature_column(rows[0])
         for number, cells in enumerate(rows):
             is_header = number < header_rows and not form
             height = 0
             if form:
                 height = _WRITING_LINE
-            elif kind == "signatures" and number == last:
+            elif kind == "signatures" and (number == last or (signers and not is_header)):
                 height = _SIGNING_SPACE
+            elif signers and not is_header:
+                height = _SIGNING_ROW
             elif blank_column and not is_header and len(rows) > header_rows:
                 height = _HAND_FILLED_ROW
             tr = ooxml.row(tbl, header=is_header and kind is None, min_height_twips=height)
+            tr.signing = height == _SIGNING_SPACE
             for column, width in enumerate(widths):
                 if column >= len(cells):  # a short row: its missing cells stay empty
                     ooxml.cell(tr, width)
@@ -448,17 +462,3 @@ class _Writer:
         for piece in _SYMBOLS.split(text):
             if piece:
                 ooxml.run(p, piece, bold, italic, SYMBOL_FONT if _SYMBOLS.fullmatch(piece) else None)
-
-
-def _keep_row_with_next(row: list[Para]) -> None:
-    for paragraph in row:
-        paragraph.keep_next = True
-
-
-def _keep_with_next(block: Block, whole: bool) -> None:
-    """Keep ``block`` with the next one; for a table, ``whole=False`` spares its last row."""
-    if isinstance(block, Para):
-        block.keep_next = True
-        return
-    for row in block.rows if whole else block.rows[:-1]:
-        _keep_row_with_next(row.cells)

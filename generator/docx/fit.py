@@ -8,7 +8,8 @@ reference's geometry (``page``): each paragraph's lines at its style's size and 
 characters of a line by the width they have, generously), each row at least its minimum height.
 When the estimate exceeds the usable height, the page is tightened in steps, the first that fits
 wins: less space between paragraphs and a lower minimum for the writing lines, then a smaller
-text, down to ``MIN_SIZE``. When nothing fits, the caller is told (a warning before writing).
+text, down to ``MIN_SIZE``; the room left to sign keeps its height. When nothing fits, the caller
+is told (a warning before writing).
 
 The estimate errs on the tall side (``SAFETY``): a form shrunk a little too much still prints
 whole, one that overflows does not.
@@ -21,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.docx.ooxml import Para, Table
+from generator.docx.ooxml import Para, Row, Table
 from generator.docx.page import Geometry
 
 MIN_SIZE = 16  # half-points: 8 pt, the smallest text a form is shrunk to
@@ -91,7 +92,7 @@ class Estimator:
                 found = _CELL_WIDTH.search(cell.cell_properties or "")
                 width = int(found.group(1)) - _CELL_SIDES if found else self.text_width
                 tallest = max(tallest, self.paragraph(cell, width, tightness))
-            minimum = round(row.min_height * max(tightness.spacing, _ROW_FLOOR))
+            minimum = _row_height(row, tightness)
             total += max(minimum, tallest + self.geometry.cell_margin)
         return total
 
@@ -103,6 +104,13 @@ class Estimator:
             else self.paragraph(block, self.text_width, tightness)
             for block in blocks
         )
+
+
+def _row_height(row: Row, tightness: Tightness) -> int:
+    """Return a row's minimum height at ``tightness``: a writing line shrinks a little, a signature not."""
+    if row.signing:
+        return row.min_height
+    return round(row.min_height * max(tightness.spacing, _ROW_FLOOR))
 
 
 def _steps(geometry: Geometry) -> list[Tightness]:
@@ -132,8 +140,7 @@ def _apply(blocks: Sequence[Para | Table], estimator: Estimator, tightness: Tigh
     for block in blocks:
         if isinstance(block, Table):
             for row in block.rows:
-                if row.min_height:
-                    row.min_height = round(row.min_height * max(tightness.spacing, _ROW_FLOOR))
+                row.min_height = _row_height(row, tightness)
                 for cell in row.cells:
                     _apply_paragraph(cell, estimator, tightness)
         else:

@@ -130,6 +130,7 @@ class Row:
     header: bool = False
     min_height: int = 0  # twips; 0 for none
     cells: list[Para] = field(default_factory=list)
+    signing: bool = False  # room to sign: a form fitted to its page (``fit``) keeps its height
 
     def xml(self) -> str:
         """Return the row's XML."""

@@ -16,6 +16,10 @@ _CELL_MARGIN = 115
 _WORD = re.compile(r"[^\s-]+-?")
 _WORD_CHAR_WIDTH = 105  # twentieths of a point: one character of a word in the table text
 _LONGEST_UNBROKEN = 16  # a longer word is left to hyphenation rather than widen its column
+# A column headed « Signature » (feuille de présence, founders' list): at least 4 cm of room to
+# sign, whatever its cells hold (« — » for an absent member) and the other columns' texts.
+SIGNATURE_COLUMN = 2270
+_SIGNATURE_HEADER = re.compile(r"\s*signatures?\b", re.IGNORECASE)
 
 
 class Cell(Protocol):
@@ -27,12 +31,23 @@ class Cell(Protocol):
         ...
 
 
+def is_signature_header(text: str) -> bool:
+    """Return whether a column's header asks for a signature (« Signature », « Signatures »)."""
+    return _SIGNATURE_HEADER.match(text) is not None
+
+
+def has_signature_column(header: Sequence[Cell]) -> bool:
+    """Return whether a table's header row has a column to sign in."""
+    return any(is_signature_header(cell.text) for cell in header)
+
+
 def widths(rows: Sequence[Sequence[Cell]], columns: int, kind: str | None, total: int) -> list[int]:
     """Share the text width between columns by the length of their content.
 
     Signatures get equal columns; a form's labels as much as they need (up to a third of the
     line), its writing columns the rest, in equal shares. A grid's columns are as wide as their
-    average text (long texts wrap), but never narrower than their longest word.
+    average text (long texts wrap), but never narrower than their longest word; a column
+    headed « Signature » never narrower than ``SIGNATURE_COLUMN``.
     """
     texts = [[row[column].text for row in rows if column < len(row)] for column in range(columns)]
     if kind == "formulaire":
@@ -42,6 +57,10 @@ def widths(rows: Sequence[Sequence[Cell]], columns: int, kind: str | None, total
     weights = []
     floors = []
     for column in texts:
+        if column and is_signature_header(column[0]):
+            weights.append(30.0)
+            floors.append(SIGNATURE_COLUMN)
+            continue
         if not any(text.strip() for text in column[1:]):
             weights.append(30.0)  # a column left blank to sign or write by hand
             floors.append(0)
