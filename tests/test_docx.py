@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from markdown_it import MarkdownIt
 
-from generator import api
+from generator import api, typography
 from generator.docx import make_reference, ooxml, package, reference, skeleton
 from generator.docx.convert import PARSER, SYMBOL_FONT, DocumentInfo, to_docx
 from generator.errors import TemplateRenderError, UnreadableInputError
@@ -114,7 +114,7 @@ def test_header_footer_and_metadata_come_from_the_answers(example):
     for name in [n for n in DOCUMENTS if f"{n}.md" in files or f"{n}.docx" in files]:
         document = read(files[f"{name}.docx"])
         section = document.sections[0]
-        assert section.header.paragraphs[0].text == model.association.nom
+        assert section.header.paragraphs[0].text == typography.french_spacing(model.association.nom)
         footer = section.footer._element
         fields = [f.get(qn("w:instr")).strip() for f in footer.iter(qn("w:fldSimple"))]
         if name == "bulletin-adhesion":  # handed out form by form: no « Page 1 sur 5 »

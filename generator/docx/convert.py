@@ -28,6 +28,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from generator import typography
 from generator.docx import comments, fit, footer, keep, numbering, ooxml, package, page, revisions, skeleton
 from generator.docx.ooxml import Para, Table
 from generator.docx.reference import Reference
@@ -62,12 +63,13 @@ _BEFORE_SIGNATURES = 240  # 12 pt: « Fait à …, le … », a line above the s
 _AROUND_CUT_LINE = 160  # 8 pt
 _SPACER_LINE = 40  # 2 pt: the discreet paragraph that carries a page break or ends the document
 _QUOTE_INDENT = 567  # 1 cm per level of quotation
-# Room to sign (2.75 cm): the signatures' last row, or each signer's row of a signatures table
+# Room to sign (2.5 cm): the signatures' last row, or each signer's row of a signatures table
 # with a « Signature » column (the requête's direction). A hand signature with its paraph needs
-# 2.5 to 3 cm; 1.9 cm left the signers writing over the name above.
-_SIGNING_SPACE = 1560
+# 2.5 to 3 cm; 1.9 cm left the signers writing over the name above, and 2.5 cm keeps each
+# bulletin form, with its two blocks (the applicant's and the receipt's), on one page.
+_SIGNING_SPACE = 1418
 # A row of a grid with a « Signature » column (feuille de présence, founders under local law): a
-# list of many signers, where a row of 2.75 cm would spread the sheet over pages (1.5 cm).
+# list of many signers, where a row of 2.5 cm would spread the sheet over pages (1.5 cm).
 _SIGNING_ROW = 850
 _WRITING_LINE = 400  # height of a form's row: room to write by hand (0.7 cm)
 _HAND_FILLED_ROW = 680  # a grid row with a column left blank for a signature (1.2 cm)
@@ -109,7 +111,8 @@ def to_docx(
         ),
     }
     for name in prepared.headers:
-        written[name] = _header(prepared.parts[name], info.association)
+        # The association's name as the documents print it (« ’ », no-break spaces).
+        written[name] = _header(prepared.parts[name], typography.french_spacing(info.association))
     if writer.form:  # handed out form by form: no « Page 1 sur 5 »
         for name in footer.footer_parts(prepared.parts, prepared.document):
             written[name] = footer.without_page_numbers(prepared.parts[name])
