@@ -179,6 +179,12 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         bureau_elu=tuple(bureau_elu),
         votes=MappingProxyType(votes),
         voix_candidats=MappingProxyType(dict(raw.get("voix_candidats", {}))),
+        voix_bureau=MappingProxyType(
+            {
+                fonction: tuple(voix) if isinstance(voix, list) else (voix,)
+                for fonction, voix in raw.get("voix_bureau", {}).items()
+            }
+        ),
     )
 
 

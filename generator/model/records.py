@@ -354,6 +354,9 @@ class AgConstitutive(NamedTuple):
     votes: Mapping[str, Vote]
     # Elected administrator's member id → the votes he obtained (a secret ballot); may be empty.
     voix_candidats: Mapping[str, int] = MappingProxyType({})
+    # Bureau function → the votes of its holder(s), in the order of bureau_elu (two for the
+    # co-présidence) when the assembly elects the bureau by secret ballot; may be empty.
+    voix_bureau: Mapping[str, tuple[int, ...]] = MappingProxyType({})
 
 
 class Dirigeant(NamedTuple):
