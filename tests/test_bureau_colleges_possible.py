@@ -60,3 +60,22 @@ def test_inter_cpts_counts_the_founding_cpts(inter):
 def test_inter_cpts_of_two_cpts_follows_the_statuts_exception(inter):
     # The statuts: « ou des deux CPTS membres lorsque le collège n'en compte que deux ».
     assert list(bureau_colleges_possible(_minimum(_cpts(inter, 2), 3))) == []
+
+
+@pytest.mark.parametrize("modele", ["cpts", "inter_cpts"])
+def test_init_placeholders_do_not_trip_the_rule_before_the_founders_are_asked(modele):
+    from generator import api
+    from generator.init import stubs
+    from generator.loader import LoadedAnswers
+
+    colleges = (
+        [{"code": "cpts", "voix": "deliberative"}, {"code": "partenaires", "voix": "consultative"}]
+        if modele == "inter_cpts"
+        else [{"code": c} for c in ("ps", "esp", "structures", "usagers")]
+    )
+    data = {"modele": modele, "colleges": colleges, "gouvernance": {"bureau": {"colleges_distincts_min": 4}}}
+    if modele == "inter_cpts":
+        data["gouvernance"]["conseil_administration"] = None
+    result = api.check_loaded(LoadedAnswers(file="", data=stubs.complete(data)))
+    assert "E-BUREAU-COLLEGES-POSSIBLE" not in {f.rule for f in result.findings}
+    assert len(data["membres"]["fondateurs"]) == 4
