@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.api import load_answers, render_markdown
-from generator.context import commun
+from generator.context import commun, document_context
 from generator.context.titres import est_une_femme
 from generator.model import Designation, Personne
 from generator.rules import dirigeants_incomplets
@@ -70,3 +70,18 @@ def test_the_designations_data_fill_the_liste(avecsante):
     ligne = next(x for x in model.dirigeants() if x.personne == autre)
     assert ligne.physique == donnees
     assert not any(autre in message for _, message in dirigeants_incomplets(model))
+
+
+def test_a_seance_officer_for_a_legal_person_agrees_with_its_named_representative():
+    inter = load_answers(EXAMPLES / "inter-cpts-departementale.yaml")
+    ag = inter.ag_constitutive
+    officier = inter.membre(ag.secretariat_seance)
+    assert officier.personne_morale and officier.representant
+    doc = document_context("pv-ag-constitutive", inter, commun(inter))
+    assert doc.secretaire_seance.titre.le == "la secrétaire"
+    bureau = tuple((f, tuple(d._replace(genre=None) for d in ds)) for f, ds in ag.bureau_elu)
+    sans = ag._replace(bureau_elu=bureau)
+    model = inter._replace(ag_constitutive=sans)
+    assert document_context("pv-ag-constitutive", model, commun(model)).secretaire_seance.titre.le == (
+        "le secrétaire"
+    )

@@ -152,9 +152,15 @@ def _officier(model: Cpts, fonction: str, member_id: str | None) -> Poste:
     """Return a séance officer (« présidente de séance »), titled for the person, named when known."""
     if member_id is None:
         return Poste(fonction, titre(fonction), None)
-    return Poste(
-        fonction, titre(fonction, est_une_femme(model, member_id)), model.nom_representant(member_id)
+    membre = model.membre(member_id)
+    # A legal person holds the séance through its representative: his title agrees with the
+    # genre the answers give him where they designate him by name (never guessed).
+    qui: Designation | str = (
+        Designation(member_id, membre.representant, ())
+        if membre is not None and membre.personne_morale and membre.representant
+        else member_id
     )
+    return Poste(fonction, titre(fonction, est_une_femme(model, qui)), model.nom_representant(member_id))
 
 
 def _presences(model: Cpts) -> Presences | None:
