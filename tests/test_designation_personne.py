@@ -85,3 +85,28 @@ def test_a_seance_officer_for_a_legal_person_agrees_with_its_named_representativ
     assert document_context("pv-ag-constitutive", model, commun(model)).secretaire_seance.titre.le == (
         "le secrétaire"
     )
+
+
+def test_the_answers_file_drops_a_replaced_persons_genre_and_data(tmp_path):
+    import yaml
+
+    from generator.init import writer
+
+    base = (
+        "ag_constitutive:\n  bureau_elu:\n    secretaire:\n      membre: msp\n      personne: Anne Roy\n"
+        "      genre: feminin\n      profession: Infirmière\n"
+    )
+
+    def secretaire(personne):
+        elu = {"membre": "msp", "personne": personne}
+        answers = {"ag_constitutive": {"bureau_elu": {"secretaire": elu}}}
+        text = writer.render(answers, base, tmp_path / "f.yaml")
+        return yaml.safe_load(text)["ag_constitutive"]["bureau_elu"]["secretaire"]
+
+    assert secretaire("Anne Roy") == {
+        "membre": "msp",
+        "personne": "Anne Roy",
+        "genre": "feminin",
+        "profession": "Infirmière",
+    }
+    assert secretaire("Paul Roy") == {"membre": "msp", "personne": "Paul Roy"}
