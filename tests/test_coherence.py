@@ -245,6 +245,9 @@ def pv_officers(pv: str) -> dict[str, list[str]]:
     officers: dict[str, list[str]] = {}
     for title, name in re.findall(r"^- (.+?) : (.+?)(?: ;|\.)$", bureau, re.M):
         officers.setdefault(masculin(title), []).append(name)
+    # Elected by the assembly: a table of the seats with the votes of each elected member.
+    for title, name in re.findall(r"^\| (.+?) \| (.+?) \| .+ votants \|$", bureau, re.M):
+        officers.setdefault(masculin(title), []).append(name)
     return officers
 
 

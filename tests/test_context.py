@@ -104,10 +104,17 @@ def test_a_draft_names_nobody_and_says_the_masculine(copresidence):
     assert len(shared.postes) == len(copresidence.bureau.fonctions) + 1
 
 
-def test_a_delegate_of_a_legal_person_has_no_known_gender(avecsante):
+def test_a_delegate_of_a_legal_person_has_the_gender_the_answers_give(avecsante):
     from generator.context.titres import est_une_femme
 
-    assert not est_une_femme(avecsante, Designation("msp-vallee", "Hélène Berthier", ()))
+    # The example gives her designation « genre: feminin »; without it, nothing is guessed.
+    assert est_une_femme(avecsante, Designation("msp-vallee", "Hélène Berthier", ()))
+    ag = avecsante.ag_constitutive
+    sans = ag._replace(
+        bureau_elu=tuple((f, tuple(d._replace(genre=None) for d in ds)) for f, ds in ag.bureau_elu)
+    )
+    berthier = Designation("msp-vallee", "Hélène Berthier", ())
+    assert not est_une_femme(avecsante._replace(ag_constitutive=sans), berthier)
     assert est_une_femme(avecsante, Designation("nkhelifi", None, ()))
 
 
@@ -462,7 +469,7 @@ def test_an_inter_cpts_officer_is_the_designated_person_not_the_cpts():
     doc = document_context("liste-dirigeants", model, commun(model))
     assert not any(ligne.representant for ligne in doc.lignes)
     holders = {ligne.fonctions: ligne.nom for ligne in doc.lignes}
-    assert holders["Président"].startswith("Marion Aubert (désignation : CPTS Brenne et Creuse")
+    assert holders["Présidente"].startswith("Marion Aubert (désignation : CPTS Brenne et Creuse")
     assert holders["Trésorier"].startswith("Olivier Sabourin (désignation : CPTS Brenne et Creuse")
     assert len(doc.lignes) == len(model.dirigeants())
 

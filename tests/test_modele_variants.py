@@ -255,9 +255,10 @@ def _classe_unique_collegiale(d: dict[str, Any]) -> None:
     bureau["fonctions"] = [
         f for f in bureau["fonctions"] if not f.startswith(("president", "vice_president"))
     ]
-    for fonction in list(d["ag_constitutive"]["bureau_elu"]):
-        if fonction.startswith(("president", "vice_president")):
-            del d["ag_constitutive"]["bureau_elu"][fonction]
+    for key in ("bureau_elu", "voix_bureau"):  # the votes go with the functions they were cast for
+        for fonction in list(d["ag_constitutive"].get(key, {})):
+            if fonction.startswith(("president", "vice_president")):
+                del d["ag_constitutive"][key][fonction]
     d["finances"]["depenses"]["carte_bancaire"] = ["tresorier"]
 
 

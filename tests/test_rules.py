@@ -166,7 +166,7 @@ EXAMPLE_WARNINGS = {
     "cpts-petite-bureau": set(),
     "cpts-avecsante": set(),
     "cpts-copresidence": {"W-REMUNERATION-RESSOURCES"},
-    "inter-cpts-departementale": {"W-DIRIGEANTS-INCOMPLET"},
+    "inter-cpts-departementale": set(),
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
     "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"},
     "cpts-deux-departements": set(),

@@ -56,6 +56,13 @@ class Elu(NamedTuple):
     voix: int | None  # None: not given, a blank to fill
 
 
+class EluBureau(NamedTuple):
+    """One seat of the bureau the assembly elects, its holder and the votes he obtained."""
+
+    poste: Poste
+    voix: int | None  # None: not given, a blank to fill
+
+
 class Echeance(NamedTuple):
     """One step of the partial renewal's schedule."""
 
@@ -127,6 +134,9 @@ class Pv(NamedTuple):
     # Honorary members named in the statuts' annex: the constitutive assembly confers the title
     # (the statuts give it to the CA or the AGO afterwards), so that an act confers it.
     membres_honneur: tuple[str, ...]
+    # The bureau elected by the assembly, seat by seat, with the votes of the secret ballot
+    # (ag_constitutive.voix_bureau); empty when the CA designates the bureau.
+    elus_bureau: tuple[EluBureau, ...]
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -142,9 +152,15 @@ def _officier(model: Cpts, fonction: str, member_id: str | None) -> Poste:
     """Return a séance officer (« présidente de séance »), titled for the person, named when known."""
     if member_id is None:
         return Poste(fonction, titre(fonction), None)
-    return Poste(
-        fonction, titre(fonction, est_une_femme(model, member_id)), model.nom_representant(member_id)
+    membre = model.membre(member_id)
+    # A legal person holds the séance through its representative: his title agrees with the
+    # genre the answers give him where they designate him by name (never guessed).
+    qui: Designation | str = (
+        Designation(member_id, membre.representant, ())
+        if membre is not None and membre.personne_morale and membre.representant
+        else member_id
     )
+    return Poste(fonction, titre(fonction, est_une_femme(model, qui)), model.nom_representant(member_id))
 
 
 def _presences(model: Cpts) -> Presences | None:
@@ -185,6 +201,22 @@ def _elus(model: Cpts) -> tuple[Elu, ...]:
         for _, designations in model.elus_par_college()
         for d in designations
     )
+
+
+def _elus_bureau(model: Cpts, commun: Commun, par_ca: bool) -> tuple[EluBureau, ...]:
+    """Pair each seat of the bureau with its votes: the co-présidents' in bureau_elu's order."""
+    if par_ca:
+        return ()
+    ag = model.ag_constitutive
+    voix: Mapping[str, tuple[int, ...]] = MappingProxyType({}) if ag is None else ag.voix_bureau
+    rangs: dict[str, int] = {}
+    elus = []
+    for poste in commun.postes:
+        rang = rangs.get(poste.fonction, 0)
+        rangs[poste.fonction] = rang + 1
+        obtenues = voix.get(poste.fonction, ())
+        elus.append(EluBureau(poste, obtenues[rang] if rang < len(obtenues) else None))
+    return tuple(elus)
 
 
 def _renouvellement(model: Cpts) -> tuple[Echeance, ...]:
@@ -282,10 +314,11 @@ def pv(model: Cpts, commun: Commun) -> Pv:
     """Build the context of the PV."""
     resolutions = _resolutions(model)
     ag = model.ag_constitutive
+    bureau_par_ca = commun.ca is not None and model.bureau.elu_par == "conseil_administration"
     return Pv(
         resolutions=resolutions,
         ordinaux=MappingProxyType({r.code: r.ordinal for r in resolutions}),
-        bureau_par_ca=commun.ca is not None and model.bureau.elu_par == "conseil_administration",
+        bureau_par_ca=bureau_par_ca,
         president_seance=_officier(model, "president", None if ag is None else ag.presidence_seance),
         secretaire_seance=_officier(model, "secretaire", None if ag is None else ag.secretariat_seance),
         presences=_presences(model),
@@ -301,4 +334,5 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         signatures=_signatures(model),
         majorite_adoption=mots_majorite(model.assemblees.decompte_majorites, "simple"),
         membres_honneur=tuple(model.nom(m.id) for m in model.honneur),
+        elus_bureau=_elus_bureau(model, commun, bureau_par_ca),
     )

@@ -3,7 +3,7 @@
 A title names people the answers identify: a member whose ``genre`` is « feminin », or failing
 it whose ``civilite`` is « Mme », is « la présidente », « la trésorière »; several holders are
 « les co-présidentes » only when all of them are women, « les co-présidents » otherwise. Nobody
-known (a draft, a legal person's delegate whose civilité the answers do not give): the masculine
+known (a draft, a legal person's delegate whose ``genre`` the answers do not give): the masculine
 form, as the documents always wrote it.
 """
 
@@ -101,7 +101,7 @@ def est_une_femme(model: Cpts, designation: Designation | str) -> bool:
     """
     if isinstance(designation, Designation):
         if designation.personne is not None:
-            return False  # a legal person's delegate: the answers give no civilité
+            return genre_designe(model, designation) == "feminin"
         designation = designation.membre
     membre = model.membre(designation)
     if membre is None or membre.personne_morale:
@@ -109,6 +109,28 @@ def est_une_femme(model: Cpts, designation: Designation | str) -> bool:
     if membre.genre is not None:
         return membre.genre == "feminin"
     return membre.civilite == "Mme"
+
+
+def genre_designe(model: Cpts, designation: Designation) -> str | None:
+    """Return the genre the answers give a legal person's delegate, None when they do not.
+
+    The designation's own ``genre``, or that of the constitutive assembly's designation of the
+    same person (a caller may rebuild a designation from the member and the person's name).
+    """
+    if designation.genre is not None:
+        return designation.genre
+    ag = model.ag_constitutive
+    if ag is None:
+        return None
+    tous = (*(d for _, ds in ag.bureau_elu for d in ds), *ag.administrateurs_elus)
+    return next(
+        (
+            d.genre
+            for d in tous
+            if d.membre == designation.membre and d.personne == designation.personne and d.genre
+        ),
+        None,
+    )
 
 
 def toutes_des_femmes(model: Cpts, designations: Iterable[Designation | str]) -> bool:

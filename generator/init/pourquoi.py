@@ -321,6 +321,9 @@ _LINES: dict[str, str] = {
     "ag_constitutive.votes": (
         "Le modèle présume l'unanimité ; sinon le procès-verbal donne les voix pour, contre et abstentions."
     ),
+    "ag_constitutive.voix_bureau": (
+        "Au scrutin secret, le procès-verbal donne les voix de chaque élu du bureau ; sinon des blancs."
+    ),
 }
 
 for _key, _line in _MEMBRE.items():

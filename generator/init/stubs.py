@@ -57,8 +57,28 @@ def complete(data: dict[str, Any]) -> dict[str, Any]:
     for college in data["colleges"]:
         college.setdefault("cotisation", 0)
     if "membres" not in data or not data["membres"].get("fondateurs"):
-        code = data["colleges"][0].get("code", "ps")
-        data.setdefault("membres", {})["fondateurs"] = [
-            {"id": f"fondateur-{n}", "structure": blank(f"fondateur {n}"), "college": code} for n in (1, 2)
-        ]
+        data.setdefault("membres", {})["fondateurs"] = _fondateurs(data)
     return data
+
+
+def _fondateurs(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return placeholder founders that let the bureau come from as many collèges as asked.
+
+    At least two; one per deliberative collège (an inter-CPTS: as many CPTS as the bureau's
+    distinct CPTS), so that E-BUREAU-COLLEGES-POSSIBLE does not fire before the founders are asked.
+    """
+    colleges = data["colleges"]
+    minimum = data.get("gouvernance", {}).get("bureau", {}).get("colleges_distincts_min")
+    minimum = minimum if isinstance(minimum, int) else 2
+    if data.get("modele") == "inter_cpts":
+        codes = [colleges[0].get("code", "cpts")] * max(2, minimum)
+    else:
+        deliberatifs = [
+            c.get("code", "ps") for c in colleges if c.get("voix", "deliberative") == "deliberative"
+        ]
+        deliberatifs = deliberatifs or [colleges[0].get("code", "ps")]
+        codes = [deliberatifs[i % len(deliberatifs)] for i in range(max(2, len(deliberatifs)))]
+    return [
+        {"id": f"fondateur-{n}", "structure": blank(f"fondateur {n}"), "college": code}
+        for n, code in enumerate(codes, start=1)
+    ]

@@ -180,11 +180,19 @@ def _drop(base: CommentedMap, key: str) -> None:
         kept[2].value = kept[2].value + following
 
 
+# What a designation ({membre, personne, …}) says of its person: it leaves with the person.
+_DONNEES_PERSONNE = ("genre", "profession", "domicile", "nationalite", "date_naissance", "lieu_naissance")
+
+
 def merge_map(base: CommentedMap, answers: Mapping[str, Any], path: PathKey) -> None:
     """Merge answers into a mapping of the file: replace, insert in order, remove emptied keys."""
     order = _order(path)
     if _is_map(path):
         for key in [k for k in base if k not in answers]:
+            _drop(base, key)
+    if any(k in answers and k in base and not _same(base[k], answers[k]) for k in ("membre", "personne")):
+        # Another person designated: the previous one's genre and data are not his.
+        for key in [k for k in _DONNEES_PERSONNE if k in base and k not in answers]:
             _drop(base, key)
     for key, value in answers.items():
         here = (*path, key)

@@ -35,6 +35,7 @@ from generator.model.records import (
     Indemnisation,
     Membre,
     Objet,
+    Personne,
     Representation,
     Siege,
     Vote,
@@ -101,9 +102,30 @@ def _college(raw: Mapping[str, Any], path: PathKey) -> College:
     )
 
 
+_DONNEES = ("profession", "domicile", "nationalite", "date_naissance", "lieu_naissance")
+
+
 def _designation(raw: Any, path: PathKey) -> Designation:
     if isinstance(raw, Mapping):
-        return Designation(membre=raw["membre"], personne=raw["personne"], path=path)
+        donnees = None
+        # A designated person other than the representative is described in the designation.
+        if any(raw.get(k) is not None for k in _DONNEES):
+            naissance = raw.get("date_naissance")
+            donnees = Personne(
+                raw["personne"],
+                raw.get("profession"),
+                raw.get("domicile"),
+                raw.get("nationalite"),
+                dt.date.fromisoformat(naissance) if isinstance(naissance, str) else None,
+                raw.get("lieu_naissance"),
+            )
+        return Designation(
+            membre=raw["membre"],
+            personne=raw["personne"],
+            path=path,
+            genre=raw.get("genre"),
+            donnees=donnees,
+        )
     return Designation(membre=raw, personne=None, path=path)
 
 
@@ -185,6 +207,12 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
         votes=MappingProxyType(votes),
         voix_candidats=MappingProxyType(dict(raw.get("voix_candidats", {}))),
         administrateurs_delegues=delegues,
+        voix_bureau=MappingProxyType(
+            {
+                fonction: tuple(voix) if isinstance(voix, list) else (voix,)
+                for fonction, voix in raw.get("voix_bureau", {}).items()
+            }
+        ),
     )
 
 

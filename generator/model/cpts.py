@@ -210,4 +210,10 @@ class Cpts(NamedTuple):
             else:
                 found = lignes[index]
                 lignes[index] = (found[0], found[1], found[2], True)
-        return tuple(Dirigeant(m, p, tuple(f), a) for m, p, f, a in lignes)
+        # A designated person's own data, wherever the answers give them (bureau or CA seat).
+        donnees = {
+            (d.membre, d.personne): d.donnees
+            for d in (*(d for _, ds in ag.bureau_elu for d in ds), *ag.administrateurs_elus)
+            if d.donnees is not None
+        }
+        return tuple(Dirigeant(m, p, tuple(f), a, donnees.get((m.id, p))) for m, p, f, a in lignes)

@@ -301,6 +301,10 @@ class Designation(NamedTuple):
     membre: str
     personne: str | None
     path: PathKey
+    # The designated person's gender (« feminin », « masculin »), which agrees his title.
+    genre: str | None = None
+    # The designated person as the liste des dirigeants describes him, when the answers do.
+    donnees: Personne | None = None
 
 
 class Vote(NamedTuple):
@@ -357,6 +361,9 @@ class AgConstitutive(NamedTuple):
     # A collegial bureau: the administrateurs délégués the first CA designates (bureau_elu.
     # administrateurs_delegues); empty when the answers do not name them (the documents leave blanks).
     administrateurs_delegues: tuple[Designation, ...] = ()
+    # Bureau function → the votes of its holder(s), in the order of bureau_elu (two for the
+    # co-présidence) when the assembly elects the bureau by secret ballot; may be empty.
+    voix_bureau: Mapping[str, tuple[int, ...]] = MappingProxyType({})
 
 
 class Dirigeant(NamedTuple):
@@ -370,6 +377,8 @@ class Dirigeant(NamedTuple):
     personne: str | None
     fonctions: tuple[str, ...]
     administrateur: bool
+    # The designated person's own data (Designation.donnees), before the representative's.
+    donnees: Personne | None = None
 
     @property
     def nom(self) -> str:
@@ -391,6 +400,8 @@ class Dirigeant(NamedTuple):
     @property
     def physique(self) -> Personne:
         """Return the natural person who administers (the member, or the legal person's delegate)."""
+        if self.donnees is not None:
+            return self.donnees
         return personne_physique(self.membre, self.personne)
 
     def manquants(self, droit_local: bool) -> tuple[str, ...]:

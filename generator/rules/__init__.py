@@ -22,7 +22,13 @@ from generator.rules.bureau import (
     membres_honneur,
     parite_inter_cpts,
 )
-from generator.rules.colleges import colleges_valides, equilibre, membres_uniques, sieges_ca
+from generator.rules.colleges import (
+    bureau_colleges_possible,
+    colleges_valides,
+    equilibre,
+    membres_uniques,
+    sieges_ca,
+)
 from generator.rules.common import CIVILITES
 from generator.rules.deliberations import (
     DELAI_MAX,
@@ -75,6 +81,7 @@ __all__ = [
     "assemblee",
     "bureau",
     "bureau_au_sein_du_ca",
+    "bureau_colleges_possible",
     "colleges",
     "colleges_du_bureau",
     "colleges_valides",

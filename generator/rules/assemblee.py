@@ -219,6 +219,54 @@ def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             )
 
 
+def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    """Votes per elected bureau member: only when the assembly elects the bureau, per holder."""
+    base: PathKey = ("ag_constitutive", "voix_bureau")
+    if not ag.voix_bureau:
+        return
+    if m.conseil_administration is not None and m.bureau.elu_par == "conseil_administration":
+        yield (
+            base,
+            (
+                "le bureau est élu par le conseil d'administration (gouvernance.bureau.elu_par) : "
+                "ses voix figurent au procès-verbal de la première réunion du conseil, pas à "
+                "celui de l'assemblée ; retirez voix_bureau"
+            ),
+        )
+        return
+    voters = len(set(m.votants()))
+    elus = dict(ag.bureau_elu)
+    for fonction, voix in ag.voix_bureau.items():
+        path = (*base, fonction)
+        holders = elus.get(fonction)
+        if holders is None:
+            yield (
+                path,
+                (
+                    f"aucun membre n'est élu à la fonction « {fonction} » (bureau_elu) : le "
+                    "procès-verbal ne donne les voix que des élus"
+                ),
+            )
+            continue
+        if len(voix) != len(holders):
+            yield (
+                path,
+                (
+                    f"{len(voix)} nombre(s) de voix pour {len(holders)} élu(s) à la fonction "
+                    f"« {fonction} » : un nombre par élu, dans l'ordre de bureau_elu"
+                ),
+            )
+        for i, n in enumerate(voix):
+            if n > voters:
+                yield (
+                    (*path, i) if len(voix) > 1 else path,
+                    (
+                        f"{n} voix à la fonction « {fonction} » alors que {voters} membres seulement "
+                        "peuvent voter"
+                    ),
+                )
+
+
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
 def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     """Referenced members exist and attend; seats, proxies and votes add up."""
@@ -230,6 +278,7 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_bureau(m, ag)
     yield from _ag_votes(m, ag)
     yield from _ag_voix(m, ag)
+    yield from _ag_voix_bureau(m, ag)
 
 
 def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:

@@ -125,3 +125,57 @@ def equilibre(m: Cpts) -> Iterator[Problem]:
                     "sièges du CA : la moitié ou plus, soit une majorité de blocage"
                 ),
             )
+
+
+def _colleges_pourvus(m: Cpts) -> list[str]:
+    """Return the deliberative collèges (inter-CPTS: the member CPTS) that can supply the bureau."""
+    if m.inter_cpts:
+        return [f.id for f in m.fondateurs if f.college == "cpts"]
+    pourvus = {f.college for f in m.fondateurs if not f.honneur}
+    return [c.code for c in m.colleges if c.deliberatif and c.code in pourvus]
+
+
+@rule(
+    "E-BUREAU-COLLEGES-POSSIBLE",
+    ERREUR,
+    "Modèle AVECsanté, art. 15-1 (bureau issu de collèges distincts) ; URPS Occitanie, Infos "
+    "conseils n° 11 (2022) pour l'inter-CPTS",
+)
+def bureau_colleges_possible(m: Cpts) -> Iterator[Problem]:
+    """The bureau can come from colleges_distincts_min collèges (or CPTS) that have founders.
+
+    E-BUREAU-COLLEGES compares the minimum with the deliberative collèges the statuts create and
+    with the bureau the assembly elected; a collège without any founding member cannot supply a
+    member of the first bureau either, whoever elects it.
+    """
+    minimum = m.bureau.colleges_distincts_min
+    path: tuple[str, ...] = ("gouvernance", "bureau", "colleges_distincts_min")
+    pourvus = _colleges_pourvus(m)
+    if m.inter_cpts:
+        # The statuts let the bureau come from both CPTS when the collège counts only two.
+        if minimum <= len(pourvus) or (len(pourvus) == 2 and minimum > 2):
+            return
+        yield (
+            path,
+            (
+                f"le bureau doit être issu d'au moins {minimum} CPTS membres différentes (article des "
+                f"statuts sur la composition du bureau) mais le collège des CPTS ne compte que "
+                f"{len(pourvus)} CPTS fondatrice(s) ; ajoutez des CPTS fondatrices ou baissez "
+                "colleges_distincts_min"
+            ),
+        )
+        return
+    deliberatifs = [c.code for c in m.colleges if c.deliberatif]
+    if minimum > len(deliberatifs) or minimum <= len(pourvus):
+        return  # beyond the deliberative collèges: E-BUREAU-COLLEGES says it
+    vides = [code for code in deliberatifs if code not in pourvus]
+    yield (
+        path,
+        (
+            f"le bureau doit être issu d'au moins {minimum} collèges distincts (modèle AVECsanté, "
+            f"art. 15-1, repris par l'article des statuts sur la composition du bureau) mais "
+            f"{len(pourvus)} collège(s) délibératif(s) seulement ont des membres fondateurs ; "
+            f"sans fondateur : {', '.join(vides)}. Ajoutez des fondateurs à ces collèges ou "
+            "baissez colleges_distincts_min"
+        ),
+    )
