@@ -54,7 +54,7 @@ def test_the_liste_and_the_pv_title_the_delegate_by_the_answers(avecsante, genre
     model = _with_designation(avecsante, "vice_president", genre=genre)
     documents = render_markdown(model, ["liste-dirigeants", "pv-premier-ca"])
     assert f"| {titre}, administrat" in documents["liste-dirigeants"]
-    assert f"| {titre} | {d.personne}, pour " in documents["pv-premier-ca"]
+    assert f"| {titre} | {d.personne} (" in documents["pv-premier-ca"]
     if genre is None:  # never guessed from the first name
         assert not any("Vice-présidente" in texte for texte in documents.values())
 

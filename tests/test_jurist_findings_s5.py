@@ -164,7 +164,7 @@ def test_inter_cpts_bulletin_records_a_cpts_of_right_and_decides_on_partners(tmp
     docs = _render(tmp_path, "inter-cpts-departementale")
     cpts, partenaires = _forms(docs["bulletin-adhesion"])
     assert "collège des CPTS" in cpts and "collège des partenaires" in partenaires
-    assert "des statuts est de droit" in cpts and "le bureau ne statue pas sur la demande" in cpts
+    assert "des statuts est de droit" in cpts and "le bureau le constate dans un délai de trente jours" in cpts
     assert "statue sur la demande dans un délai" not in cpts
     assert "conditions remplies ☐\xa0conditions non remplies" in cpts and "admis ☐" not in cpts
     assert "Le bureau statue sur la demande dans un délai" in partenaires
