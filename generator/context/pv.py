@@ -137,6 +137,13 @@ class Pv(NamedTuple):
     # The bureau elected by the assembly, seat by seat, with the votes of the secret ballot
     # (ag_constitutive.voix_bureau); empty when the CA designates the bureau.
     elus_bureau: tuple[EluBureau, ...]
+    # Who the founders are, after their number: « personnes physiques », « personnes morales » or
+    # « personnes, physiques ou morales, »; the feuille de présence names who signs it, a legal
+    # person's signatory only when a founder is one.
+    fondateurs_personnes: str
+    emargee_par: str
+    # Whether an elected administrator is a legal person (it sits through a natural person).
+    administrateurs_personnes_morales: bool
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -178,7 +185,9 @@ def _presences(model: Cpts) -> Presences | None:
         absents=len(absents),
         consultatifs=len(presents) + len(representes) - votants,
         votants=votants,
-        pouvoirs=tuple((model.nom(r.membre), model.nom(r.mandataire)) for r in ag.representes),
+        # A legal person holding a proxy votes through its natural person: « Nathalie Brun (EHPAD
+        # Les Tilleuls) », as on the feuille de présence (no article to guess before its name).
+        pouvoirs=tuple((model.nom(r.membre), model.nom_representant(r.mandataire)) for r in ag.representes),
         honneur=tuple(model.nom(i) for i in ag.presents if i not in fondateurs),
     )
 
@@ -335,4 +344,27 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         majorite_adoption=mots_majorite(model.assemblees.decompte_majorites, "simple"),
         membres_honneur=tuple(model.nom(m.id) for m in model.honneur),
         elus_bureau=_elus_bureau(model, commun, bureau_par_ca),
+        fondateurs_personnes=_fondateurs_personnes(model),
+        emargee_par=_emargee_par(model),
+        administrateurs_personnes_morales=any(
+            model.membre(d.membre).personne_morale for d in (() if ag is None else ag.administrateurs_elus)
+        ),
     )
+
+
+def _fondateurs_personnes(model: Cpts) -> str:
+    morales = {f.personne_morale for f in model.fondateurs}
+    if morales == {True}:
+        return "personnes morales"
+    if morales == {False}:
+        return "personnes physiques"
+    return "personnes, physiques ou morales,"
+
+
+def _emargee_par(model: Cpts) -> str:
+    if any(f.personne_morale for f in model.fondateurs):
+        return (
+            "chaque membre présent, par la personne physique qui signe pour chaque personne morale"
+            " et par le mandataire de chaque membre représenté"
+        )
+    return "chaque membre présent et par le mandataire de chaque membre représenté"
