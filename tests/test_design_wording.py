@@ -9,21 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from _variants import checked_variant
 
-from generator import api
 from generator.api import render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _render(tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None]) -> dict[str, str]:
-    data = yaml.safe_load((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "variante.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = api.check_file(path)
-    assert result.valid, "\n".join(f.format() for f in result.errors)
+    result = checked_variant(tmp_path, example, change)
     assert result.model is not None
     return render_markdown(result.model)
 

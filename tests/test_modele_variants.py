@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from _variants import checked_variant
 
 from generator import api
 from generator.api import render_markdown
@@ -28,12 +28,7 @@ def _render(
     tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None]
 ) -> tuple[Cpts, set[str], dict[str, str]]:
     """Load an example, change it, check it (valid) and render the five founding documents."""
-    data = yaml.safe_load((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "variante.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = api.check_file(path)
-    assert result.valid, "\n".join(f.format() for f in result.errors)
+    result = checked_variant(tmp_path, example, change)
     assert result.model is not None
     return result.model, {f.rule for f in result.warnings}, render_markdown(result.model, DOCUMENTS)
 

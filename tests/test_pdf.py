@@ -8,7 +8,6 @@ text is read back with pdftotext. Skipped, with the reason, where LibreOffice or
 import io
 import os
 import re
-import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from _docx_expectations import paragraphs
+from _pdf_marks import NEEDS_PDF_TOOLS
 from click.testing import CliRunner
 
 from generator import api, pdf
@@ -33,12 +33,7 @@ CASES = [
     if applicable(name, api.load_answers(example))
 ]
 
-pytestmark = [
-    pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice (soffice) n'est pas installé"),
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) n'est pas installé"
-    ),
-]
+pytestmark = NEEDS_PDF_TOOLS
 _SPACES = re.compile(r"\s+")
 
 

@@ -6,12 +6,12 @@ where LibreOffice or poppler is absent (.ci/run installs both).
 """
 
 import re
-import shutil
 from functools import cache
 from pathlib import Path
 
 import pytest
 from _docx_expectations import tables
+from _pdf_marks import NEEDS_PDF_TOOLS
 
 from generator import api, pdf, pdfcheck
 from generator.render import applicable
@@ -23,12 +23,7 @@ CASES = [
     (example, name) for example in EXAMPLES for name in NAMES if applicable(name, api.load_answers(example))
 ]
 
-pytestmark = [
-    pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice (soffice) n'est pas installé"),
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) n'est pas installé"
-    ),
-]
+pytestmark = NEEDS_PDF_TOOLS
 _LOOSE = re.compile(r"[\s\-\u00a0\u202f\u00ad]+")
 
 
