@@ -346,10 +346,14 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         elus_bureau=_elus_bureau(model, commun, bureau_par_ca),
         fondateurs_personnes=_fondateurs_personnes(model),
         emargee_par=_emargee_par(model),
-        administrateurs_personnes_morales=any(
-            model.membre(d.membre).personne_morale for d in (() if ag is None else ag.administrateurs_elus)
-        ),
+        administrateurs_personnes_morales=_administrateurs_personnes_morales(model),
     )
+
+
+def _administrateurs_personnes_morales(model: Cpts) -> bool:
+    ag = model.ag_constitutive
+    elus = (model.membre(d.membre) for d in (() if ag is None else ag.administrateurs_elus))
+    return any(m is not None and m.personne_morale for m in elus)
 
 
 def _fondateurs_personnes(model: Cpts) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from generator import saisie
 from generator.errors import Finding, UsageError
-from generator.init import controle, libelles, listes, pourquoi, schema_view
+from generator.init import aides, controle, libelles, listes, pourquoi, schema_view
 from generator.init.controle import AutoAnswerError
 from generator.init.donnees import DELETE, lookup, pattern_of, put
 from generator.init.schema_view import MISSING
@@ -215,7 +215,9 @@ class Engine:
         self.say(title)
         described = schema_view.description(path) if path is not None else None
         if described:
-            self.say(f"  {libelles.en_mots(described)}")
+            # The codes the description names are said in the words of the choices listed below.
+            said = aides.en_mots(described, [(str(c.value), c.text) for c in choices])
+            self.say(f"  {said}")
         why = pourquoi.POURQUOI.get(key, "")
         model = schema_view.default(path) if path is not None else MISSING
         if path is not None and any(

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from generator.init import libelles, lignes, pourquoi, schema_view, themes
+from generator.init import aides, libelles, lignes, pourquoi, schema_view, themes
 from generator.init.donnees import lookup, pattern_of
 from generator.init.engine import Choice
 from generator.init.schema_view import MISSING
 from generator.loader import PathKey, format_path
 from generator.model import COLLEGES_CONNUS
-from generator.web import aides, detail
+from generator.web import detail
 
 _INDEX = re.compile(r"\[([0-9]{1,4})\]")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*(?:\.[a-z_][a-z0-9_]*(?:\[[0-9]{1,4}\])*)*")

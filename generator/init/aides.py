@@ -1,8 +1,8 @@
 """The help line of a field in the words of its choices: never a code of the answers file.
 
 The schema's descriptions are written for the YAML file and name the codes of a choice
-(« cpts : … ; inter_cpts : … », « decision : … »); the form shows each choice by its words
-(``Champ.options``), so its help names the choice by the same words, between « ». A gloss
+(« cpts : … ; inter_cpts : … », « decision : … »); the web form and ``cpts init`` show each
+choice by its words, so the help names the choice by the same words, between « ». A gloss
 that only repeats those words is dropped (« neutralite (neutralité…) »), and a sentence that
 tells how to write a value in YAML (« {nom, departement} », « "19:00" ») is left out: the form
 says how to type the answer (its example, ``lignes.AIDE``).
