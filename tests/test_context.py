@@ -15,8 +15,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _with_civilite(model, member_id, civilite):
-    """Return the model where one founder has another civilité."""
-    fondateurs = tuple(f._replace(civilite=civilite) if f.id == member_id else f for f in model.fondateurs)
+    """Return the model where one founder has another civilité (and no genre, which would decide)."""
+    fondateurs = tuple(
+        f._replace(civilite=civilite, genre=None) if f.id == member_id else f for f in model.fondateurs
+    )
     return model._replace(fondateurs=fondateurs)
 
 

@@ -49,7 +49,7 @@ from generator.rules.finances import (
 )
 from generator.rules.forme import (
     alsace_moselle,
-    direction_personne_morale,
+    genre_des_titres,
     inter_cpts,
     siege_hors_territoire,
     signataires_statuts,
@@ -93,13 +93,13 @@ __all__ = [
     "delegues_absents",
     "deliberations",
     "depenses",
-    "direction_personne_morale",
     "dirigeants_incomplets",
     "equilibre",
     "finances",
     "fonctions_bureau",
     "forme",
     "fractions",
+    "genre_des_titres",
     "indemnisation",
     "indemnisation_plafond",
     "inter_cpts",

@@ -33,7 +33,7 @@ def signataires_statuts(m: Cpts) -> int | None:
     "Code civil local, art. 56 et 59 ; CPC, annexe Alsace-Moselle, art. 30-1 (sept signataires, direction)",
 )
 def alsace_moselle(m: Cpts) -> Iterator[Problem]:
-    """Under local law: seven founders who sign; the direction's birth date and place are known."""
+    """Under local law: seven founders who sign; the direction: natural persons, born where and when."""
     if not m.droit_local:
         return
     minimum = m.parametres.fondateurs_minimum_droit_local.valeur
@@ -60,7 +60,21 @@ def alsace_moselle(m: Cpts) -> Iterator[Problem]:
             ),
         )
     for d in m.dirigeants():
-        if not d.direction or d.membre.personne_morale:
+        if not d.direction:
+            continue
+        if d.membre.personne_morale:
+            # The registre inscribes each member of the direction with his date and place of birth
+            # (CPC annexe, art. 30-1): a legal person has none, so it cannot be inscribed.
+            yield (
+                d.membre.path,
+                (
+                    f"« {d.membre.id} » est une personne morale au bureau, qui est la direction au sens "
+                    "de l'article 26 du code civil local : le registre inscrit chaque membre de la "
+                    "direction avec sa date et son lieu de naissance (CPC, annexe Alsace-Moselle, "
+                    "art. 30-1), ce qu'une personne morale n'a pas ; élisez au bureau une personne "
+                    "physique (une personne morale peut siéger au conseil d'administration)"
+                ),
+            )
             continue
         manquants = [
             nom
@@ -76,29 +90,6 @@ def alsace_moselle(m: Cpts) -> Iterator[Problem]:
                 (
                     f"« {d.membre.id} » est membre de la direction : le registre des associations "
                     f"demande sa date et son lieu de naissance (ajoutez {' et '.join(manquants)})"
-                ),
-            )
-
-
-@rule(
-    "W-DIRECTION-PERSONNE-MORALE",
-    AVERTISSEMENT,
-    "Code civil local, art. 26 ; CPC, annexe Alsace-Moselle, art. 30-1 (données de la direction)",
-)
-def direction_personne_morale(m: Cpts) -> Iterator[Problem]:
-    """Under local law the direction is made of natural persons, by prudence."""
-    if not m.droit_local:
-        return
-    for d in m.dirigeants():
-        if d.direction and d.membre.personne_morale:
-            yield (
-                d.membre.path,
-                (
-                    f"« {d.membre.id} » est une personne morale au bureau, qui est la direction au "
-                    "sens de l'article 26 du code civil local : le registre demande pour chaque membre "
-                    "de la direction sa date et son lieu de naissance, ce qui suppose une personne "
-                    "physique ; aucun texte lu ne l'interdit, mais le greffe peut refuser "
-                    "l'inscription (une personne morale peut siéger au conseil d'administration)"
                 ),
             )
 
@@ -191,5 +182,38 @@ def siege_hors_territoire(m: Cpts) -> Iterator[Problem]:
             (
                 f"la commune du siège (« {m.association.siege.commune} ») ne figure pas dans la liste "
                 "des communes du territoire"
+            ),
+        )
+
+
+@rule(
+    "W-GENRE",
+    AVERTISSEMENT,
+    "Usage de la langue française : accord des titres (la présidente, l'administratrice)",
+)
+def genre_des_titres(m: Cpts) -> Iterator[Problem]:
+    """A dirigeant or séance officer titled « Dr » or « Pr »: his titles default to masculine.
+
+    Without any civilité the documents print the bare name and W-DIRIGEANTS-INCOMPLET or the
+    bulletin's blanks already ask for the person's data; « Dr » and « Pr » are given on purpose and
+    hide the gender the titles need.
+    """
+    ag = m.ag_constitutive
+    ids = [d.membre.id for d in m.dirigeants() if not d.membre.personne_morale]
+    if ag is not None:
+        ids += [i for i in (ag.presidence_seance, ag.secretariat_seance) if i is not None]
+    for member_id in dict.fromkeys(ids):
+        membre = m.membre(member_id)
+        if membre is None or membre.personne_morale or membre.genre is not None:
+            continue
+        if membre.civilite not in {"Dr", "Pr"}:
+            continue
+        yield (
+            membre.path,
+            (
+                f"« {membre.id} » a un titre dans les documents déposés (fonction, bureau de séance) "
+                f"et sa civilité « {membre.civilite} » ne dit pas son genre : ses titres "
+                "seront au masculin (« le président », « administrateur ») ; ajoutez genre: feminin "
+                "ou genre: masculin"
             ),
         )
