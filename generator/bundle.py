@@ -24,6 +24,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -164,12 +165,44 @@ def staging_prefix(pid: int | None = None) -> str:
     return f"{STAGING_PREFIX}{os.getpid() if pid is None else pid}-"
 
 
+# A staging folder this old whose process is gone was left by a killed render (SIGKILL leaves
+# no process to clean up). The age guards against a folder on a shared disk that a process of
+# another machine, whose ids mean nothing here, is still writing.
+STALE_SECONDS = 600
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's process
+        return True
+    return True
+
+
+def sweep_stale(parent: Path, now: float | None = None) -> None:
+    """Remove the staging folders in ``parent`` left by a process that no longer exists."""
+    limit = (time.time() if now is None else now) - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for path in parent.iterdir():
+            name = path.name
+            if not name.startswith(STAGING_PREFIX):
+                continue
+            pid = name[len(STAGING_PREFIX) :].split("-", 1)[0]
+            with contextlib.suppress(OSError):
+                if pid.isdigit() and path.lstat().st_mtime < limit and not _alive(int(pid)):
+                    shutil.rmtree(path, ignore_errors=True)
+
+
 def stage(parent: Path, files: Mapping[str, bytes]) -> Path:
     """Write ``files`` into a new temporary folder inside ``parent``; return the folder.
 
     Every file is on disk before this returns, so a later rename publishes complete files.
+    The folders a killed render left there are removed first (:func:`sweep_stale`).
     """
     check_names(files)
+    sweep_stale(parent)
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(), dir=parent))

@@ -2,10 +2,13 @@
 
 import os
 import stat
+import subprocess
 import sys
+import time
 
 import pytest
 
+from generator import bundle
 from generator.bundle import write_bundle
 
 
@@ -64,3 +67,29 @@ def test_a_batch_into_a_dangling_link_is_refused_in_french(tmp_path):
     with pytest.raises(batch.OutputRefusedError, match=r"lien symbolique vers .* qui n.existe pas"):
         batch.run([str(tmp_path / "a.yaml")], tmp_path / "lien", options, 1)
     assert not (tmp_path / "absent").exists()
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_a_render_removes_the_staging_folders_a_killed_render_left(tmp_path):
+    # SIGKILL leaves its staging folder behind: no process survives to remove it. The next render
+    # into the same folder removes the ones whose process is gone and that are old enough.
+    dead = _dead_pid()
+    old = time.time() - bundle.STALE_SECONDS - 60
+    left = tmp_path / f"{bundle.staging_prefix(dead)}abc"
+    young = tmp_path / f"{bundle.staging_prefix(dead)}young"
+    live = tmp_path / f"{bundle.staging_prefix()}live"
+    other = tmp_path / ".cpts-notes"
+    for folder in (left, young, live, other):
+        folder.mkdir()
+        (folder / "statuts.md").write_text("x", encoding="utf-8")
+    for folder in (left, live, other):
+        os.utime(folder, (old, old))
+    bundle.write_bundle(tmp_path / "sortie", {"statuts.md": b"# Statuts\n"})
+    assert not left.exists()
+    assert young.exists() and live.exists() and other.exists()
+    assert (tmp_path / "sortie" / "statuts.md").read_bytes() == b"# Statuts\n"
