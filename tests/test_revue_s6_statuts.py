@@ -1,0 +1,72 @@
+"""Issue 13, fresh jurist review (revue 13): the statuts findings M1, M3, M5, M8, M9, L3, L4, L5,
+L10 and L14, read in the rendered statuts of the examples (and of variants of them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _variants import checked_variant
+
+from generator.api import render_markdown
+
+EXAMPLES = sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
+DOCUMENTS = ["statuts", "reglement-interieur"]
+
+
+def _render(
+    tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None] | None = None
+) -> dict[str, str]:
+    """Load an example, change it, check it (valid) and render the statuts and the RI."""
+    result = checked_variant(tmp_path, example, change)
+    assert result.model is not None
+    return render_markdown(result.model, DOCUMENTS)
+
+
+@cache
+def _example(example: str) -> dict[str, str]:
+    """The statuts and RI of an unchanged example (rendered once per test session)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return _render(Path(tmp), example)
+
+
+def _article(text: str, title: str) -> str:
+    """Return one article of a rendered document, from its title to the next heading."""
+    body = text.split(f" – {title}\n", 1)[1]
+    return body.split("\n#", 1)[0]
+
+
+def _number(text: str, title: str) -> str:
+    """The number of the article (or sub-article) titled ``title``."""
+    found = re.search(rf"^#+ Article (\S+) – {re.escape(title)}$", text, re.MULTILINE)
+    assert found, title
+    return found.group(1)
+
+
+# --- M5: one second-round rule, said once and used by every election article ---------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_election_has_a_second_round_said_once(example: str) -> None:
+    statuts = _example(example)["statuts"]
+    assert statuts.count("second tour") == 1
+    rule = _article(statuts, "Dispositions communes")
+    assert "second tour, à la majorité relative" in rule
+    assert "est élu le candidat qui recueille le plus grand nombre de voix" in rule
+    assert "En cas d’égalité des voix, le siège ou la fonction est attribué par tirage au sort" in rule
+    assert "plus jeune" not in statuts and "plus âgé" not in statuts
+    numero = _number(statuts, "Dispositions communes")
+    elections = [
+        s
+        for s in re.split(r"(?<=\.) ", statuts)
+        if re.search(r"\bél(?:us|it)\b", s) and "scrutin secret" in s
+    ]
+    assert elections, "no election sentence"
+    for sentence in elections:
+        assert f"dans les conditions de l’article {numero}" in sentence, sentence
