@@ -70,3 +70,42 @@ def test_every_election_has_a_second_round_said_once(example: str) -> None:
     assert elections, "no election sentence"
     for sentence in elections:
         assert f"dans les conditions de l’article {numero}" in sentence, sentence
+
+
+# --- M1, M3, L3: the siège article and the AGO/AGE powers agree in every design -------------
+
+
+def _siege(transfert: str) -> Callable[[dict[str, Any]], None]:
+    def change(d: dict[str, Any]) -> None:
+        d["association"]["siege"]["transfert"] = transfert
+
+    return change
+
+
+@pytest.mark.parametrize("example", ["cpts-avecsante", "cpts-moselle-droit-local", "cpts-petite-bureau"])
+@pytest.mark.parametrize("transfert", ["ca_ratifie_ag", "conseil_administration", "assemblee_generale"])
+def test_the_siege_article_and_the_assemblies_powers_agree(
+    tmp_path: Path, example: str, transfert: str
+) -> None:
+    statuts = _render(tmp_path, example, _siege(transfert))["statuts"]
+    siege = _article(statuts, "Siège social")
+    ago = _article(statuts, "Assemblée générale ordinaire")
+    age = _article(statuts, "Assemblée générale extraordinaire")
+    derogation = f"Par dérogation à l’article {_number(statuts, 'Assemblée générale extraordinaire')}"
+    droit_local = example == "cpts-moselle-droit-local"
+    # Local law: the seat is a mention of the statuts, an assembly always decides or ratifies.
+    effectif = "ca_ratifie_ag" if droit_local and transfert == "conseil_administration" else transfert
+    ratifie = "ratifier le transfert du siège social" in ago
+    assert ratifie == (effectif == "ca_ratifie_ag")
+    assert ("décider le transfert du siège social" in age) == (effectif == "assemblee_generale")
+    if effectif == "assemblee_generale":
+        assert "par décision de l’assemblée générale extraordinaire" in siege
+        assert derogation not in siege
+    else:
+        assert derogation in siege
+    if effectif == "ca_ratifie_ag":
+        assert "par la plus prochaine assemblée générale ordinaire" in siege
+    else:
+        assert "ratification" not in siege
+    inscription = "ne prend effet qu’à son inscription au registre des associations"
+    assert (inscription in siege) == droit_local

@@ -38,7 +38,9 @@ class Conception(NamedTuple):
     collegial: bool
     # The objet lists ACI missions: the documents may speak of the ACI.
     missions_aci: bool
-    # Who transfers the seat: ca_ratifie_ag, conseil_administration or assemblee_generale.
+    # Who transfers the seat: ca_ratifie_ag, conseil_administration or assemblee_generale. Under
+    # local law the seat is a mandatory mention of the statuts (code civil local, art. 57), so a
+    # simple decision of the CA is read as ca_ratifie_ag: an assembly always has the last word.
     transfert_siege: str
     # None: the WHO epigraph; (): no préambule; else the answers' paragraphs.
     preambule: tuple[str, ...] | None
@@ -78,6 +80,10 @@ def conception(model: Cpts) -> Conception:
         personnes_morales=personnes != {"physiques"},
         collegial=model.bureau.collegial,
         missions_aci=bool(model.objet.missions_aci),
-        transfert_siege=model.association.siege.transfert,
+        transfert_siege=(
+            "ca_ratifie_ag"
+            if model.droit_local and model.association.siege.transfert == "conseil_administration"
+            else model.association.siege.transfert
+        ),
         preambule=_paragraphes(model.association.preambule),
     )
