@@ -109,3 +109,32 @@ def test_the_siege_article_and_the_assemblies_powers_agree(
         assert "ratification" not in siege
     inscription = "ne prend effet qu’à son inscription au registre des associations"
     assert (inscription in siege) == droit_local
+
+
+# --- M8: a bureau function held by a legal person's representative -------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_a_legal_persons_representative_leaves_the_bureau_function_with_the_mandate(example: str) -> None:
+    statuts = _example(example)["statuts"]
+    bureau = _article(statuts, "Composition et élection du bureau")
+    regle = "elle prend fin lorsque cette personne cesse de représenter la personne morale"
+    # Only where a legal person may sit where the bureau is elected from.
+    personnes_morales = example != "cpts-classe-unique-ca-collegial"
+    assert (regle in bureau) == personnes_morales
+    if personnes_morales:
+        # The paragraph right after the vacancy one, which « l’alinéa précédent » points to.
+        apres_vacance = bureau.split("En cas de vacance d’une fonction", 1)[1].split("\n\n")[1]
+        assert regle in apres_vacance
+        assert "il y est pourvu dans les conditions de l’alinéa précédent" in bureau
+
+
+def test_one_class_admitting_legal_persons_says_it_too(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["colleges"][0]["personnes"] = "mixtes"
+
+    bureau = _article(
+        _render(tmp_path, "cpts-classe-unique-ca-collegial", change)["statuts"],
+        "Composition et élection du bureau",
+    )
+    assert "représentant d’une personne morale administrateur, elle prend fin" in bureau
