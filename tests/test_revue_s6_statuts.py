@@ -138,3 +138,62 @@ def test_one_class_admitting_legal_persons_says_it_too(tmp_path: Path) -> None:
         "Composition et élection du bureau",
     )
     assert "représentant d’une personne morale administrateur, elle prend fin" in bureau
+
+
+# --- M9, L5: one class of members, one definition of who may join -------------------------
+
+
+def test_one_class_composition_adhesion_and_ri_name_the_same_persons() -> None:
+    docs = _example("cpts-classe-unique-ca-collegial")
+    statuts, ri = docs["statuts"], docs["reglement-interieur"]
+    composition = _article(statuts, "Composition")
+    definition = composition.split("Peuvent en être membres ", 1)[1].split(".\n", 1)[0]
+    assert "qui exercent sur le territoire" in definition
+    adhesion = _article(statuts, "Conditions d’adhésion")
+    numero = _number(statuts, "Composition")
+    assert f"toute personne physique qui remplit les conditions de l’article {numero}," in adhesion
+    assert "réside" not in adhesion
+    ri_adhesion = _article(ri, "Adhésion")
+    assert definition in ri_adhesion
+    assert "réside" not in ri_adhesion
+    perte = _article(statuts, "Perte de la qualité de membre")
+    assert "- par le décès\u202f;" in perte
+    assert "personne morale" not in perte
+
+
+def test_one_class_admitting_legal_persons_keeps_their_end(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["colleges"][0]["personnes"] = "mixtes"
+
+    statuts = _render(tmp_path, "cpts-classe-unique-ca-collegial", change)["statuts"]
+    perte = _article(statuts, "Perte de la qualité de membre")
+    assert "la dissolution, la liquidation, la disparition ou la fusion de la personne morale" in perte
+
+
+@pytest.mark.parametrize(
+    "description",
+    [None, "les professionnels de santé et les autres personnes physiques qui soutiennent son objet"],
+)
+def test_a_definition_silent_on_the_territory_keeps_the_territorial_condition(
+    tmp_path: Path, description: str | None
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        if description is None:
+            del d["colleges"][0]["description"]  # the known collège's default
+        else:
+            d["colleges"][0]["description"] = description
+
+    docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", change)
+    assert "qui exerce, est établie ou réside sur le territoire" in _article(
+        docs["statuts"], "Conditions d’adhésion"
+    )
+    assert "exercer, être établi ou résider sur le territoire" in _article(
+        docs["reglement-interieur"], "Adhésion"
+    )
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e != "cpts-classe-unique-ca-collegial"])
+def test_collège_designs_keep_their_conditions(example: str) -> None:
+    statuts = _example(example)["statuts"]
+    assert "admettent comme membres" not in _example(example)["reglement-interieur"]
+    assert "personne morale" in _article(statuts, "Perte de la qualité de membre")
