@@ -197,3 +197,12 @@ def test_collège_designs_keep_their_conditions(example: str) -> None:
     statuts = _example(example)["statuts"]
     assert "admettent comme membres" not in _example(example)["reglement-interieur"]
     assert "personne morale" in _article(statuts, "Perte de la qualité de membre")
+
+
+# --- L4: the first RI is the constitutive assembly's ---------------------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_first_ri_is_adopted_by_the_constitutive_assembly(example: str) -> None:
+    article = _article(_example(example)["statuts"], "Règlement intérieur")
+    assert "Le premier règlement intérieur est adopté par l’assemblée générale constitutive." in article
