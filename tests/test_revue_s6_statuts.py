@@ -206,3 +206,18 @@ def test_collège_designs_keep_their_conditions(example: str) -> None:
 def test_the_first_ri_is_adopted_by_the_constitutive_assembly(example: str) -> None:
     article = _article(_example(example)["statuts"], "Règlement intérieur")
     assert "Le premier règlement intérieur est adopté par l’assemblée générale constitutive." in article
+
+
+# --- L10: the AG revokes a bureau member after hearing him, on the agenda -----------------
+
+SANS_CA = ["cpts-deux-departements", "cpts-petite-bureau", "inter-cpts-departementale"]
+
+
+@pytest.mark.parametrize("example", SANS_CA)
+def test_revoking_a_bureau_member_hears_him_first(example: str) -> None:
+    reunions = _article(_example(example)["statuts"], "Réunions du bureau")
+    revocation = reunions.split("qui peut à tout moment révoquer ses membres pour motif grave", 1)[1]
+    revocation = revocation.split("\n", 1)[0]
+    assert "après avoir invité l’intéressé" in revocation
+    assert "à présenter ses explications" in revocation
+    assert "la question est inscrite à l’ordre du jour" in revocation
