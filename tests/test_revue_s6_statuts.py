@@ -221,3 +221,12 @@ def test_revoking_a_bureau_member_hears_him_first(example: str) -> None:
     assert "après avoir invité l’intéressé" in revocation
     assert "à présenter ses explications" in revocation
     assert "la question est inscrite à l’ordre du jour" in revocation
+
+
+# --- L14: on the day of signature the association joins nothing yet -----------------------
+
+
+def test_the_affiliation_is_true_at_signature() -> None:
+    article = _article(_example("cpts-deux-departements")["statuts"], "Affiliations")
+    assert "L’association a vocation à adhérer à l’organisme suivant" in article
+    assert "L’association adhère" not in article
