@@ -131,7 +131,10 @@ def test_the_bureau_comprises_the_delegates_in_the_statuts_and_the_ri(tmp_path: 
     items = _rows(composition, "- ")
     assert items[0].startswith("- les administrateurs délégués, que le conseil d")
     assert len(items) == 3  # the délégués, the secrétaire, the trésorier
-    assert "au scrutin secret, les autres membres du bureau." in composition
+    assert (
+        "au scrutin secret et dans les conditions de l’article 17-1, les autres membres du bureau."
+        in composition
+    )
     assert "Les administrateurs délégués sont membres du bureau" in docs["statuts"]
     assert (
         "il réunit les administrateurs délégués, le secrétaire et le trésorier."
@@ -142,7 +145,7 @@ def test_the_bureau_comprises_the_delegates_in_the_statuts_and_the_ri(tmp_path: 
 def test_without_a_collegial_bureau_the_composition_is_unchanged(tmp_path: Path) -> None:
     statuts = render_markdown(api.check_file(EXAMPLES / "cpts-avecsante.yaml").model)["statuts"]  # type: ignore[arg-type]
     assert "administrateurs délégués" not in statuts
-    assert "au scrutin secret, les membres du bureau." in statuts
+    assert "au scrutin secret et dans les conditions de l’article 16-1, les membres du bureau." in statuts
 
 
 def test_the_amended_statuts_leave_the_delegates_signatures_blank(tmp_path: Path) -> None:

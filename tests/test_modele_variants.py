@@ -41,7 +41,7 @@ def _render(
     [
         ("ca_ratifie_ag", "sous réserve de la ratification de ce transfert", None),
         ("conseil_administration", "par simple décision du conseil d’administration.", "ratification"),
-        ("assemblee_generale", "par décision de l’assemblée générale.", "ratification"),
+        ("assemblee_generale", "par décision de l’assemblée générale extraordinaire.", "ratification"),
     ],
 )
 def test_siege_transfert(tmp_path: Path, transfert: str, attendu: str, absent: str | None) -> None:

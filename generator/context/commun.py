@@ -113,16 +113,25 @@ def _postes(model: Cpts, fonctions: tuple[str, ...]) -> tuple[Poste, ...]:
     return tuple(postes)
 
 
-def _condition(model: Cpts, code: str) -> str:
+# The territorial adhesion condition of the collège designs (« exercer, être établi ou résider »).
+_TERRITOIRE = "exercer_ou_resider_sur_territoire"
+
+
+def _condition(model: Cpts, code: str, definition_membres: str | None) -> str:
     """Return an adhesion condition's wording: an inter-CPTS words two of them for a CPTS."""
     if model.inter_cpts and code in labels.CONDITIONS_ADHESION_INTER_CPTS:
         return labels.CONDITIONS_ADHESION_INTER_CPTS[code]
+    if code == _TERRITOIRE and definition_membres is not None:
+        # One defined class: the territorial condition is the class's own definition, so that the
+        # statuts' composition and adhesion articles and the RI name the same persons (revue 13, M9).
+        return f"être au nombre des personnes que les statuts admettent comme membres : {definition_membres}"
     return labels.CONDITIONS_ADHESION[code]
 
 
 def commun(model: Cpts) -> Commun:
     """Build the shared facts of ``model``'s documents."""
     ag = model.ag_constitutive
+    design = conception(model)
     elus = {} if ag is None else {f: tuple(model.nom(d) for d in personnes) for f, personnes in ag.bureau_elu}
     code = _code(model, "president")
     nombre = 2 if model.bureau.co_presidence else 1
@@ -166,7 +175,7 @@ def commun(model: Cpts) -> Commun:
             "le " + labels.FONCTIONS[f] for f in model.bureau.fonctions if f in _VICE_PRESIDENCES
         ),
         conditions_adhesion=MappingProxyType(
-            {code: _condition(model, code) for code in model.adhesion.conditions}
+            {code: _condition(model, code, design.definition_membres) for code in model.adhesion.conditions}
         ),
-        conception=conception(model),
+        conception=design,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import NamedTuple
 
-from generator.model import Cpts
+from generator.model import COLLEGES_CONNUS, Cpts
 
 # A collegial bureau has no président: the CA designates one or more of its members, the
 # « administrateurs délégués », who represent the association. Every wording the documents write
@@ -38,10 +38,17 @@ class Conception(NamedTuple):
     collegial: bool
     # The objet lists ACI missions: the documents may speak of the ACI.
     missions_aci: bool
-    # Who transfers the seat: ca_ratifie_ag, conseil_administration or assemblee_generale.
+    # Who transfers the seat: ca_ratifie_ag, conseil_administration or assemblee_generale. Under
+    # local law the seat is a mandatory mention of the statuts (code civil local, art. 57), so a
+    # simple decision of the CA is read as ca_ratifie_ag: an assembly always has the last word.
     transfert_siege: str
     # None: the WHO epigraph; (): no préambule; else the answers' paragraphs.
     preambule: tuple[str, ...] | None
+    # With one class of members whose definition (the answers' description) states its own
+    # territorial condition: who may be a member, as the composition article says it. The
+    # adhesion article and the RI then refer to this definition instead of the collège designs'
+    # « exerce, est établie ou réside sur le territoire » (revue 13, M9); else None.
+    definition_membres: str | None
 
 
 def pour_delegues(texte: str) -> str:
@@ -69,15 +76,32 @@ def _paragraphes(texte: str | None) -> tuple[str, ...] | None:
     return tuple(" ".join(p.split()) for p in texte.split("\n\n") if p.strip())
 
 
+def _definition_membres(model: Cpts) -> str | None:
+    """The one class's own definition when it states the territorial condition itself."""
+    college = model.colleges[0]
+    known = COLLEGES_CONNUS.get(college.code)
+    # The default description of a known collège says nothing of the territory: the adhesion
+    # article keeps its own territorial condition, which adds to it without contradicting it.
+    if known is not None and college.description == known[1]:
+        return None
+    return college.description if "territoire" in college.description else None
+
+
 def conception(model: Cpts) -> Conception:
     """Build the design facts of ``model``."""
     personnes = {c.personnes for c in model.colleges}
+    classe_unique = not model.inter_cpts and len(model.colleges) == 1
     return Conception(
-        classe_unique=not model.inter_cpts and len(model.colleges) == 1,
+        classe_unique=classe_unique,
         membres_qui=_MEMBRES_QUI[next(iter(personnes)) if len(personnes) == 1 else "mixtes"],
         personnes_morales=personnes != {"physiques"},
         collegial=model.bureau.collegial,
         missions_aci=bool(model.objet.missions_aci),
-        transfert_siege=model.association.siege.transfert,
+        transfert_siege=(
+            "ca_ratifie_ag"
+            if model.droit_local and model.association.siege.transfert == "conseil_administration"
+            else model.association.siege.transfert
+        ),
         preambule=_paragraphes(model.association.preambule),
+        definition_membres=_definition_membres(model) if classe_unique else None,
     )
