@@ -33,4 +33,38 @@ def test_ri_tolerance_is_a_rule_not_a_commentary(tmp_path: Path) -> None:
     assert "disposition de la loi" not in text
     assert "CPTS récente" not in text
     assert "(BOI-IS-CHAMP-10-50-10-20)." in text
-    assert "sont réunies\u202f; le conseil d’administration vérifie chaque année la condition de ressources" in text
+    assert "réunies\u202f; le conseil d’administration vérifie chaque année la condition" in text
+
+
+# --- M6: a non-calendar exercice and the cotisation's échéance ------------------------------
+
+
+def _exercice_juillet(echeance: str) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["finances"]["exercice"] = "07-01"
+        data["cotisation"]["echeance"] = echeance
+
+    return change
+
+
+def test_cotisation_mid_exercice_is_a_warning_naming_the_first_month(tmp_path: Path) -> None:
+    result = checked_variant(tmp_path, "cpts-avecsante", _exercice_juillet("janvier"))
+    found = [f for f in result.findings if f.rule == "W-COTISATION-ECHEANCE"]
+    assert [f.path for f in found] == ["cotisation.echeance"]
+    assert "1er juillet" in found[0].message
+    assert "cotisation.echeance: juillet" in found[0].message
+
+
+def test_cotisation_at_the_start_of_the_exercice_is_silent(tmp_path: Path) -> None:
+    result = checked_variant(tmp_path, "cpts-avecsante", _exercice_juillet("juillet"))
+    assert "W-COTISATION-ECHEANCE" not in {f.rule for f in result.findings}
+    calendar = checked_variant(tmp_path, "cpts-copresidence")  # civil exercice, due in March
+    assert "W-COTISATION-ECHEANCE" not in {f.rule for f in calendar.findings}
+
+
+def test_ri_cotisation_due_each_exercice_when_not_calendar(tmp_path: Path) -> None:
+    text = _ri(tmp_path, "cpts-avecsante", _exercice_juillet("juillet"))
+    assert "exigible en juillet de chaque exercice" in text
+    assert "de chaque année" not in text.split("exigible en", 1)[1].split("\n", 1)[0]
+    civil = _ri(tmp_path, "cpts-avecsante")
+    assert "exigible en janvier de chaque année" in civil

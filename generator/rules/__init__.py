@@ -42,6 +42,7 @@ from generator.rules.deliberations import (
 )
 from generator.rules.finances import (
     commissaire_aux_comptes,
+    cotisation_echeance,
     depenses,
     indemnisation,
     indemnisation_plafond,
@@ -87,6 +88,7 @@ __all__ = [
     "colleges_valides",
     "commissaire_aux_comptes",
     "controle_bureau",
+    "cotisation_echeance",
     "cumul_bureau",
     "delais",
     "delegues",

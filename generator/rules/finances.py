@@ -195,3 +195,31 @@ def remuneration_ressources(m: Cpts) -> Iterator[Problem]:
             "s'applique"
         ),
     )
+
+
+@rule(
+    "W-COTISATION-ECHEANCE",
+    AVERTISSEMENT,
+    "Statuts et règlement intérieur, articles « Cotisation » et « Exercice social » : la cotisation "
+    "de l'exercice échoit à son début ; revue juridique no 13, M6",
+)
+def cotisation_echeance(m: Cpts) -> Iterator[Problem]:
+    """A non-calendar exercice should start with its cotisation, not call it in its middle."""
+    exercice = m.finances.exercice
+    if exercice in {"civil", "01-01"}:
+        return
+    premier_mois = list(typography.MOIS)[int(exercice[:2]) - 1]
+    if m.cotisation_echeance == premier_mois:
+        return
+    debut = typography.mois(premier_mois)
+    yield (
+        ("cotisation", "echeance"),
+        (
+            f"l'exercice commence le {int(exercice[3:])}{'er' if exercice[3:] == '01' else ''} "
+            f"{debut}, mais la cotisation est exigible en {typography.mois(m.cotisation_echeance)}, "
+            "au milieu de l'exercice qu'elle paie : le membre admis ou démissionnaire entre le début "
+            "de l'exercice et l'échéance ne sait pas ce qu'il doit ; le modèle fait échoir la "
+            "cotisation au début de chaque exercice : indiquez "
+            f"cotisation.echeance: {premier_mois}"
+        ),
+    )
