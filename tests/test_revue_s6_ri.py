@@ -68,3 +68,31 @@ def test_ri_cotisation_due_each_exercice_when_not_calendar(tmp_path: Path) -> No
     assert "de chaque année" not in text.split("exigible en", 1)[1].split("\n", 1)[0]
     civil = _ri(tmp_path, "cpts-avecsante")
     assert "exigible en janvier de chaque année" in civil
+
+
+# --- M4: the charte a candidate signs is annexed to the RI ----------------------------------
+
+
+def test_charte_annex_exists_when_a_candidate_signs_it(tmp_path: Path) -> None:
+    text = _ri(tmp_path, "cpts-deux-departements")
+    assert "établie par le bureau et approuvée avec le présent règlement" in text
+    assert "annexée au présent règlement" not in text
+    annexe = text.split("## Annexe – Charte de l’association\n", 1)[1]
+    assert text.index("<!-- signatures -->") < text.index("## Annexe – Charte")
+    assert "| Valeurs de l’association | |" in annexe
+    result = checked_variant(tmp_path, "cpts-deux-departements")
+    [warning] = [f for f in result.findings if f.rule == "W-CHARTE"]
+    assert warning.path == "adhesion.conditions[2]"
+    assert "avant l’assemblée générale constitutive" in warning.message.replace("'", "’")
+
+
+def test_no_charte_no_annex_nor_warning(tmp_path: Path) -> None:
+    def without(data: dict[str, Any]) -> None:
+        data["adhesion"]["conditions"].remove("signer_charte")
+
+    result = checked_variant(tmp_path, "cpts-deux-departements", without)
+    assert "W-CHARTE" not in {f.rule for f in result.findings}
+    assert result.model is not None
+    text = render_markdown(result.model, [RI])[RI]
+    assert "Annexe" not in text
+    assert "charte" not in text.lower()

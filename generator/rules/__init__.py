@@ -24,6 +24,7 @@ from generator.rules.bureau import (
 )
 from generator.rules.colleges import (
     bureau_colleges_possible,
+    charte,
     colleges_valides,
     equilibre,
     membres_uniques,
@@ -83,6 +84,7 @@ __all__ = [
     "bureau",
     "bureau_au_sein_du_ca",
     "bureau_colleges_possible",
+    "charte",
     "colleges",
     "colleges_du_bureau",
     "colleges_valides",
