@@ -6,15 +6,20 @@ pipeline and reads the rendered text, or checks answers and reads the findings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from _variants import checked_variant
 
-from generator.api import render_markdown
+from generator.api import load_answers, render_markdown
 
 RI = "reglement-interieur"
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
+# « n 78-17 »: a number of a text without its « ° » (any space between them).
+NUMERO_SANS_DEGRE = re.compile(r"(?<![\w°])n[\s\u00a0\u202f]+\d")
 
 
 def _ri(tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None] | None = None) -> str:
@@ -96,3 +101,14 @@ def test_no_charte_no_annex_nor_warning(tmp_path: Path) -> None:
     text = render_markdown(result.model, [RI])[RI]
     assert "Annexe" not in text
     assert "charte" not in text.lower()
+
+
+# --- L1: « n° » before a law's number ------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_numbered_text_has_its_degree_sign(example: Path) -> None:
+    rendered = render_markdown(load_answers(example), ["reglement-interieur", "bulletin-adhesion"])
+    for name, text in rendered.items():
+        assert not NUMERO_SANS_DEGRE.findall(text), name
+        assert re.search(r"loi n°[\s\u00a0\u202f]78-17", text), name
