@@ -112,3 +112,27 @@ def test_every_numbered_text_has_its_degree_sign(example: Path) -> None:
     for name, text in rendered.items():
         assert not NUMERO_SANS_DEGRE.findall(text), name
         assert re.search(r"loi n°[\s\u00a0\u202f]78-17", text), name
+
+
+# --- L2: the RI cites its own articles as « du présent règlement » -----------------------------
+
+# « article 12 », « articles 6 et 18 », then what follows the numbers.
+CITATION = re.compile(r"\barticles? \d+(?:-\d+)?(?:(?:, | et | à )\d+(?:-\d+)?)*( [^\n]{0,25})?")
+QUALIFIED = (" du présent règlement", " des statuts", " du règlement général", " de la loi n°")
+
+
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_ri_citations_name_the_text_they_cite(tmp_path: Path, example: str) -> None:
+    def without_free_clauses(data: dict[str, Any]) -> None:
+        data.pop("clauses_supplementaires", None)  # the answers' own text cites as it likes
+
+    text = _ri(tmp_path, example, without_free_clauses)
+    citations = [m.group(0) for m in CITATION.finditer(text)]
+    assert citations
+    for citation in citations:
+        assert any(q in citation for q in QUALIFIED), citation
+
+
+def test_ri_modification_rule_cites_the_ri_itself(tmp_path: Path) -> None:
+    text = _ri(tmp_path, "cpts-avecsante")
+    assert "conformément à l’article 12 du présent règlement\u202f;" in text
