@@ -136,3 +136,23 @@ def test_ri_citations_name_the_text_they_cite(tmp_path: Path, example: str) -> N
 def test_ri_modification_rule_cites_the_ri_itself(tmp_path: Path) -> None:
     text = _ri(tmp_path, "cpts-avecsante")
     assert "conformément à l’article 12 du présent règlement\u202f;" in text
+
+
+# --- L6: no indemnisation, no « demandes d'indemnisation » --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "example", ["inter-cpts-departementale", "cpts-petite-bureau", "cpts-deux-departements"]
+)
+def test_ri_without_barème_speaks_of_expenses_only(tmp_path: Path, example: str) -> None:
+    text = _ri(tmp_path, example)
+    assert "contrôle les demandes de remboursement de frais dans les conditions" in text
+    assert "pour les remboursements de frais, coordonnées bancaires" in text
+    assert "demandes d’indemnisation" not in text
+    assert "les indemnisations" not in text
+
+
+def test_ri_with_barème_speaks_of_both(tmp_path: Path) -> None:
+    text = _ri(tmp_path, "cpts-avecsante")
+    assert "contrôle les demandes d’indemnisation et de remboursement de frais" in text
+    assert "pour les indemnisations et les remboursements de frais, coordonnées bancaires" in text
