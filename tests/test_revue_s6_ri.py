@@ -156,3 +156,21 @@ def test_ri_with_barème_speaks_of_both(tmp_path: Path) -> None:
     text = _ri(tmp_path, "cpts-avecsante")
     assert "contrôle les demandes d’indemnisation et de remboursement de frais" in text
     assert "pour les indemnisations et les remboursements de frais, coordonnées bancaires" in text
+
+
+# --- L7: a profession among a barème's beneficiaries ---------------------------------------------
+
+
+def test_profession_beside_a_class_reads_without_ambiguity(tmp_path: Path) -> None:
+    text = _ri(tmp_path, "cpts-copresidence")
+    assert "| adhérents exerçant la profession de médecin généraliste |" in text
+    assert "adhérents et médecin généraliste" not in text
+
+    def professions_only(data: dict[str, Any]) -> None:
+        data["indemnisation"]["baremes"][-1]["beneficiaires"] = ["bureau", "Infirmier", "Médecin généraliste"]
+
+    text = _ri(tmp_path, "cpts-copresidence", professions_only)
+    assert (
+        "| membres du bureau et professionnels exerçant la profession d’infirmier ou de médecin généraliste |"
+        in text
+    )
