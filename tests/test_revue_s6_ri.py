@@ -174,3 +174,14 @@ def test_profession_beside_a_class_reads_without_ambiguity(tmp_path: Path) -> No
         "| membres du bureau et professionnels exerçant la profession d’infirmier ou de médecin généraliste |"
         in text
     )
+
+
+# --- L8: every bureau function in full words, no « adjoint(e) » -----------------------------------
+
+
+def test_bureau_functions_written_in_full(tmp_path: Path) -> None:
+    result = checked_variant(tmp_path, "cpts-copresidence")
+    assert result.model is not None
+    statuts = render_markdown(result.model, ["statuts"])["statuts"]
+    assert "- un secrétaire adjoint ou une secrétaire adjointe ;" in statuts
+    assert "(e)" not in statuts
