@@ -183,5 +183,5 @@ def test_bureau_functions_written_in_full(tmp_path: Path) -> None:
     result = checked_variant(tmp_path, "cpts-copresidence")
     assert result.model is not None
     statuts = render_markdown(result.model, ["statuts"])["statuts"]
-    assert "- un secrétaire adjoint ou une secrétaire adjointe ;" in statuts
+    assert "- un secrétaire adjoint ou une secrétaire adjointe\u202f;" in statuts
     assert "(e)" not in statuts
