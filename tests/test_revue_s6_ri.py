@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from _variants import checked_variant
 
+from generator import api
 from generator.api import load_answers, render_markdown
 
 RI = "reglement-interieur"
@@ -185,3 +187,34 @@ def test_bureau_functions_written_in_full(tmp_path: Path) -> None:
     statuts = render_markdown(result.model, ["statuts"])["statuts"]
     assert "- un secrétaire adjoint ou une secrétaire adjointe\u202f;" in statuts
     assert "(e)" not in statuts
+
+
+# --- L12: without a CA, the general assembly decides the dirigeants' pay ---------------------------
+
+
+def _remunere(data: dict[str, Any]) -> None:
+    data["indemnisation"]["remuneration_dirigeants"] = True
+    data["finances"]["commissaire_aux_comptes"] = "oui"
+
+
+def test_without_ca_the_assembly_decides_the_pay(tmp_path: Path) -> None:
+    result = checked_variant(tmp_path, "cpts-petite-bureau", _remunere)
+    assert "E-REMUNERATION-DECISION" not in {f.rule for f in result.findings}
+    assert result.model is not None
+    text = render_markdown(result.model, [RI])[RI]
+    assert "par l’assemblée générale ordinaire à la majorité des deux tiers des membres présents" in text
+    assert "le bureau ne fixe jamais la rémunération de ses membres" in text
+    assert "le bureau vérifie chaque année la condition de ressources" in text
+    assert "décidés par le conseil d’administration" not in text
+
+
+def test_an_assembly_that_is_the_bureau_is_refused(tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES[0].parent / "cpts-petite-bureau.yaml").read_text(encoding="utf-8"))
+    _remunere(data)
+    data["membres"]["fondateurs"] = data["membres"]["fondateurs"][:4]  # as many as the functions
+    path = tmp_path / "variante.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    errors = api.check_file(path).errors
+    assert [f.path for f in errors if f.rule == "E-REMUNERATION-DECISION"] == [
+        "indemnisation.remuneration_dirigeants"
+    ]

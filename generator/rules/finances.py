@@ -155,20 +155,31 @@ def remuneration_cac(m: Cpts) -> Iterator[Problem]:
 @rule(
     "E-REMUNERATION-DECISION",
     ERREUR,
-    "CGI, art. 261, 7, 1°, d (contrôle effectif de la gestion par les membres) ; "
-    "service-public.fr F1927 (délibération à la majorité des deux tiers)",
+    "service-public.fr F1927 (vote d'un organe délibérant, par exemple l'assemblée générale, à la "
+    "majorité des deux tiers) ; CGI, art. 261, 7, 1°, d (contrôle effectif de la gestion par les "
+    "membres)",
 )
 def remuneration_decision(m: Cpts) -> Iterator[Problem]:
-    """Without a CA, the bureau members would fix their own pay: the law rules it out."""
-    if m.indemnisation.remuneration_dirigeants and m.conseil_administration is None:
+    """The organ that fixes the dirigeants' pay must not be the bureau itself.
+
+    With a CA, the CA decides; without one, the general assembly does (an « organe
+    délibérant »), unless every founder could sit on the bureau: the assembly would then be the
+    bureau, deciding its own pay.
+    """
+    if not m.indemnisation.remuneration_dirigeants or m.conseil_administration is not None:
+        return
+    fondateurs = len(m.fondateurs)
+    fonctions = len(m.bureau.fonctions)
+    if fondateurs <= fonctions:
         yield (
             ("indemnisation", "remuneration_dirigeants"),
             (
-                "sans conseil d'administration, la rémunération des dirigeants serait fixée par le "
-                "bureau, c'est-à-dire par ceux qui la perçoivent ; elle doit être décidée par un "
-                "organe délibérant à la majorité des deux tiers, hors la présence des intéressés, "
-                "sous le contrôle effectif des membres (CGI, art. 261, 7, 1°, d) : prévoyez un "
-                "conseil d'administration, ou indiquez remuneration_dirigeants: false"
+                "sans conseil d'administration, la rémunération des dirigeants est décidée par "
+                "l'assemblée générale à la majorité des deux tiers, sans le vote des intéressés "
+                f"(service-public.fr, fiche F1927) ; mais les {fondateurs} membres fondateurs peuvent "
+                f"tous siéger au bureau ({fonctions} fonctions) : l'assemblée serait le bureau, "
+                "qui fixerait sa propre rémunération ; prévoyez un conseil d'administration ou "
+                "davantage de membres, ou indiquez remuneration_dirigeants: false"
             ),
         )
 
