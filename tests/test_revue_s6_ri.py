@@ -218,3 +218,14 @@ def test_an_assembly_that_is_the_bureau_is_refused(tmp_path: Path) -> None:
     assert [f.path for f in errors if f.rule == "E-REMUNERATION-DECISION"] == [
         "indemnisation.remuneration_dirigeants"
     ]
+
+
+def test_without_ca_the_statuts_give_the_pay_to_the_assembly(tmp_path: Path) -> None:
+    result = checked_variant(tmp_path, "cpts-petite-bureau", _remunere)
+    assert result.model is not None
+    statuts = render_markdown(result.model, ["statuts"])["statuts"]
+    assert (
+        "sont décidés par l’assemblée générale ordinaire à la majorité des deux tiers des membres présents"
+        in statuts
+    )
+    assert "décidés par le conseil d’administration" not in statuts
