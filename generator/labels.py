@@ -33,7 +33,7 @@ FONCTIONS_INCLUSIVES: Mapping[str, str] = MappingProxyType(
         "vice_president_2": "un second vice-président ou une seconde vice-présidente",
         "vice_president_3": "un troisième vice-président ou une troisième vice-présidente",
         "secretaire": "un ou une secrétaire",
-        "secretaire_adjoint": "un ou une secrétaire adjoint(e)",
+        "secretaire_adjoint": "un secrétaire adjoint ou une secrétaire adjointe",
         "tresorier": "un trésorier ou une trésorière",
         "tresorier_adjoint": "un trésorier adjoint ou une trésorière adjointe",
     }

@@ -169,7 +169,7 @@ EXAMPLE_WARNINGS = {
     "inter-cpts-departementale": set(),
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
     "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"},
-    "cpts-deux-departements": set(),
+    "cpts-deux-departements": {"W-CHARTE"},
 }
 
 

@@ -273,7 +273,7 @@ def test_words_inside_sentences(copresidence):
         "pour quatre-vingt-dix-neuf ans à compter de son inscription au registre des associations" in statuts
     )
     assert "représentée par le Dr Sandrine Hoffmann" in statuts
-    assert "adhérents et médecin généraliste" in _ri(copresidence).beneficiaires
+    assert "adhérents exerçant la profession de médecin généraliste" in _ri(copresidence).beneficiaires
     ri = _text(copresidence, "reglement-interieur")
     assert "dans un délai de soixante jours" in ri
 

@@ -58,7 +58,7 @@ class Reglement(NamedTuple):
     tolerance_dirigeants: Montant | None
     tolerance_depuis: dt.date | None
     # The beneficiaries of each barème, in words inside a sentence (a free profession without its
-    # capital: « adhérents et médecin généraliste »).
+    # capital: « adhérents exerçant la profession de médecin généraliste »).
     beneficiaires: tuple[str, ...]
     # Some barème names its activity: the table has an activity column.
     baremes_par_activite: bool
@@ -108,6 +108,30 @@ def _minuscule(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
+
+
+def _de(word: str) -> str:
+    """Return « de » before a word, elided before a vowel: « d'infirmier », « de médecin »."""
+    return f"d'{word}" if word[:1].lower() in "aâeéèêiîoôuy" else f"de {word}"
+
+
+def _beneficiaires(codes: tuple[str, ...]) -> str:
+    """Return a barème's beneficiaries in words, a free profession joined without ambiguity.
+
+    The list is a union of classes (« membres du bureau et administrateurs »). A profession is a
+    class of persons, worded « professionnels exerçant la profession de … » rather than a bare
+    « médecin généraliste » beside a class. Beside ``adherents`` a profession can only restrict
+    it (the union would be the adhérents alone): « adhérents exerçant la profession de … ».
+    """
+    professions = [_de(_minuscule(code)) for code in codes if code not in labels.BENEFICIAIRES]
+    classes = [labels.BENEFICIAIRES[code] for code in codes if code in labels.BENEFICIAIRES]
+    if professions:
+        qui = "adhérents" if "adherents" in codes else "professionnels"
+        exercant = f"{qui} exerçant la profession {typography.liste(professions, 'ou')}"
+        classes = [exercant if c == labels.BENEFICIAIRES["adherents"] else c for c in classes]
+        if "adherents" not in codes:
+            classes.append(exercant)
+    return typography.liste(classes)
 
 
 def _activites(model: Cpts) -> tuple[str, ...]:
@@ -192,10 +216,7 @@ def reglement(model: Cpts, commun: Commun) -> Reglement:
         dirigeants_indemnises=_dirigeants_indemnises(model),
         tolerance_dirigeants=tolerance,
         tolerance_depuis=tolerance_depuis,
-        beneficiaires=tuple(
-            typography.liste([_minuscule(labels.beneficiaire(code)) for code in b.beneficiaires])
-            for b in ind.baremes
-        ),
+        beneficiaires=tuple(_beneficiaires(b.beneficiaires) for b in ind.baremes),
         baremes_par_activite=any(b.activite for b in ind.baremes),
         groupes_indemnises=bool(ind.baremes)
         and ("groupes_travail" in ind.activites or "actions_projet_sante" in ind.activites),

@@ -24,6 +24,7 @@ from generator.rules.bureau import (
 )
 from generator.rules.colleges import (
     bureau_colleges_possible,
+    charte,
     colleges_valides,
     equilibre,
     membres_uniques,
@@ -42,6 +43,7 @@ from generator.rules.deliberations import (
 )
 from generator.rules.finances import (
     commissaire_aux_comptes,
+    cotisation_echeance,
     depenses,
     indemnisation,
     indemnisation_plafond,
@@ -82,11 +84,13 @@ __all__ = [
     "bureau",
     "bureau_au_sein_du_ca",
     "bureau_colleges_possible",
+    "charte",
     "colleges",
     "colleges_du_bureau",
     "colleges_valides",
     "commissaire_aux_comptes",
     "controle_bureau",
+    "cotisation_echeance",
     "cumul_bureau",
     "delais",
     "delegues",

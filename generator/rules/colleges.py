@@ -179,3 +179,26 @@ def bureau_colleges_possible(m: Cpts) -> Iterator[Problem]:
             "baissez colleges_distincts_min"
         ),
     )
+
+
+@rule(
+    "W-CHARTE",
+    AVERTISSEMENT,
+    "Statuts, article « Conditions d'adhésion » (le règlement intérieur précise les conditions) ; "
+    "modèle AVECsanté, art. 21 (règlement approuvé par l'assemblée générale)",
+)
+def charte(m: Cpts) -> Iterator[Problem]:
+    """A charte to sign is a condition of adhesion: its text must exist before it is approved."""
+    conditions = m.adhesion.conditions
+    if "signer_charte" not in conditions:
+        return
+    organe = "le bureau" if m.conseil_administration is None else "le conseil d'administration"
+    yield (
+        ("adhesion", "conditions", conditions.index("signer_charte")),
+        (
+            "tout candidat doit signer la charte de l'association, que le règlement intérieur "
+            "annexe : l'annexe produite n'en donne que le cadre ; rédigez la charte, établie par "
+            f"{organe}, et joignez-la au règlement intérieur avant l'assemblée générale "
+            "constitutive, qui l'approuve avec lui"
+        ),
+    )

@@ -155,20 +155,31 @@ def remuneration_cac(m: Cpts) -> Iterator[Problem]:
 @rule(
     "E-REMUNERATION-DECISION",
     ERREUR,
-    "CGI, art. 261, 7, 1°, d (contrôle effectif de la gestion par les membres) ; "
-    "service-public.fr F1927 (délibération à la majorité des deux tiers)",
+    "service-public.fr F1927 (vote d'un organe délibérant, par exemple l'assemblée générale, à la "
+    "majorité des deux tiers) ; CGI, art. 261, 7, 1°, d (contrôle effectif de la gestion par les "
+    "membres)",
 )
 def remuneration_decision(m: Cpts) -> Iterator[Problem]:
-    """Without a CA, the bureau members would fix their own pay: the law rules it out."""
-    if m.indemnisation.remuneration_dirigeants and m.conseil_administration is None:
+    """The organ that fixes the dirigeants' pay must not be the bureau itself.
+
+    With a CA, the CA decides; without one, the general assembly does (an « organe
+    délibérant »), unless every founder could sit on the bureau: the assembly would then be the
+    bureau, deciding its own pay.
+    """
+    if not m.indemnisation.remuneration_dirigeants or m.conseil_administration is not None:
+        return
+    fondateurs = len(m.fondateurs)
+    fonctions = len(m.bureau.fonctions)
+    if fondateurs <= fonctions:
         yield (
             ("indemnisation", "remuneration_dirigeants"),
             (
-                "sans conseil d'administration, la rémunération des dirigeants serait fixée par le "
-                "bureau, c'est-à-dire par ceux qui la perçoivent ; elle doit être décidée par un "
-                "organe délibérant à la majorité des deux tiers, hors la présence des intéressés, "
-                "sous le contrôle effectif des membres (CGI, art. 261, 7, 1°, d) : prévoyez un "
-                "conseil d'administration, ou indiquez remuneration_dirigeants: false"
+                "sans conseil d'administration, la rémunération des dirigeants est décidée par "
+                "l'assemblée générale à la majorité des deux tiers, sans le vote des intéressés "
+                f"(service-public.fr, fiche F1927) ; mais les {fondateurs} membres fondateurs peuvent "
+                f"tous siéger au bureau ({fonctions} fonctions) : l'assemblée serait le bureau, "
+                "qui fixerait sa propre rémunération ; prévoyez un conseil d'administration ou "
+                "davantage de membres, ou indiquez remuneration_dirigeants: false"
             ),
         )
 
@@ -193,5 +204,33 @@ def remuneration_ressources(m: Cpts) -> Iterator[Problem]:
             "jamais cette condition, et une CPTS financée par l'ACI presque jamais (CGI, art. 261, "
             "7, 1°, d) ; en deçà, seule la tolérance administrative des trois quarts du SMIC "
             "s'applique"
+        ),
+    )
+
+
+@rule(
+    "W-COTISATION-ECHEANCE",
+    AVERTISSEMENT,
+    "Statuts et règlement intérieur, articles « Cotisation » et « Exercice social » : la cotisation "
+    "de l'exercice échoit à son début ; revue juridique no 13, M6",
+)
+def cotisation_echeance(m: Cpts) -> Iterator[Problem]:
+    """A non-calendar exercice should start with its cotisation, not call it in its middle."""
+    exercice = m.finances.exercice
+    if exercice in {"civil", "01-01"}:
+        return
+    premier_mois = list(typography.MOIS)[int(exercice[:2]) - 1]
+    if m.cotisation_echeance == premier_mois:
+        return
+    debut = typography.mois(premier_mois)
+    yield (
+        ("cotisation", "echeance"),
+        (
+            f"l'exercice commence le {int(exercice[3:])}{'er' if exercice[3:] == '01' else ''} "
+            f"{debut}, mais la cotisation est exigible en {typography.mois(m.cotisation_echeance)}, "
+            "au milieu de l'exercice qu'elle paie : le membre admis ou démissionnaire entre le début "
+            "de l'exercice et l'échéance ne sait pas ce qu'il doit ; le modèle fait échoir la "
+            "cotisation au début de chaque exercice : indiquez "
+            f"cotisation.echeance: {premier_mois}"
         ),
     )
