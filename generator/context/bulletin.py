@@ -90,14 +90,22 @@ _CONDITIONS_PARTENAIRES = (
 )
 
 
-def _conditions(model: Cpts, college: College) -> tuple[str, ...]:
+def _conditions(model: Cpts, college: College, definition_membres: str | None) -> tuple[str, ...]:
     if model.inter_cpts and college.code != "cpts":
         return _CONDITIONS_PARTENAIRES
     mots = {**_CONDITIONS, **_CONDITIONS_INTER_CPTS} if model.inter_cpts else _CONDITIONS
+    if definition_membres is not None:
+        # One class whose own definition states the territorial condition: the form says it as
+        # the statuts and the RI do (no « résidence » the statuts do not admit).
+        definition = (
+            "je suis au nombre des personnes que les statuts admettent comme membres, "
+            f"à savoir {definition_membres}"
+        )
+        mots = {**mots, "exercer_ou_resider_sur_territoire": definition}
     return tuple(mots[code] for code in model.adhesion.conditions if code in mots)
 
 
-def _formulaire(model: Cpts, college: College) -> Formulaire:
+def _formulaire(model: Cpts, college: College, definition_membres: str | None) -> Formulaire:
     return Formulaire(
         college=college,
         exonere=college.cotisation == 0,
@@ -106,7 +114,7 @@ def _formulaire(model: Cpts, college: College) -> Formulaire:
         representee_par_son_bureau=model.inter_cpts and college.code == "cpts",
         professionnel=college.code in _PROFESSIONNELS
         or (college.personnes == "physiques" and college.code not in {"usagers", "partenaires"}),
-        conditions=_conditions(model, college),
+        conditions=_conditions(model, college, definition_membres),
         conditions_des_statuts=model.inter_cpts and college.code != "cpts",
         de_droit=model.inter_cpts and college.code == "cpts",
     )
@@ -123,7 +131,9 @@ def bulletin(model: Cpts, commun: Commun) -> Bulletin:
         signataire = presidence.le
         nom = commun.presidents[0] if commun.presidents else None
     return Bulletin(
-        formulaires=tuple(_formulaire(model, college) for college in model.colleges),
+        formulaires=tuple(
+            _formulaire(model, college, commun.conception.definition_membres) for college in model.colleges
+        ),
         decision_de=_DECISION[model.adhesion.validation_par],
         recu_signataire=signataire,
         recu_nom=nom,
