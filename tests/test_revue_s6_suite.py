@@ -30,3 +30,17 @@ def test_local_law_bureau_is_made_of_natural_persons() -> None:
     assert "cesse de représenter la personne morale" not in statuts
     avecsante = _rendered("cpts-avecsante", ("statuts",))["statuts"]
     assert "cesse de représenter la personne morale" in avecsante
+
+
+def test_the_rgpd_notice_and_the_ri_name_who_receives_the_dirigeants_data() -> None:
+    # RGPD art. 13, 1, c and e: the déclaration to the préfecture (loi 1901, art. 5) or the public
+    # registre (code civil local) is a purpose and its authority a recipient.
+    loi_1901 = _rendered("cpts-avecsante", ("bulletin-adhesion", "reglement-interieur"))
+    assert "dont celle de ses dirigeants à la préfecture" in loi_1901["bulletin-adhesion"]
+    assert "la préfecture, pour les dirigeants" in loi_1901["bulletin-adhesion"]
+    assert "à la préfecture pour les données des dirigeants" in loi_1901["reglement-interieur"]
+    local = _rendered("cpts-moselle-droit-local", ("bulletin-adhesion", "reglement-interieur"))
+    assert "registre des associations du tribunal judiciaire, qui est public" in local["reglement-interieur"]
+    assert "l’inscription de sa direction au registre public des associations" in local["bulletin-adhesion"]
+    assert "le tribunal judiciaire (registre public), pour les membres de la direction" in local["bulletin-adhesion"]
+    assert "préfecture" not in local["bulletin-adhesion"]
