@@ -198,6 +198,29 @@ def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
         )
 
 
+def _minorite(m: Cpts, qui: str, voix: int, voters: int) -> str | None:
+    """Return why ``voix`` votes do not elect ``qui``, on the base the statuts count majorities on.
+
+    On the members present or represented (the models' « majorité simple »), a blank ballot or an
+    abstention weighs against: the votes must exceed half the voters. On the votes cast, the base
+    is not given per candidate: only a candidate without a single vote is surely not elected.
+    """
+    if m.assemblees.decompte_majorites == "suffrages_exprimes":
+        if voix > 0:
+            return None
+        base = "des suffrages exprimés"
+    elif 2 * voix > voters:
+        return None
+    else:
+        base = "des membres présents ou représentés"
+    return (
+        f"{qui} n'obtient que {voix} voix sur {voters} votants : ce n'est pas la majorité {base} que "
+        "demandent les statuts (gouvernance.assemblees.decompte_majorites), l'élection n'est pas "
+        "acquise ; une élection à la majorité relative demande un second tour que les statuts "
+        "prévoient expressément, et ce procès-verbal ne rend compte que d'un tour"
+    )
+
+
 def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     """Votes per elected administrator: only the elected get a line, nobody more than the voters."""
     base: PathKey = ("ag_constitutive", "voix_candidats")
@@ -217,6 +240,10 @@ def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 (*base, member_id),
                 f"{voix} voix pour « {member_id} » alors que {voters} membres seulement peuvent voter",
             )
+        else:
+            minorite = _minorite(m, f"« {member_id} »", voix, voters)
+            if minorite is not None:
+                yield (*base, member_id), minorite
 
 
 def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
@@ -257,14 +284,19 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 ),
             )
         for i, n in enumerate(voix):
+            where = (*path, i) if len(voix) > 1 else path
             if n > voters:
                 yield (
-                    (*path, i) if len(voix) > 1 else path,
+                    where,
                     (
                         f"{n} voix à la fonction « {fonction} » alors que {voters} membres seulement "
                         "peuvent voter"
                     ),
                 )
+                continue
+            minorite = _minorite(m, f"l'élu à la fonction « {fonction} »", n, voters)
+            if minorite is not None:
+                yield where, minorite
 
 
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
