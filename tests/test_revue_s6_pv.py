@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _variants import checked_variant
 
 from generator import api
 
@@ -73,3 +74,97 @@ def test_on_the_votes_cast_only_a_candidate_without_votes_is_surely_not_elected(
     errors = _errors(_variant(tmp_path, "cpts-petite-bureau", cast(0)), "E-AG-CONSTITUTIVE")
     assert [p for p, _ in errors] == ["ag_constitutive.voix_bureau.secretaire"]
     assert "suffrages exprimés" in errors[0][1]
+
+
+# H1 — who votes against the statuts or abstains is named, founds nothing and votes no more.
+
+
+def _refus_petite(data: dict[str, Any]) -> None:
+    ag = data["ag_constitutive"]
+    ag["votes"] = {
+        "statuts": {"pour": 5, "contre": 1, "abstention": 1},
+        "cotisations": {"pour": 4, "contre": 1, "abstention": 0},
+        "reglement_interieur": "unanimite",
+        "formalites": "unanimite",
+    }
+    ag["voix_bureau"] = {"president": 5, "vice_president": 4, "secretaire": 5, "tresorier": 4}
+    ag["refus_statuts"] = ["ldelmas", "jfaure"]  # one present, one represented
+
+
+def _refus_moselle(data: dict[str, Any]) -> None:
+    ag = data["ag_constitutive"]
+    ag["votes"]["statuts"] = {"pour": 8, "contre": 1, "abstention": 0}
+    ag["votes"]["administrateurs"] = {"pour": 7, "contre": 0, "abstention": 1}
+    ag["votes"]["cotisations"] = {"pour": 6, "contre": 1, "abstention": 1}
+    ag["refus_statuts"] = ["pmuller"]
+
+
+def test_a_refusal_leaves_the_statuts_annex_and_the_later_votes(tmp_path: Path) -> None:
+    model = checked_variant(tmp_path, "cpts-petite-bureau", _refus_petite).model
+    assert model is not None
+    assert [f.id for f in model.fondateurs_adherents] == [
+        f.id for f in model.fondateurs if f.id not in {"ldelmas", "jfaure"}
+    ]
+    assert len(model.votants_membres()) == len(model.votants()) - 2
+    docs = api.render_markdown(model, ["statuts", "pv-ag-constitutive"])
+    annexe = docs["statuts"].split("Liste des membres fondateurs")[-1]
+    assert "Delmas" not in annexe and "Faure" not in annexe
+    assert "Leroux" in annexe
+    pv = docs["pv-ag-constitutive"]
+    assert "Mme Lucie Delmas et M. Julien Faure, qui ont voté contre ou se sont abstenus" in pv
+    assert "aux résolutions suivantes est ainsi de 5" in pv
+    assert "5 sur 5 votants" in pv and "sur 7 votants" not in pv
+    feuille = pv.split("Annexe – Feuille de présence")[1]
+    lignes = [ln for ln in feuille.splitlines() if "adopté les statuts" in ln]
+    assert len(lignes) == 2 and any("Delmas" in ln for ln in lignes) and any("Faure" in ln for ln in lignes)
+
+
+def test_local_law_signatures_count_their_lines(tmp_path: Path) -> None:
+    model = checked_variant(tmp_path, "cpts-moselle-droit-local", _refus_moselle).model
+    assert model is not None
+    docs = api.render_markdown(model, ["statuts", "requete-inscription", "pv-ag-constitutive"])
+    statuts = docs["statuts"]
+    bloc = statuts.split("Signatures des membres fondateurs présents")[1].split("saut-de-page")[0]
+    lignes = [ln for ln in bloc.splitlines() if ln.startswith("| ") and not ln.startswith("| Membre")]
+    signataires = len(model.fondateurs_signataires())
+    assert signataires == 7  # eight present, one refused
+    assert len(lignes) == signataires and "au nombre de sept" in bloc
+    assert not any("Muller" in ln for ln in lignes)
+    assert "Muller" not in statuts.split("Liste des membres fondateurs")[-1]
+    assert "signés par sept membres" in docs["requete-inscription"]
+    assert "les sept membres fondateurs présents qui les ont adoptés" in docs["pv-ag-constitutive"]
+
+
+def test_a_counted_refusal_must_be_named(tmp_path: Path) -> None:
+    def unnamed(data: dict[str, Any]) -> None:
+        _refus_petite(data)
+        del data["ag_constitutive"]["refus_statuts"]
+
+    errors = _errors(_variant(tmp_path, "cpts-petite-bureau", unnamed), "E-AG-CONSTITUTIVE")
+    assert ("ag_constitutive.votes.statuts", errors[0][1]) in errors
+    assert "nommez ces 2 membres" in errors[0][1]
+
+
+def test_no_refusal_after_a_unanimous_vote_nor_a_refuser_elected(tmp_path: Path) -> None:
+    def unanimous(data: dict[str, Any]) -> None:
+        data["ag_constitutive"]["refus_statuts"] = ["ldelmas"]
+
+    errors = _errors(_variant(tmp_path, "cpts-petite-bureau", unanimous), "E-AG-CONSTITUTIVE")
+    assert "ag_constitutive.refus_statuts" in [p for p, _ in errors]
+
+    def elected(data: dict[str, Any]) -> None:
+        _refus_petite(data)
+        data["ag_constitutive"]["refus_statuts"] = ["ldelmas", "aleroux"]
+
+    errors = _errors(_variant(tmp_path, "cpts-petite-bureau", elected), "E-AG-CONSTITUTIVE")
+    assert [p for p, _ in errors] == ["ag_constitutive.bureau_elu.secretaire"]
+
+
+def test_later_votes_count_only_the_adherents(tmp_path: Path) -> None:
+    def too_many(data: dict[str, Any]) -> None:
+        _refus_petite(data)
+        data["ag_constitutive"]["votes"]["cotisations"] = {"pour": 5, "contre": 1, "abstention": 1}
+
+    errors = _errors(_variant(tmp_path, "cpts-petite-bureau", too_many), "E-AG-CONSTITUTIVE")
+    assert [p for p, _ in errors] == ["ag_constitutive.votes.cotisations"]
+    assert "qui ont adopté les statuts" in errors[0][1]

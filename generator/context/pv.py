@@ -35,6 +35,8 @@ class Presences(NamedTuple):
     # Present or represented founders of a collège with a consultative voice.
     consultatifs: int
     votants: int
+    # The voters once the statuts are adopted: those who refused them are no members.
+    votants_membres: int
     # (member, proxy holder) names of each proxy.
     pouvoirs: tuple[tuple[str, str], ...]
     # Names of the honorary members who attend.
@@ -83,6 +85,8 @@ class Emargement(NamedTuple):
     accord: str  # « e » for a woman (« présente »)
     # Who signs the line: the member, the natural person for a legal person, the mandataire.
     signataire: str | None
+    # He voted against the statuts or abstained (ag_constitutive.refus_statuts): no founder.
+    refus: bool = False
 
 
 class Acceptation(NamedTuple):
@@ -105,6 +109,8 @@ class Signatures(NamedTuple):
     refus: int
     # Local law: at least this many signatures (code civil local, art. 59).
     minimum: int
+    # The members named as refusing the statuts (ag_constitutive.refus_statuts), by name.
+    refusants: tuple[str, ...] = ()
 
 
 class Pv(NamedTuple):
@@ -185,6 +191,7 @@ def _presences(model: Cpts) -> Presences | None:
         absents=len(absents),
         consultatifs=len(presents) + len(representes) - votants,
         votants=votants,
+        votants_membres=len(model.votants_membres()),
         # A legal person holding a proxy votes through its natural person: « Nathalie Brun (EHPAD
         # Les Tilleuls) », as on the feuille de présence (no article to guess before its name).
         pouvoirs=tuple((model.nom(r.membre), model.nom_representant(r.mandataire)) for r in ag.representes),
@@ -289,6 +296,7 @@ def _emargement(model: Cpts) -> tuple[Emargement, ...]:
                 mandataire,
                 accord,
                 signataire,
+                ag is not None and f.id in ag.refus_statuts,
             )
         )
     if ag is not None:
@@ -308,14 +316,29 @@ def _acceptation(model: Cpts, designations: tuple[Designation, ...]) -> Acceptat
     return Acceptation(tuple(n for p, n in noms if p), tuple(n for p, n in noms if not p))
 
 
+def nombre_signataires(model: Cpts) -> int | None:
+    """Count who signs the statuts at the meeting (None: the vote on the statuts is not given).
+
+    When the answers name who refused the statuts, the count is exact (the present founders who
+    adopted them); otherwise the prudent count of rules.forme.
+    """
+    ag = model.ag_constitutive
+    if ag is None or "statuts" not in ag.votes:
+        return None
+    if ag.refus_statuts:
+        return len(model.fondateurs_signataires())
+    return signataires_statuts(model)
+
+
 def _signatures(model: Cpts) -> Signatures:
     ag = model.ag_constitutive
     vote = None if ag is None else ag.votes.get("statuts")
     refus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
     return Signatures(
-        nombre=None if vote is None else signataires_statuts(model),
+        nombre=nombre_signataires(model),
         refus=refus,
         minimum=model.parametres.fondateurs_minimum_droit_local.valeur,
+        refusants=() if ag is None else tuple(model.nom(i) for i in ag.refus_statuts),
     )
 
 

@@ -156,17 +156,23 @@ def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
 
 def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     base: PathKey = ("ag_constitutive",)
-    voters = len(set(m.votants()))  # a member both present and represented votes once
     for resolution, vote in ag.votes.items():
         if vote.unanimite:
             continue
+        # A member both present and represented votes once; after the statuts, only their adherents.
+        voters = len(set(m.votants() if resolution == "statuts" else m.votants_membres()))
         cast = vote.pour + vote.contre + vote.abstention
         if cast > voters:
             yield (
                 vote.path,
                 (
                     f"{cast} votes pour « {resolution} » alors que {voters} membres seulement peuvent "
-                    "voter (présents et représentés)"
+                    "voter (présents et représentés"
+                    + (
+                        ", qui ont adopté les statuts)"
+                        if ag.refus_statuts and resolution != "statuts"
+                        else ")"
+                    )
                 ),
             )
         # The majority is counted as the statuts count it (assemblees.decompte_majorites): on the
@@ -224,7 +230,7 @@ def _minorite(m: Cpts, qui: str, voix: int, voters: int) -> str | None:
 def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     """Votes per elected administrator: only the elected get a line, nobody more than the voters."""
     base: PathKey = ("ag_constitutive", "voix_candidats")
-    voters = len(set(m.votants()))
+    voters = len(set(m.votants_membres()))
     elus = {d.membre for d in ag.administrateurs_elus}
     for member_id, voix in ag.voix_candidats.items():
         if member_id not in elus:
@@ -261,7 +267,7 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             ),
         )
         return
-    voters = len(set(m.votants()))
+    voters = len(set(m.votants_membres()))
     elus = dict(ag.bureau_elu)
     for fonction, voix in ag.voix_bureau.items():
         path = (*base, fonction)
@@ -299,6 +305,47 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 yield where, minorite
 
 
+def _ag_refus(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    """Who did not adopt the statuts is named, attended, and holds no seat: he is no member."""
+    base: PathKey = ("ag_constitutive", "refus_statuts")
+    vote = ag.votes.get("statuts")
+    attendus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
+    if len(ag.refus_statuts) != attendus:
+        if attendus == 0:
+            yield (
+                base,
+                (
+                    "les statuts ne comptent ni voix contre ni abstention (votes.statuts) : "
+                    "refus_statuts doit rester vide"
+                ),
+            )
+        else:
+            yield (
+                base if ag.refus_statuts else vote.path if vote is not None else base,
+                (
+                    f"les statuts comptent {attendus} voix contre ou abstention(s) (votes.statuts) : "
+                    f"nommez ces {attendus} membres dans ag_constitutive.refus_statuts "
+                    f"({len(ag.refus_statuts)} nommé(s)) ; ils n'adhèrent pas et ne sont pas fondateurs"
+                ),
+            )
+    attending = _attending(ag)
+    for i, member_id in enumerate(ag.refus_statuts):
+        if m.membre(member_id) is None:
+            yield (*base, i), _unknown(m, member_id)
+        elif member_id not in attending:
+            yield (*base, i), f"« {member_id} » n'est ni présent ni représenté : il n'a pas pu voter"
+    refus = frozenset(ag.refus_statuts)
+    for d in (*ag.administrateurs_elus, *(d for _, ds in ag.bureau_elu for d in ds)):
+        if d.membre in refus:
+            yield (
+                d.path,
+                (
+                    f"« {d.membre} » n'a pas adopté les statuts (refus_statuts) : il n'est pas membre "
+                    "et ne peut être élu"
+                ),
+            )
+
+
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
 def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     """Referenced members exist and attend; seats, proxies and votes add up."""
@@ -311,6 +358,7 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_votes(m, ag)
     yield from _ag_voix(m, ag)
     yield from _ag_voix_bureau(m, ag)
+    yield from _ag_refus(m, ag)
 
 
 def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:
