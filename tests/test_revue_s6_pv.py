@@ -168,3 +168,34 @@ def test_later_votes_count_only_the_adherents(tmp_path: Path) -> None:
     errors = _errors(_variant(tmp_path, "cpts-petite-bureau", too_many), "E-AG-CONSTITUTIVE")
     assert [p for p, _ in errors] == ["ag_constitutive.votes.cotisations"]
     assert "qui ont adopté les statuts" in errors[0][1]
+
+
+# M3 — the votes per candidate are the election's vote: no global count beside them.
+
+
+def test_a_global_count_beside_the_votes_per_candidate_is_refused(tmp_path: Path) -> None:
+    def both(data: dict[str, Any]) -> None:
+        data["ag_constitutive"]["votes"]["administrateurs"] = {"pour": 16, "contre": 0, "abstention": 2}
+
+    errors = _errors(_variant(tmp_path, "cpts-avecsante", both), "E-AG-CONSTITUTIVE")
+    assert [p for p, _ in errors] == ["ag_constitutive.votes.administrateurs"]
+    assert "retirez votes.administrateurs" in errors[0][1]
+
+
+def test_an_election_by_candidate_prints_no_global_count(tmp_path: Path) -> None:
+    model = checked_variant(tmp_path, "cpts-petite-bureau").model
+    assert model is not None and model.ag_constitutive is not None
+    assert model.ag_constitutive.voix_bureau and "bureau" not in model.ag_constitutive.votes
+    pv = api.render_markdown(model, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+    bureau = pv.split("résolution – Élection du bureau")[1].split("### ")[0]
+    assert "adoptée" not in bureau and "abstention" not in bureau
+    assert "Chacun des candidats ci-dessus est élu au scrutin secret" in bureau
+
+    def no_votes(data: dict[str, Any]) -> None:
+        del data["ag_constitutive"]["voix_bureau"]
+
+    sans = checked_variant(tmp_path, "cpts-petite-bureau", no_votes).model
+    assert sans is not None
+    pv = api.render_markdown(sans, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+    bureau = pv.split("résolution – Élection du bureau")[1].split("### ")[0]
+    assert "adoptée" in bureau and "Chacun des candidats" not in bureau

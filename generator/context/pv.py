@@ -24,6 +24,9 @@ class Resolution(NamedTuple):
     code: str
     ordinal: str  # « Première », « Deuxième »…
     vote: Vote | None  # None in a draft
+    # An election whose votes per candidate are given (voix_candidats, voix_bureau): the secret
+    # ballot is the vote, the PV prints no global count for it.
+    par_candidat: bool = False
 
 
 class Presences(NamedTuple):
@@ -155,8 +158,19 @@ class Pv(NamedTuple):
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
     codes = [r for r in RESOLUTIONS if r != "administrateurs" or model.conseil_administration is not None]
     ag = model.ag_constitutive
+    par_candidat = set()
+    if ag is not None and ag.voix_candidats:
+        par_candidat.add("administrateurs")
+    par_ca = model.conseil_administration is not None and model.bureau.elu_par == "conseil_administration"
+    if ag is not None and ag.voix_bureau and not par_ca:
+        par_candidat.add("bureau")
     return tuple(
-        Resolution(code, labels.ORDINAUX_RESOLUTIONS[i], None if ag is None else ag.votes.get(code))
+        Resolution(
+            code,
+            labels.ORDINAUX_RESOLUTIONS[i],
+            None if ag is None else ag.votes.get(code),
+            code in par_candidat,
+        )
         for i, code in enumerate(codes)
     )
 

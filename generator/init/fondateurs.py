@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import facts
 from generator.init import flux, propositions
+from generator.init.donnees import merged
 from generator.init.engine import DELETE, Choice, Engine
 from generator.init.questions import (
     BUREAU,
@@ -234,8 +235,10 @@ def _bureau_elu(e: Engine, path: PathKey) -> None:
 
 def _votes(e: Engine, path: PathKey) -> None:
     e.put(path, {})
+    # An election whose votes per candidate the file gives has no global count (the secret ballot).
+    votees = propositions.resolutions(merged(dict(e.previous), e.answers))
     for resolution in RESOLUTIONS:
-        if resolution == "administrateurs" and not has_ca(e):
+        if (resolution == "administrateurs" and not has_ca(e)) or resolution not in votees:
             continue
         here = (*path, resolution)
         existing = e.existing(here)

@@ -227,9 +227,21 @@ def _minorite(m: Cpts, qui: str, voix: int, voters: int) -> str | None:
     )
 
 
+def _double_decompte(voix: str, resolution: str) -> str:
+    """Say why a global count beside the votes per candidate contradicts them."""
+    return (
+        f"les voix par candidat ({voix}) sont le vote de cette élection au scrutin secret : un "
+        "décompte global pour, contre et abstention sur la même élection le contredirait ; "
+        f"retirez votes.{resolution}"
+    )
+
+
 def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     """Votes per elected administrator: only the elected get a line, nobody more than the voters."""
     base: PathKey = ("ag_constitutive", "voix_candidats")
+    global_vote = ag.votes.get("administrateurs")
+    if ag.voix_candidats and global_vote is not None:
+        yield global_vote.path, _double_decompte("voix_candidats", "administrateurs")
     voters = len(set(m.votants_membres()))
     elus = {d.membre for d in ag.administrateurs_elus}
     for member_id, voix in ag.voix_candidats.items():
@@ -267,6 +279,9 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             ),
         )
         return
+    global_vote = ag.votes.get("bureau")
+    if global_vote is not None:
+        yield global_vote.path, _double_decompte("voix_bureau", "bureau")
     voters = len(set(m.votants_membres()))
     elus = dict(ag.bureau_elu)
     for fonction, voix in ag.voix_bureau.items():
