@@ -328,6 +328,11 @@ def test_pv_votes_are_the_answers(rendered):
             # The CA elects the bureau (its own PV): the assembly takes note without voting.
             assert "n'est pas appelée à voter" in body and "Pour :" not in body
             assert "unanimité" not in body
+        elif (code == "administrateurs" and model.ag_constitutive.voix_candidats) or (
+            code == "bureau" and model.ag_constitutive.voix_bureau
+        ):
+            # Voted per candidate at the secret ballot: that is the vote, no global count.
+            assert vote is None and "tient lieu de vote" in body and "Pour :" not in body, (code, body)
         elif vote is None:
             # No vote in the answers: blanks to fill, never a presumed unanimity.
             assert "unanimité" not in body and "☐ adoptée ☐ rejetée" in body

@@ -199,3 +199,66 @@ def test_an_election_by_candidate_prints_no_global_count(tmp_path: Path) -> None
     pv = api.render_markdown(sans, ["pv-ag-constitutive"])["pv-ag-constitutive"]
     bureau = pv.split("résolution – Élection du bureau")[1].split("### ")[0]
     assert "adoptée" in bureau and "Chacun des candidats" not in bureau
+
+
+# M2, L16, L18, L19 — the PV of the first CA.
+
+
+def _premier_ca(model: Any) -> str:
+    return api.render_markdown(model, ["pv-premier-ca"])["pv-premier-ca"]
+
+
+def test_first_ca_names_who_sits_for_a_legal_person_and_annexes_the_attendance(tmp_path: Path) -> None:
+    model = checked_variant(tmp_path, "cpts-moselle-droit-local").model
+    assert model is not None
+    texte = _premier_ca(model)
+    presences = texte.split("## Présences")[1].split("## ")[0]
+    msp = model.membre("msp-bitche")
+    assert msp is not None and msp.representant
+    assert model.nom_representant("msp-bitche") in presences
+    assert f"{msp.representant} ({msp.structure})" in presences
+    assert "désignations écrites sont annexées" in presences
+    assert "La feuille de présence, émargée par chaque administrateur présent" in presences
+    assert "Les administrateurs désignent Dr Thomas Schmitt en qualité de président de séance" in presences
+    assert "La séance est présidée par" not in texte
+
+
+def test_first_ca_without_legal_persons_annexes_the_attendance_only(tmp_path: Path) -> None:
+    model = checked_variant(tmp_path, "cpts-classe-unique-ca-collegial").model
+    assert model is not None
+    texte = _premier_ca(model)
+    assert "La feuille de présence, émargée par chaque administrateur présent, est annexée" in texte
+    assert "désignations écrites" not in texte
+
+
+def test_the_drawing_of_lots_recalls_the_statuts_order_and_the_register(tmp_path: Path) -> None:
+    def partiel(data: dict[str, Any]) -> None:
+        data["gouvernance"]["conseil_administration"]["renouvellement"] = {
+            "mode": "partiel",
+            "fraction": "1/3",
+        }
+
+    model = checked_variant(tmp_path, "cpts-moselle-droit-local", partiel).model
+    assert model is not None
+    tirage = _premier_ca(model).split("## Tirage au sort")[1]
+    assert "porte d’abord sur les administrateurs qui ne sont pas membres du bureau" in tirage
+    assert "déclaré au registre des associations" in tirage
+    avecsante = checked_variant(tmp_path, "cpts-avecsante").model
+    assert avecsante is not None and not avecsante.droit_local
+    tirage = _premier_ca(avecsante).split("## Tirage au sort")[1]
+    assert "porte d’abord" in tirage and "registre des associations" not in tirage
+
+
+def test_several_written_acceptances_are_plural(tmp_path: Path) -> None:
+    def represented(data: dict[str, Any]) -> None:
+        ag = data["ag_constitutive"]
+        ag["representes"] += [
+            {"membre": "bvasseur", "mandataire": "gperrin"},
+            {"membre": "elegall", "mandataire": "nkhelifi"},
+        ]
+
+    model = checked_variant(tmp_path, "cpts-avecsante", represented).model
+    assert model is not None
+    pv = api.render_markdown(model, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+    assert "font connaître leurs acceptations par écrit" in pv and "ces acceptations sont annexées" in pv
+    assert "font connaître leur acceptation par écrit" not in pv
