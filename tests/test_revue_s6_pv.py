@@ -262,3 +262,17 @@ def test_several_written_acceptances_are_plural(tmp_path: Path) -> None:
     pv = api.render_markdown(model, ["pv-ag-constitutive"])["pv-ag-constitutive"]
     assert "font connaître leurs acceptations par écrit" in pv and "ces acceptations sont annexées" in pv
     assert "font connaître leur acceptation par écrit" not in pv
+
+
+# M6 — a legal-person founder's written authority is annexed.
+
+
+def test_legal_person_founders_have_their_authority_annexed(tmp_path: Path) -> None:
+    phrase = "les habilitations sont annexées au présent procès-verbal"
+    moselle = checked_variant(tmp_path, "cpts-moselle-droit-local").model
+    assert moselle is not None and any(f.personne_morale for f in moselle.fondateurs)
+    presences = api.render_markdown(moselle, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+    assert phrase in presences.split("## Présences")[1].split("## ")[0]
+    unique = checked_variant(tmp_path, "cpts-classe-unique-ca-collegial").model
+    assert unique is not None and not any(f.personne_morale for f in unique.fondateurs)
+    assert phrase not in api.render_markdown(unique, ["pv-ag-constitutive"])["pv-ag-constitutive"]

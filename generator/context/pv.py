@@ -153,6 +153,9 @@ class Pv(NamedTuple):
     emargee_par: str
     # Whether an elected administrator is a legal person (it sits through a natural person).
     administrateurs_personnes_morales: bool
+    # Whether a founder is a legal person: it acts through its legal representative or a person it
+    # empowers in writing, whose written authority is annexed to the PV.
+    fondateurs_personnes_morales: bool = False
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -384,6 +387,7 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         fondateurs_personnes=_fondateurs_personnes(model),
         emargee_par=_emargee_par(model),
         administrateurs_personnes_morales=_administrateurs_personnes_morales(model),
+        fondateurs_personnes_morales=any(f.personne_morale for f in model.fondateurs),
     )
 
 
