@@ -112,9 +112,10 @@ def statuts_seats(statuts: str) -> dict[str, int]:
 
 def pv_elections(pv: str) -> list[list[str]]:
     resolution = section(pv, "Deuxième résolution")
-    # One class of members (issue 15): one row of « Membres », no collège.
-    header = "| Membres | Sièges |" if "| Membres | Sièges |" in resolution else "| Collège | Sièges |"
-    return table_after(resolution, header)
+    # One class of members (issue 15; revue 14, L7): no collège column, one row read as « Membres ».
+    if "| Collège | Sièges |" not in resolution:
+        return [["Membres", *row] for row in table_after(resolution, "| Sièges | Administrateurs élus |")]
+    return table_after(resolution, "| Collège | Sièges |")
 
 
 def classe_unique(model) -> bool:

@@ -276,3 +276,40 @@ def test_legal_person_founders_have_their_authority_annexed(tmp_path: Path) -> N
     unique = checked_variant(tmp_path, "cpts-classe-unique-ca-collegial").model
     assert unique is not None and not any(f.personne_morale for f in unique.fondateurs)
     assert phrase not in api.render_markdown(unique, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+
+
+# L2, L7, L14 — wording of the constitutive AG's PV.
+
+
+def _pv(tmp_path: Path, example: str) -> str:
+    model = checked_variant(tmp_path, example).model
+    assert model is not None
+    return api.render_markdown(model, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+
+
+def test_the_statuts_are_signed_after_the_elections_by_the_named_officers(tmp_path: Path) -> None:
+    pv = _pv(tmp_path, "cpts-petite-bureau")
+    premiere = pv.split("Première résolution")[1].split("### ")[0]
+    assert (
+        "à l’issue de la séance, une fois le bureau désigné, par la présidente et par la secrétaire"
+        in premiere
+    )
+    assert "Dr Claire Marchal et Mme Amandine Leroux" in premiere
+
+
+def test_one_class_has_no_college_column_and_one_amount(tmp_path: Path) -> None:
+    pv = _pv(tmp_path, "cpts-classe-unique-ca-collegial")
+    assert "| Sièges | Administrateurs élus |" in pv and "| Membres |" not in pv
+    assert "ce montant est repris" in pv and "ces montants" not in pv
+    assert "ces montants sont repris" in _pv(tmp_path, "cpts-avecsante")
+
+
+def test_local_law_substitution_leaves_the_registration_request_to_the_direction(tmp_path: Path) -> None:
+    formalites = _pv(tmp_path, "cpts-moselle-droit-local").split("résolution – Pouvoirs pour les formalités")[
+        1
+    ]
+    assert (
+        "pour toute formalité autre que la requête en inscription, que dépose un membre de la direction"
+        in formalites
+    )
+    assert "autre que la requête" not in _pv(tmp_path, "cpts-petite-bureau")

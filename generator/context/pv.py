@@ -156,6 +156,9 @@ class Pv(NamedTuple):
     # Whether a founder is a legal person: it acts through its legal representative or a person it
     # empowers in writing, whose written authority is annexed to the PV.
     fondateurs_personnes_morales: bool = False
+    # Who signs the statuts (loi 1901): the président(s) and the secrétaire once designated, by
+    # name; empty when one of them is not known (the PV names their titles only).
+    signataires_statuts: tuple[str, ...] = ()
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
@@ -388,7 +391,13 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         emargee_par=_emargee_par(model),
         administrateurs_personnes_morales=_administrateurs_personnes_morales(model),
         fondateurs_personnes_morales=any(f.personne_morale for f in model.fondateurs),
+        signataires_statuts=_signataires_statuts(commun),
     )
+
+
+def _signataires_statuts(commun: Commun) -> tuple[str, ...]:
+    noms = tuple(p.nom for p in (*commun.signataires, commun.secretaire))
+    return tuple(n for n in noms if n is not None) if all(n is not None for n in noms) else ()
 
 
 def _administrateurs_personnes_morales(model: Cpts) -> bool:
