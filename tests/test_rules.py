@@ -165,10 +165,11 @@ def test_cli_check_examples(runner: CliRunner) -> None:
 EXAMPLE_WARNINGS = {
     "cpts-petite-bureau": set(),
     "cpts-avecsante": set(),
-    "cpts-copresidence": {"W-REMUNERATION-RESSOURCES"},
+    # Their answers give votes.bureau while the CA elects the bureau (revue 14, L15).
+    "cpts-copresidence": {"W-REMUNERATION-RESSOURCES", "W-VOTES-BUREAU-CA"},
     "inter-cpts-departementale": set(),
     "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
-    "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"},
+    "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT", "W-VOTES-BUREAU-CA"},
     "cpts-deux-departements": set(),
 }
 

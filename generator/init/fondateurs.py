@@ -242,6 +242,8 @@ def _votes(e: Engine, path: PathKey) -> None:
             continue
         here = (*path, resolution)
         existing = e.existing(here)
+        if resolution == "bureau" and existing is MISSING and _bureau_par_ca(e):
+            continue  # the CA elects the bureau: the assembly does not vote (W-VOTES-BUREAU-CA)
         unanimous = e.confirm(
             "ag_constitutive.votes",
             f"Résolution « {_RESOLUTIONS[resolution]} » adoptée à l'unanimité",
@@ -252,6 +254,11 @@ def _votes(e: Engine, path: PathKey) -> None:
             continue
         for key in ("pour", "contre", "abstention"):
             e.value((*here, key))
+
+
+def _bureau_par_ca(e: Engine) -> bool:
+    data = merged(dict(e.previous), e.answers)
+    return has_ca(e) and propositions.at(data, "gouvernance.bureau.elu_par") == "conseil_administration"
 
 
 _RESOLUTIONS = {

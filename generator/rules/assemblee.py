@@ -376,6 +376,29 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_refus(m, ag)
 
 
+@rule(
+    "W-VOTES-BUREAU-CA",
+    AVERTISSEMENT,
+    "Statuts, article sur la composition du bureau : le conseil d'administration élit le bureau en son sein",
+)
+def votes_bureau_ca(m: Cpts) -> Iterator[Problem]:
+    """A vote of the assembly on a bureau the CA elects has no effect: the PV prints none."""
+    ag = m.ag_constitutive
+    if ag is None or m.conseil_administration is None or m.bureau.elu_par != "conseil_administration":
+        return
+    vote = ag.votes.get("bureau")
+    if vote is not None:
+        yield (
+            vote.path,
+            (
+                "votes.bureau est sans effet : le bureau est élu par le conseil d'administration "
+                "(gouvernance.bureau.elu_par), l'assemblée générale n'est pas appelée à voter ; "
+                "l'élection figure au procès-verbal de la première réunion du conseil, dont les voix "
+                "se remplissent à la main ; retirez votes.bureau"
+            ),
+        )
+
+
 def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:
     """Return the dirigeants the list names: all who administer, or the direction under local law."""
     tous = m.dirigeants()
