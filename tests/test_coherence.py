@@ -112,9 +112,10 @@ def statuts_seats(statuts: str) -> dict[str, int]:
 
 def pv_elections(pv: str) -> list[list[str]]:
     resolution = section(pv, "Deuxième résolution")
-    # One class of members (issue 15): one row of « Membres », no collège.
-    header = "| Membres | Sièges |" if "| Membres | Sièges |" in resolution else "| Collège | Sièges |"
-    return table_after(resolution, header)
+    # One class of members (issue 15; revue 14, L7): no collège column, one row read as « Membres ».
+    if "| Collège | Sièges |" not in resolution:
+        return [["Membres", *row] for row in table_after(resolution, "| Sièges | Administrateurs élus |")]
+    return table_after(resolution, "| Collège | Sièges |")
 
 
 def classe_unique(model) -> bool:
@@ -328,6 +329,11 @@ def test_pv_votes_are_the_answers(rendered):
             # The CA elects the bureau (its own PV): the assembly takes note without voting.
             assert "n'est pas appelée à voter" in body and "Pour :" not in body
             assert "unanimité" not in body
+        elif (code == "administrateurs" and model.ag_constitutive.voix_candidats) or (
+            code == "bureau" and model.ag_constitutive.voix_bureau
+        ):
+            # Voted per candidate at the secret ballot: that is the vote, no global count.
+            assert vote is None and "tient lieu de vote" in body and "Pour :" not in body, (code, body)
         elif vote is None:
             # No vote in the answers: blanks to fill, never a presumed unanimity.
             assert "unanimité" not in body and "☐ adoptée ☐ rejetée" in body

@@ -242,7 +242,9 @@ def test_pv_resolutions_in_order_with_their_votes(avecsante):
     ]
     assert [r.ordinal for r in doc.resolutions][:2] == ["Première", "Deuxième"]
     assert doc.ordinaux["formalites"] == "Sixième"
-    assert all(r.vote is avecsante.ag_constitutive.votes[r.code] for r in doc.resolutions)
+    assert all(r.vote is avecsante.ag_constitutive.votes.get(r.code) for r in doc.resolutions)
+    # The election by candidate (voix_candidats) is its own vote: no global count.
+    assert [r.code for r in doc.resolutions if r.par_candidat] == ["administrateurs"]
 
 
 def test_pv_without_ca_has_no_election_of_administrators(avecsante):

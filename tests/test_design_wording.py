@@ -48,7 +48,9 @@ def _one_class_named_otherwise(d: dict[str, Any]) -> None:
 
 def test_one_class_of_members_elects_members_and_has_a_bulletin_without_collège(tmp_path: Path) -> None:
     docs = _render(tmp_path, "cpts-classe-unique-ca-collegial", _one_class_named_otherwise)
-    rows = [line for line in docs["pv-ag-constitutive"].splitlines() if line.startswith("| Membres | 9 |")]
+    # One class: the election table has no collège column (revue 14, L7).
+    assert "| Sièges | Administrateurs élus |" in docs["pv-ag-constitutive"]
+    rows = [line for line in docs["pv-ag-constitutive"].splitlines() if line.startswith("| 9 | ")]
     assert len(rows) == 1
     assert "Professionnels du territoire" not in docs["pv-ag-constitutive"]
     assert "\n## Bulletin d’adhésion\n" in docs["bulletin-adhesion"]

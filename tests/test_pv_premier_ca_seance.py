@@ -25,7 +25,7 @@ def _seance(tmp_path: Path, data: dict[str, Any]) -> str:
     assert result.valid, "\n".join(f.format() for f in result.errors)
     assert result.model is not None
     pv = render_markdown(result.model)["pv-premier-ca"]
-    return next(line for line in pv.splitlines() if line.startswith("La séance est présidée par"))
+    return next(line for line in pv.splitlines() if line.startswith("Les administrateurs désignent"))
 
 
 def test_a_secretary_not_elected_to_the_ca_leaves_a_blank(tmp_path: Path) -> None:

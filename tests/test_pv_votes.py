@@ -27,7 +27,9 @@ def _pv(model):
 
 
 def _with_voix(model, **voix):
-    ag = model.ag_constitutive._replace(voix_bureau=MappingProxyType(voix))
+    # The votes per elected member are the election's vote: no global count beside them.
+    votes = {k: v for k, v in model.ag_constitutive.votes.items() if k != "bureau" or not voix}
+    ag = model.ag_constitutive._replace(voix_bureau=MappingProxyType(voix), votes=MappingProxyType(votes))
     return model._replace(ag_constitutive=ag)
 
 

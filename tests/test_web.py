@@ -280,9 +280,11 @@ def test_a_vote_count_is_shown_and_edited_in_the_form(client: httpx.Client, fold
     nom = upload(client, EXAMPLES[0])
     page = client.get(f"/b/{nom}/fondateurs").text
     assert "{&#39;pour&#39;" not in page and "réponse détaillée" not in page
-    administrateurs = page[page.index('id="champ-ag_constitutive.votes.administrateurs"') :]
-    assert '<option value="decompte" selected>' in administrateurs[: administrateurs.index("</fieldset>")]
-    assert 'data-partie="pour" value="16"' in administrateurs
+    # The election of the administrators is voted per candidate (voix_candidats): the example's
+    # counted vote is on the règlement intérieur.
+    reglement = page[page.index('id="champ-ag_constitutive.votes.reglement_interieur"') :]
+    assert '<option value="decompte" selected>' in reglement[: reglement.index("</fieldset>")]
+    assert 'data-partie="pour" value="17"' in reglement
     path = "ag_constitutive.votes.cotisations"
     assert change_parts(client, nom, path, mode="decompte", pour="20", contre="1", abstention="").is_success
     votes = brouillons.Folder(folder).read(nom).data["ag_constitutive"]["votes"]

@@ -24,6 +24,9 @@ class Resolution(NamedTuple):
     code: str
     ordinal: str  # « Première », « Deuxième »…
     vote: Vote | None  # None in a draft
+    # An election whose votes per candidate are given (voix_candidats, voix_bureau): the secret
+    # ballot is the vote, the PV prints no global count for it.
+    par_candidat: bool = False
 
 
 class Presences(NamedTuple):
@@ -35,6 +38,8 @@ class Presences(NamedTuple):
     # Present or represented founders of a collège with a consultative voice.
     consultatifs: int
     votants: int
+    # The voters once the statuts are adopted: those who refused them are no members.
+    votants_membres: int
     # (member, proxy holder) names of each proxy.
     pouvoirs: tuple[tuple[str, str], ...]
     # Names of the honorary members who attend.
@@ -83,6 +88,8 @@ class Emargement(NamedTuple):
     accord: str  # « e » for a woman (« présente »)
     # Who signs the line: the member, the natural person for a legal person, the mandataire.
     signataire: str | None
+    # He voted against the statuts or abstained (ag_constitutive.refus_statuts): no founder.
+    refus: bool = False
 
 
 class Acceptation(NamedTuple):
@@ -105,6 +112,8 @@ class Signatures(NamedTuple):
     refus: int
     # Local law: at least this many signatures (code civil local, art. 59).
     minimum: int
+    # The members named as refusing the statuts (ag_constitutive.refus_statuts), by name.
+    refusants: tuple[str, ...] = ()
 
 
 class Pv(NamedTuple):
@@ -144,13 +153,30 @@ class Pv(NamedTuple):
     emargee_par: str
     # Whether an elected administrator is a legal person (it sits through a natural person).
     administrateurs_personnes_morales: bool
+    # Whether a founder is a legal person: it acts through its legal representative or a person it
+    # empowers in writing, whose written authority is annexed to the PV.
+    fondateurs_personnes_morales: bool = False
+    # Who signs the statuts (loi 1901): the président(s) and the secrétaire once designated, by
+    # name; empty when one of them is not known (the PV names their titles only).
+    signataires_statuts: tuple[str, ...] = ()
 
 
 def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
     codes = [r for r in RESOLUTIONS if r != "administrateurs" or model.conseil_administration is not None]
     ag = model.ag_constitutive
+    par_candidat = set()
+    if ag is not None and ag.voix_candidats:
+        par_candidat.add("administrateurs")
+    par_ca = model.conseil_administration is not None and model.bureau.elu_par == "conseil_administration"
+    if ag is not None and ag.voix_bureau and not par_ca:
+        par_candidat.add("bureau")
     return tuple(
-        Resolution(code, labels.ORDINAUX_RESOLUTIONS[i], None if ag is None else ag.votes.get(code))
+        Resolution(
+            code,
+            labels.ORDINAUX_RESOLUTIONS[i],
+            None if ag is None else ag.votes.get(code),
+            code in par_candidat,
+        )
         for i, code in enumerate(codes)
     )
 
@@ -185,6 +211,7 @@ def _presences(model: Cpts) -> Presences | None:
         absents=len(absents),
         consultatifs=len(presents) + len(representes) - votants,
         votants=votants,
+        votants_membres=len(model.votants_membres()),
         # A legal person holding a proxy votes through its natural person: « Nathalie Brun (EHPAD
         # Les Tilleuls) », as on the feuille de présence (no article to guess before its name).
         pouvoirs=tuple((model.nom(r.membre), model.nom_representant(r.mandataire)) for r in ag.representes),
@@ -289,6 +316,7 @@ def _emargement(model: Cpts) -> tuple[Emargement, ...]:
                 mandataire,
                 accord,
                 signataire,
+                ag is not None and f.id in ag.refus_statuts,
             )
         )
     if ag is not None:
@@ -308,14 +336,29 @@ def _acceptation(model: Cpts, designations: tuple[Designation, ...]) -> Acceptat
     return Acceptation(tuple(n for p, n in noms if p), tuple(n for p, n in noms if not p))
 
 
+def nombre_signataires(model: Cpts) -> int | None:
+    """Count who signs the statuts at the meeting (None: the vote on the statuts is not given).
+
+    When the answers name who refused the statuts, the count is exact (the present founders who
+    adopted them); otherwise the prudent count of rules.forme.
+    """
+    ag = model.ag_constitutive
+    if ag is None or "statuts" not in ag.votes:
+        return None
+    if ag.refus_statuts:
+        return len(model.fondateurs_signataires())
+    return signataires_statuts(model)
+
+
 def _signatures(model: Cpts) -> Signatures:
     ag = model.ag_constitutive
     vote = None if ag is None else ag.votes.get("statuts")
     refus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
     return Signatures(
-        nombre=None if vote is None else signataires_statuts(model),
+        nombre=nombre_signataires(model),
         refus=refus,
         minimum=model.parametres.fondateurs_minimum_droit_local.valeur,
+        refusants=() if ag is None else tuple(model.nom(i) for i in ag.refus_statuts),
     )
 
 
@@ -347,7 +390,14 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         fondateurs_personnes=_fondateurs_personnes(model),
         emargee_par=_emargee_par(model),
         administrateurs_personnes_morales=_administrateurs_personnes_morales(model),
+        fondateurs_personnes_morales=any(f.personne_morale for f in model.fondateurs),
+        signataires_statuts=_signataires_statuts(commun),
     )
+
+
+def _signataires_statuts(commun: Commun) -> tuple[str, ...]:
+    noms = tuple(p.nom for p in (*commun.signataires, commun.secretaire))
+    return tuple(n for n in noms if n is not None) if all(n is not None for n in noms) else ()
 
 
 def _administrateurs_personnes_morales(model: Cpts) -> bool:

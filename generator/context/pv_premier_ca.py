@@ -12,8 +12,15 @@ import math
 from typing import NamedTuple
 
 from generator.context.commun import Commun, Poste
-from generator.context.pv import Acceptation, Echeance, _acceptation, _officier, _renouvellement
-from generator.model import Cpts
+from generator.context.pv import (
+    Acceptation,
+    Echeance,
+    _acceptation,
+    _administrateurs_personnes_morales,
+    _officier,
+    _renouvellement,
+)
+from generator.model import Cpts, Designation
 from generator.values import Fraction
 
 
@@ -37,6 +44,9 @@ class PremierCa(NamedTuple):
     # that the meeting may deliberate; it does not refer the reader to a rule.
     quorum_requis: int | None
     quorum_atteint: bool
+    # Whether an administrator is a legal person: it sits through a natural person, named first
+    # (« Dr Sandrine Hoffmann (Maison de santé …) »), who signs the feuille de présence for it.
+    personnes_morales: bool = False
 
 
 def applicable(model: Cpts) -> bool:
@@ -57,8 +67,8 @@ def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
     president = ag.presidence_seance if ag is not None and ag.presidence_seance in ids else None
     secretaire = ag.secretariat_seance if ag is not None and ag.secretariat_seance in ids else None
     return PremierCa(
-        presents=tuple(model.nom(d) for d in elus if d.membre in presents_ag),
-        absents=tuple(model.nom(d) for d in elus if d.membre not in presents_ag),
+        presents=tuple(_administrateur(model, d) for d in elus if d.membre in presents_ag),
+        absents=tuple(_administrateur(model, d) for d in elus if d.membre not in presents_ag),
         president_seance=_officier(model, "president", president),
         secretaire_seance=_officier(model, "secretaire", secretaire),
         acceptation=_acceptation(model, bureau),
@@ -67,7 +77,13 @@ def pv_premier_ca(model: Cpts, commun: Commun) -> PremierCa:
         tirage=_renouvellement(model),
         quorum_requis=requis,
         quorum_atteint=ag is not None and (requis is None or presents >= requis),
+        personnes_morales=_administrateurs_personnes_morales(model),
     )
+
+
+def _administrateur(model: Cpts, d: Designation) -> str:
+    """Name an administrator; a legal person by the natural person who sits for it, when known."""
+    return model.nom(d) if d.personne is not None else model.nom_representant(d.membre)
 
 
 def quorum_requis(quorum: str | None, sieges: int) -> int | None:

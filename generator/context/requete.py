@@ -13,9 +13,9 @@ from typing import NamedTuple
 from generator import labels
 from generator.context.commun import Commun
 from generator.context.dirigeants import Ligne, dirigeants, fonctions, retenus
+from generator.context.pv import nombre_signataires
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.model import Cpts
-from generator.rules.forme import signataires_statuts
 
 
 class Requete(NamedTuple):
@@ -49,11 +49,7 @@ def requete(model: Cpts, commun: Commun) -> Requete:
         direction=liste.lignes,
         signataires=signataires,
         missions=tuple(labels.MISSIONS[code] for code in model.objet.missions_aci if code in labels.MISSIONS),
-        signataires_statuts=(
-            signataires_statuts(model)
-            if model.ag_constitutive is not None and "statuts" in model.ag_constitutive.votes
-            else None
-        ),
+        signataires_statuts=nombre_signataires(model),
         minimum=model.parametres.fondateurs_minimum_droit_local.valeur,
         premier_ca=premier_ca_applicable(model),
     )

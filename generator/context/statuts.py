@@ -302,7 +302,7 @@ def statuts(model: Cpts, commun: Commun, *, signatures_fondateurs: bool = True) 
         exemplaires=3 if model.droit_local else 2,
         date=None if ag is None else ag.date,
         signataires=(*commun.signataires, commun.secretaire),
-        fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs),
+        fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs_adherents),
         honneur=tuple(_fondateur(model, f) for f in model.honneur),
         fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
         nombre_signataires=_nombre_signataires(model),
@@ -351,15 +351,18 @@ def _suppleance(model: Cpts, commun: Commun) -> Suppleance:
 
 
 def _presents(model: Cpts) -> tuple[Membre, ...]:
-    """Return the founders present at the constitutive assembly (all of them in a draft)."""
+    """Return the founders present at the constitutive assembly who adopted the statuts (all in a draft)."""
     ag = model.ag_constitutive
     if ag is None:
         return model.fondateurs
     presents = set(ag.presents)
-    return tuple(f for f in model.fondateurs if f.id in presents)
+    return tuple(f for f in model.fondateurs_adherents if f.id in presents)
 
 
 def _nombre_signataires(model: Cpts) -> int:
     """Return how many founders sign the statuts: those present who adopt them (rules.forme)."""
     compte = signataires_statuts(model)
+    if model.ag_constitutive is not None and model.ag_constitutive.refus_statuts:
+        # The refusals are named (refus_statuts): the signatories are exactly the lines to sign.
+        return len(_presents(model))
     return len(model.fondateurs) if compte is None else compte

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import facts
 from generator.init import flux, propositions
+from generator.init.donnees import merged
 from generator.init.engine import DELETE, Choice, Engine
 from generator.init.questions import (
     BUREAU,
@@ -234,11 +235,15 @@ def _bureau_elu(e: Engine, path: PathKey) -> None:
 
 def _votes(e: Engine, path: PathKey) -> None:
     e.put(path, {})
+    # An election whose votes per candidate the file gives has no global count (the secret ballot).
+    votees = propositions.resolutions(merged(dict(e.previous), e.answers))
     for resolution in RESOLUTIONS:
-        if resolution == "administrateurs" and not has_ca(e):
+        if (resolution == "administrateurs" and not has_ca(e)) or resolution not in votees:
             continue
         here = (*path, resolution)
         existing = e.existing(here)
+        if resolution == "bureau" and existing is MISSING and _bureau_par_ca(e):
+            continue  # the CA elects the bureau: the assembly does not vote (W-VOTES-BUREAU-CA)
         unanimous = e.confirm(
             "ag_constitutive.votes",
             f"Résolution « {_RESOLUTIONS[resolution]} » adoptée à l'unanimité",
@@ -249,6 +254,11 @@ def _votes(e: Engine, path: PathKey) -> None:
             continue
         for key in ("pour", "contre", "abstention"):
             e.value((*here, key))
+
+
+def _bureau_par_ca(e: Engine) -> bool:
+    data = merged(dict(e.previous), e.answers)
+    return has_ca(e) and propositions.at(data, "gouvernance.bureau.elu_par") == "conseil_administration"
 
 
 _RESOLUTIONS = {

@@ -321,6 +321,10 @@ _LINES: dict[str, str] = {
     "ag_constitutive.votes": (
         "Le modèle présume l'unanimité ; sinon le procès-verbal donne les voix pour, contre et abstentions."
     ),
+    "ag_constitutive.refus_statuts": (
+        "Qui vote contre les statuts ou s'abstient n'adhère pas : il n'est pas fondateur, ne signe pas "
+        "et ne vote plus."
+    ),
     "ag_constitutive.voix_bureau": (
         "Au scrutin secret, le procès-verbal donne les voix de chaque élu du bureau ; sinon des blancs."
     ),

@@ -58,8 +58,17 @@ def fonctions(data: Answers) -> list[str]:
 
 
 def resolutions(data: Answers) -> list[str]:
-    """Return the resolutions voted at the constitutive assembly (no CA: no election of it)."""
-    return [r for r in RESOLUTIONS if r != "administrateurs" or avec_ca(data)]
+    """Return the resolutions voted at the constitutive assembly (no CA: no election of it).
+
+    An election whose votes per candidate the file gives (voix_candidats, voix_bureau) has no
+    global count: the secret ballot is its vote.
+    """
+    sans = {
+        resolution
+        for resolution, voix in (("administrateurs", "voix_candidats"), ("bureau", "voix_bureau"))
+        if (found := at(data, f"{PV}.{voix}")) and isinstance(found, dict)
+    }
+    return [r for r in RESOLUTIONS if (r != "administrateurs" or avec_ca(data)) and r not in sans]
 
 
 def majorites(data: Answers) -> list[str]:

@@ -40,6 +40,16 @@ def _pv_collegial(data: Answers) -> bool:
     return p.avec_pv(data) and p.at(data, "gouvernance.bureau.collegial") is True
 
 
+def _statuts_refuses(data: Answers) -> bool:
+    """Tell whether the statuts' vote counts votes against or abstentions (who cast them is asked)."""
+    vote = p.at(data, f"{PV}.votes.statuts")
+    return (
+        p.avec_pv(data)
+        and isinstance(vote, dict)
+        and (vote.get("contre", 0) or 0) + (vote.get("abstention", 0) or 0) > 0
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     """One answer of the file: its key (``*`` for a row of a table), condition and options.
@@ -451,6 +461,14 @@ THEMES: tuple[Theme, ...] = (
                 detail="designations",
             ),
             Cles(f"{PV}.votes", "Votes des résolutions", p.resolutions, quand=p.avec_pv, detail="vote"),
+            Question(
+                f"{PV}.refus_statuts",
+                "Membres qui ont voté contre les statuts ou se sont abstenus",
+                quand=_statuts_refuses,
+                membres=True,
+                forme="liste",
+                choix=p.membres_fondateurs,
+            ),
         ),
     ),
 )

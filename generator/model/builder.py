@@ -213,6 +213,7 @@ def _ag(raw: Mapping[str, Any], fondateurs: tuple[Membre, ...]) -> AgConstitutiv
                 for fonction, voix in raw.get("voix_bureau", {}).items()
             }
         ),
+        refus_statuts=tuple(raw.get("refus_statuts", ())),
     )
 
 

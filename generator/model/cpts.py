@@ -156,6 +156,31 @@ class Cpts(NamedTuple):
                 votants.append(member_id)
         return tuple(votants)
 
+    @property
+    def fondateurs_adherents(self) -> tuple[Membre, ...]:
+        """Return the founders who adopted the statuts: all but ag_constitutive.refus_statuts.
+
+        Founding is a contract (loi 1901, art. 1er): who voted against the statuts or abstained
+        did not consent; he is no member, signs nothing and votes no later resolution.
+        """
+        ag = self.ag_constitutive
+        if ag is None or not ag.refus_statuts:
+            return self.fondateurs
+        refus = frozenset(ag.refus_statuts)
+        return tuple(f for f in self.fondateurs if f.id not in refus)
+
+    def fondateurs_signataires(self) -> tuple[Membre, ...]:
+        """Return the founders present who adopted the statuts: who sign them at the meeting."""
+        ag = self.ag_constitutive
+        presents = frozenset(() if ag is None else ag.presents)
+        return tuple(f for f in self.fondateurs_adherents if f.id in presents)
+
+    def votants_membres(self) -> tuple[str, ...]:
+        """Return who votes once the statuts are adopted: the voters but those who refused them."""
+        ag = self.ag_constitutive
+        refus = frozenset(() if ag is None else ag.refus_statuts)
+        return tuple(v for v in self.votants() if v not in refus)
+
     def elus_par_college(self) -> tuple[tuple[College, tuple[Designation, ...]], ...]:
         """Return, for every collège with seats on the CA, the administrators it elected."""
         ag = self.ag_constitutive

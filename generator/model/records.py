@@ -364,6 +364,8 @@ class AgConstitutive(NamedTuple):
     # Bureau function → the votes of its holder(s), in the order of bureau_elu (two for the
     # co-présidence) when the assembly elects the bureau by secret ballot; may be empty.
     voix_bureau: Mapping[str, tuple[int, ...]] = MappingProxyType({})
+    # Members present or represented who voted against the statuts or abstained: not founders.
+    refus_statuts: tuple[str, ...] = ()
 
 
 class Dirigeant(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 # Importing a theme registers its rules.
 from generator.rules import assemblee, bureau, colleges, deliberations, finances, forme
 from generator.rules import clauses as clauses  # registers E-CLAUSES
-from generator.rules.assemblee import ag_constitutive, dirigeants_incomplets
+from generator.rules.assemblee import ag_constitutive, dirigeants_incomplets, votes_bureau_ca
 from generator.rules.bureau import (
     bureau_au_sein_du_ca,
     colleges_du_bureau,
@@ -119,4 +119,5 @@ __all__ = [
     "siege_hors_territoire",
     "sieges_ca",
     "signataires_statuts",
+    "votes_bureau_ca",
 ]

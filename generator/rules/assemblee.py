@@ -156,17 +156,23 @@ def _ag_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
 
 def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     base: PathKey = ("ag_constitutive",)
-    voters = len(set(m.votants()))  # a member both present and represented votes once
     for resolution, vote in ag.votes.items():
         if vote.unanimite:
             continue
+        # A member both present and represented votes once; after the statuts, only their adherents.
+        voters = len(set(m.votants() if resolution == "statuts" else m.votants_membres()))
         cast = vote.pour + vote.contre + vote.abstention
         if cast > voters:
             yield (
                 vote.path,
                 (
                     f"{cast} votes pour « {resolution} » alors que {voters} membres seulement peuvent "
-                    "voter (présents et représentés)"
+                    "voter (présents et représentés"
+                    + (
+                        ", qui ont adopté les statuts)"
+                        if ag.refus_statuts and resolution != "statuts"
+                        else ")"
+                    )
                 ),
             )
         # The majority is counted as the statuts count it (assemblees.decompte_majorites): on the
@@ -198,10 +204,45 @@ def _ag_votes(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
         )
 
 
+def _minorite(m: Cpts, qui: str, voix: int, voters: int) -> str | None:
+    """Return why ``voix`` votes do not elect ``qui``, on the base the statuts count majorities on.
+
+    On the members present or represented (the models' « majorité simple »), a blank ballot or an
+    abstention weighs against: the votes must exceed half the voters. On the votes cast, the base
+    is not given per candidate: only a candidate without a single vote is surely not elected.
+    """
+    if m.assemblees.decompte_majorites == "suffrages_exprimes":
+        if voix > 0:
+            return None
+        base = "des suffrages exprimés"
+    elif 2 * voix > voters:
+        return None
+    else:
+        base = "des membres présents ou représentés"
+    return (
+        f"{qui} n'obtient que {voix} voix sur {voters} votants : ce n'est pas la majorité {base} que "
+        "demandent les statuts (gouvernance.assemblees.decompte_majorites), l'élection n'est pas "
+        "acquise ; une élection à la majorité relative demande un second tour que les statuts "
+        "prévoient expressément, et ce procès-verbal ne rend compte que d'un tour"
+    )
+
+
+def _double_decompte(voix: str, resolution: str) -> str:
+    """Say why a global count beside the votes per candidate contradicts them."""
+    return (
+        f"les voix par candidat ({voix}) sont le vote de cette élection au scrutin secret : un "
+        "décompte global pour, contre et abstention sur la même élection le contredirait ; "
+        f"retirez votes.{resolution}"
+    )
+
+
 def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
     """Votes per elected administrator: only the elected get a line, nobody more than the voters."""
     base: PathKey = ("ag_constitutive", "voix_candidats")
-    voters = len(set(m.votants()))
+    global_vote = ag.votes.get("administrateurs")
+    if ag.voix_candidats and global_vote is not None:
+        yield global_vote.path, _double_decompte("voix_candidats", "administrateurs")
+    voters = len(set(m.votants_membres()))
     elus = {d.membre for d in ag.administrateurs_elus}
     for member_id, voix in ag.voix_candidats.items():
         if member_id not in elus:
@@ -217,6 +258,10 @@ def _ag_voix(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 (*base, member_id),
                 f"{voix} voix pour « {member_id} » alors que {voters} membres seulement peuvent voter",
             )
+        else:
+            minorite = _minorite(m, f"« {member_id} »", voix, voters)
+            if minorite is not None:
+                yield (*base, member_id), minorite
 
 
 def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
@@ -234,7 +279,10 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             ),
         )
         return
-    voters = len(set(m.votants()))
+    global_vote = ag.votes.get("bureau")
+    if global_vote is not None:
+        yield global_vote.path, _double_decompte("voix_bureau", "bureau")
+    voters = len(set(m.votants_membres()))
     elus = dict(ag.bureau_elu)
     for fonction, voix in ag.voix_bureau.items():
         path = (*base, fonction)
@@ -257,14 +305,60 @@ def _ag_voix_bureau(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                 ),
             )
         for i, n in enumerate(voix):
+            where = (*path, i) if len(voix) > 1 else path
             if n > voters:
                 yield (
-                    (*path, i) if len(voix) > 1 else path,
+                    where,
                     (
                         f"{n} voix à la fonction « {fonction} » alors que {voters} membres seulement "
                         "peuvent voter"
                     ),
                 )
+                continue
+            minorite = _minorite(m, f"l'élu à la fonction « {fonction} »", n, voters)
+            if minorite is not None:
+                yield where, minorite
+
+
+def _ag_refus(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
+    """Who did not adopt the statuts is named, attended, and holds no seat: he is no member."""
+    base: PathKey = ("ag_constitutive", "refus_statuts")
+    vote = ag.votes.get("statuts")
+    attendus = 0 if vote is None or vote.unanimite else vote.contre + vote.abstention
+    if len(ag.refus_statuts) != attendus:
+        if attendus == 0:
+            yield (
+                base,
+                (
+                    "les statuts ne comptent ni voix contre ni abstention (votes.statuts) : "
+                    "refus_statuts doit rester vide"
+                ),
+            )
+        else:
+            yield (
+                base if ag.refus_statuts else vote.path if vote is not None else base,
+                (
+                    f"les statuts comptent {attendus} voix contre ou abstention(s) (votes.statuts) : "
+                    f"nommez ces {attendus} membres dans ag_constitutive.refus_statuts "
+                    f"({len(ag.refus_statuts)} nommé(s)) ; ils n'adhèrent pas et ne sont pas fondateurs"
+                ),
+            )
+    attending = _attending(ag)
+    for i, member_id in enumerate(ag.refus_statuts):
+        if m.membre(member_id) is None:
+            yield (*base, i), _unknown(m, member_id)
+        elif member_id not in attending:
+            yield (*base, i), f"« {member_id} » n'est ni présent ni représenté : il n'a pas pu voter"
+    refus = frozenset(ag.refus_statuts)
+    for d in (*ag.administrateurs_elus, *(d for _, ds in ag.bureau_elu for d in ds)):
+        if d.membre in refus:
+            yield (
+                d.path,
+                (
+                    f"« {d.membre} » n'a pas adopté les statuts (refus_statuts) : il n'est pas membre "
+                    "et ne peut être élu"
+                ),
+            )
 
 
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
@@ -279,6 +373,30 @@ def ag_constitutive(m: Cpts) -> Iterator[Problem]:
     yield from _ag_votes(m, ag)
     yield from _ag_voix(m, ag)
     yield from _ag_voix_bureau(m, ag)
+    yield from _ag_refus(m, ag)
+
+
+@rule(
+    "W-VOTES-BUREAU-CA",
+    AVERTISSEMENT,
+    "Statuts, article sur la composition du bureau : le conseil d'administration élit le bureau en son sein",
+)
+def votes_bureau_ca(m: Cpts) -> Iterator[Problem]:
+    """A vote of the assembly on a bureau the CA elects has no effect: the PV prints none."""
+    ag = m.ag_constitutive
+    if ag is None or m.conseil_administration is None or m.bureau.elu_par != "conseil_administration":
+        return
+    vote = ag.votes.get("bureau")
+    if vote is not None:
+        yield (
+            vote.path,
+            (
+                "votes.bureau est sans effet : le bureau est élu par le conseil d'administration "
+                "(gouvernance.bureau.elu_par), l'assemblée générale n'est pas appelée à voter ; "
+                "l'élection figure au procès-verbal de la première réunion du conseil, dont les voix "
+                "se remplissent à la main ; retirez votes.bureau"
+            ),
+        )
 
 
 def _retenus(m: Cpts) -> tuple[Dirigeant, ...]:
