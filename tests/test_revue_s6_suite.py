@@ -42,5 +42,6 @@ def test_the_rgpd_notice_and_the_ri_name_who_receives_the_dirigeants_data() -> N
     local = _rendered("cpts-moselle-droit-local", ("bulletin-adhesion", "reglement-interieur"))
     assert "registre des associations du tribunal judiciaire, qui est public" in local["reglement-interieur"]
     assert "l’inscription de sa direction au registre public des associations" in local["bulletin-adhesion"]
-    assert "le tribunal judiciaire (registre public), pour les membres de la direction" in local["bulletin-adhesion"]
+    destinataire = "le tribunal judiciaire (registre public), pour les membres de la direction"
+    assert destinataire in local["bulletin-adhesion"]
     assert "préfecture" not in local["bulletin-adhesion"]

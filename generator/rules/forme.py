@@ -14,12 +14,15 @@ def signataires_statuts(m: Cpts) -> int | None:
     """Count the founders who adopt the statuts at the meeting and sign them (None without an AG).
 
     Founding is a contract (loi 1901, art. 1er): a founder who votes against or abstains does not
-    consent, and a represented founder does not sign at the meeting. Counted votes against or
-    abstentions are taken from the present founders, the prudent reading.
+    consent, and a represented founder does not sign at the meeting. The answers name who refused
+    (``refus_statuts``); until they do, counted votes against or abstentions are taken from the
+    present founders, the prudent reading.
     """
     ag = m.ag_constitutive
     if ag is None:
         return None
+    if ag.refus_statuts:
+        return len(m.fondateurs_signataires())
     fondateurs = {f.id for f in m.fondateurs}
     presents = sum(1 for i in ag.presents if i in fondateurs)
     vote = ag.votes.get("statuts")
