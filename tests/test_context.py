@@ -212,8 +212,10 @@ def test_bulletin_inter_cpts_partners_have_their_own_conditions():
 
 def test_bulletin_receipt_and_forms(avecsante, copresidence):
     doc = document_context("bulletin-adhesion", avecsante, commun(avecsante))
-    assert doc.recu_signataire == "le président"
-    assert doc.recu_nom == commun(avecsante).presidents[0]
+    # The trésorier collects the cotisations (RI): he signs the receipt.
+    tresorier = next(p for p in commun(avecsante).postes if p.fonction == "tresorier")
+    assert (doc.recu_signataire, doc.recu_nom) == ("la trésorière", tresorier.nom)  # Mme Nadia Khelifi
+    assert doc.recu_nom is not None
     assert [f.college.code for f in doc.formulaires] == [c.code for c in avecsante.colleges]
     assert all(f.exonere == (f.college.cotisation == 0) for f in doc.formulaires)
     for f in doc.formulaires:
@@ -223,7 +225,7 @@ def test_bulletin_receipt_and_forms(avecsante, copresidence):
         )
         assert all(w.startswith(("j'", "je ")) for w in f.conditions)  # first person after « Je remplis »
     co = document_context("bulletin-adhesion", copresidence, commun(copresidence))
-    assert (co.recu_signataire, co.recu_nom) == ("l'un des co-présidents", None)
+    assert co.recu_signataire in {"le trésorier", "la trésorière"} and co.recu_nom is not None
     usagers = next(f for f in co.formulaires if f.college.code == "usagers")
     assert usagers.exonere and usagers.personnes == "mixtes"
     assert usagers.nom == "collège des habitants et des usagers"

@@ -122,14 +122,9 @@ def _formulaire(model: Cpts, college: College, definition_membres: str | None) -
 
 def bulletin(model: Cpts, commun: Commun) -> Bulletin:
     """Build the context of the bulletin d'adhésion."""
-    presidence = commun.presidence
-    if presidence.nombre > 1:
-        # Any of the co-présidents may sign: the receipt names nobody.
-        signataire = ("l'une des " if presidence.feminin else "l'un des ") + presidence.nom
-        nom = None
-    else:
-        signataire = presidence.le
-        nom = commun.presidents[0] if commun.presidents else None
+    # The RI has the trésorier call and collect the cotisations: he signs the receipt.
+    tresorier = next(p for p in commun.postes if p.fonction == "tresorier")
+    signataire, nom = tresorier.titre.le, tresorier.nom
     return Bulletin(
         formulaires=tuple(
             _formulaire(model, college, commun.conception.definition_membres) for college in model.colleges
