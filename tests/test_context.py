@@ -399,7 +399,7 @@ def test_verification_warns_that_a_taille_1_passes_the_cac_threshold_in_year_2()
     assert petite.taille_aci == 1 and not petite.cac.obligatoire
     assert doc.financement_annee_pleine > seuil
     assert doc.depassement_probable
-    assert doc.signataires_statuts == "le président et la secrétaire"  # Mme Leroux
+    assert doc.signataires_statuts == "la présidente et la secrétaire"  # Dr Marchal (genre), Mme Leroux
 
 
 def test_cac_threshold_is_passed_only_above_it():

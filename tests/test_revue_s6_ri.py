@@ -82,7 +82,10 @@ def test_ri_cotisation_due_each_exercice_when_not_calendar(tmp_path: Path) -> No
 
 def test_charte_annex_exists_when_a_candidate_signs_it(tmp_path: Path) -> None:
     text = _ri(tmp_path, "cpts-deux-departements")
-    assert "établie par le bureau et approuvée avec le présent règlement" in text
+    # The bureau does not exist before the constitutive assembly: the founders draft the charte.
+    assert "La charte de l’association, approuvée avec le présent règlement" in text
+    assert "établie par le bureau" not in text
+    assert "elle est modifiée dans les mêmes formes que lui" in text
     assert "annexée au présent règlement" not in text
     annexe = text.split("## Annexe – Charte de l’association\n", 1)[1]
     assert text.index("<!-- signatures -->") < text.index("## Annexe – Charte")

@@ -95,7 +95,7 @@ def test_ri_lists_communes_by_sous_territoire_and_names_the_charte(deux) -> None
     assert "couvre les dix communes suivantes, regroupées par sous-territoire" in ri
     assert "- **Lochois**\u00a0: Loches (37)" in ri
     assert "signer la charte de l’association annexée au règlement intérieur" in ri
-    assert "La charte de l’association, établie par le bureau et approuvée avec le présent règlement" in ri
+    assert "La charte de l’association, approuvée avec le présent règlement" in ri
 
 
 def test_only_natural_persons_never_read_legal_persons(avecsante) -> None:

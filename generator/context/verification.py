@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from generator.context.commun import Commun
+from generator.context.pv_premier_ca import applicable as premier_ca_applicable
 from generator.model import Cpts
 from generator.values import Montant
 
@@ -23,6 +24,8 @@ class Verification(NamedTuple):
     financement_annee_pleine: Montant | None
     # Who signs the statuts, under loi 1901: « le président et le secrétaire ».
     signataires_statuts: str
+    # The CA elects the bureau at its first meeting, whose PV the requête joins under local law.
+    pv_premier_ca: bool
 
 
 def verification(model: Cpts, commun: Commun) -> Verification:
@@ -34,5 +37,7 @@ def verification(model: Cpts, commun: Commun) -> Verification:
     return Verification(
         depassement_probable=not model.cac.obligatoire and maximum is not None and maximum > seuil,
         financement_annee_pleine=maximum,
-        signataires_statuts=f"{commun.presidence_statutaire.le} et {commun.secretaire.titre.le}",
+        # As the statuts' signature block names them: the holders' titles, agreed (« la présidente »).
+        signataires_statuts=f"{commun.presidence.le} et {commun.secretaire.titre.le}",
+        pv_premier_ca=premier_ca_applicable(model),
     )

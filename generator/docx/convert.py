@@ -400,6 +400,10 @@ class _Writer:
         )
         form = kind == "formulaire"
         signers = header_rows > 0 and has_signature_column(rows[0])
+        if signers and len(self.segment) > 1 and isinstance(self.segment[-2], Para):
+            # The sentence that introduces a grid of signatures (the founders under local law, an
+            # attendance sheet) does not end a page with its grid on the next one.
+            self.segment[-2].keep_next = True
         for number, cells in enumerate(rows):
             is_header = number < header_rows and not form
             height = 0

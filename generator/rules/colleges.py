@@ -192,13 +192,12 @@ def charte(m: Cpts) -> Iterator[Problem]:
     conditions = m.adhesion.conditions
     if "signer_charte" not in conditions:
         return
-    organe = "le bureau" if m.conseil_administration is None else "le conseil d'administration"
     yield (
         ("adhesion", "conditions", conditions.index("signer_charte")),
         (
             "tout candidat doit signer la charte de l'association, que le règlement intérieur "
-            "annexe : l'annexe produite n'en donne que le cadre ; rédigez la charte, établie par "
-            f"{organe}, et joignez-la au règlement intérieur avant l'assemblée générale "
-            "constitutive, qui l'approuve avec lui"
+            "annexe : l'annexe produite n'en donne que le cadre ; les fondateurs rédigent la charte "
+            "et la joignent au règlement intérieur avant l'assemblée générale constitutive, qui "
+            "l'approuve avec lui"
         ),
     )
