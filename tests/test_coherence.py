@@ -246,9 +246,14 @@ def pv_officers(pv: str) -> dict[str, list[str]]:
     officers: dict[str, list[str]] = {}
     for title, name in re.findall(r"^- (.+?) : (.+?)(?: ;|\.)$", bureau, re.M):
         officers.setdefault(masculin(title), []).append(name)
-    # Elected by the assembly: a table of the seats with the votes of each elected member.
+    # Elected by the assembly: a table of the seats with the votes of each elected member, or
+    # without them when one global count elected the list.
     for title, name in re.findall(r"^\| (.+?) \| (.+?) \| .+ votants \|$", bureau, re.M):
         officers.setdefault(masculin(title), []).append(name)
+    if "sur une liste unique" in bureau:
+        for title, name in re.findall(r"^\| (.+?) \| (.+?) \|$", bureau, re.M):
+            if title not in {"Fonction", "---"}:
+                officers.setdefault(masculin(title), []).append(name)
     return officers
 
 

@@ -194,11 +194,24 @@ def test_an_election_by_candidate_prints_no_global_count(tmp_path: Path) -> None
     def no_votes(data: dict[str, Any]) -> None:
         del data["ag_constitutive"]["voix_bureau"]
 
+    # No vote given: the votes of each candidate are blanks to fill, never a global count.
     sans = checked_variant(tmp_path, "cpts-petite-bureau", no_votes).model
     assert sans is not None
     pv = api.render_markdown(sans, ["pv-ag-constitutive"])["pv-ag-constitutive"]
     bureau = pv.split("résolution – Élection du bureau")[1].split("### ")[0]
-    assert "adoptée" in bureau and "Chacun des candidats" not in bureau
+    assert "Chacun des candidats" in bureau and "votants |" in bureau and "adoptée" not in bureau
+
+    def global_count(data: dict[str, Any]) -> None:
+        no_votes(data)
+        data["ag_constitutive"]["votes"]["bureau"] = {"pour": 6, "contre": 0, "abstention": 1}
+
+    liste = checked_variant(tmp_path, "cpts-petite-bureau", global_count).model
+    assert liste is not None
+    pv = api.render_markdown(liste, ["pv-ag-constitutive"])["pv-ag-constitutive"]
+    bureau = pv.split("résolution – Élection du bureau")[1].split("### ")[0]
+    # One global count: the list was elected together; no blank per candidate beside it.
+    assert "sur une liste unique de candidats" in bureau and "adoptée" in bureau
+    assert "votants" not in bureau and "Chacun des candidats" not in bureau
 
 
 # M2, L16, L18, L19 — the PV of the first CA.

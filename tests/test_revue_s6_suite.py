@@ -45,3 +45,19 @@ def test_the_rgpd_notice_and_the_ri_name_who_receives_the_dirigeants_data() -> N
     destinataire = "le tribunal judiciaire (registre public), pour les membres de la direction"
     assert destinataire in local["bulletin-adhesion"]
     assert "préfecture" not in local["bulletin-adhesion"]
+
+
+def test_consultative_founders_consent_to_the_statuts_they_do_not_vote() -> None:
+    # Founding is a contract: a partner of a consultative collège who founds consents too.
+    pv = _rendered("inter-cpts-departementale", ("pv-ag-constitutive",))["pv-ag-constitutive"]
+    premiere = pv.split("### Première résolution")[1].split("### ")[0]
+    assert "à voix consultative, présents ou représentés, déclarent consentir aux statuts" in premiere
+    autre = _rendered("cpts-petite-bureau", ("pv-ag-constitutive",))["pv-ag-constitutive"]
+    assert "déclarent consentir aux statuts" not in autre
+
+
+def test_under_local_law_the_siege_moves_within_the_three_departements() -> None:
+    moselle = _rendered("cpts-moselle-droit-local", ("statuts",))["statuts"]
+    assert "des départements du Bas-Rhin, du Haut-Rhin ou de la Moselle" in moselle
+    avecsante = _rendered("cpts-avecsante", ("statuts",))["statuts"]
+    assert "Haut-Rhin ou de la Moselle" not in avecsante

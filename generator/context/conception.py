@@ -42,6 +42,9 @@ class Conception(NamedTuple):
     # local law the seat is a mandatory mention of the statuts (code civil local, art. 57), so a
     # simple decision of the CA is read as ca_ratifie_ag: an assembly always has the last word.
     transfert_siege: str
+    # Where the siège may move: under local law, within the three départements whose registres
+    # inscribe associations of the code civil local (a move elsewhere leaves that law).
+    lieu_transfert: str
     # None: the WHO epigraph; (): no préambule; else the answers' paragraphs.
     preambule: tuple[str, ...] | None
     # With one class of members whose definition (the answers' description) states its own
@@ -97,6 +100,11 @@ def conception(model: Cpts) -> Conception:
         personnes_morales=personnes != {"physiques"},
         collegial=model.bureau.collegial,
         missions_aci=bool(model.objet.missions_aci),
+        lieu_transfert=(
+            "en tout autre lieu des départements du Bas-Rhin, du Haut-Rhin ou de la Moselle"
+            if model.droit_local
+            else "en tout autre lieu"
+        ),
         transfert_siege=(
             "ca_ratifie_ag"
             if model.droit_local and model.association.siege.transfert == "conseil_administration"

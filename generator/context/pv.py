@@ -24,9 +24,12 @@ class Resolution(NamedTuple):
     code: str
     ordinal: str  # « Première », « Deuxième »…
     vote: Vote | None  # None in a draft
-    # An election whose votes per candidate are given (voix_candidats, voix_bureau): the secret
-    # ballot is the vote, the PV prints no global count for it.
+    # An election whose votes per candidate are given (voix_candidats, voix_bureau), or left to
+    # fill when no vote is given: the secret ballot is the vote, the PV prints no global count.
     par_candidat: bool = False
+    # An election whose answers give one global count: the candidates were elected together on a
+    # single list, and the PV prints that count, not a blank per candidate (no double count).
+    liste: bool = False
 
 
 class Presences(NamedTuple):
@@ -170,13 +173,21 @@ def _resolutions(model: Cpts) -> tuple[Resolution, ...]:
     par_ca = model.conseil_administration is not None and model.bureau.elu_par == "conseil_administration"
     if ag is not None and ag.voix_bureau and not par_ca:
         par_candidat.add("bureau")
-    return tuple(
-        Resolution(
+    elections = {"administrateurs"} | (set() if par_ca else {"bureau"})
+
+    def resolution(i: int, code: str) -> Resolution:
+        vote = None if ag is None else ag.votes.get(code)
+        election = ag is not None and code in elections and code not in par_candidat
+        return Resolution(
             code,
             labels.ORDINAUX_RESOLUTIONS[i],
-            None if ag is None else ag.votes.get(code),
-            code in par_candidat,
+            vote,
+            code in par_candidat or (election and vote is None),
+            election and vote is not None,
         )
+
+    return tuple(
+        resolution(i, code)
         for i, code in enumerate(codes)
     )
 

@@ -359,6 +359,18 @@ def _ag_refus(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                     "et ne peut être élu"
                 ),
             )
+    for r in ag.representes:
+        if r.mandataire in refus:
+            # The statuts allow a proxy only to another member with a deliberative vote: a founder
+            # who refused them is none, and the votes after the statuts would count his proxy.
+            yield (
+                (*r.path, "mandataire"),
+                (
+                    f"« {r.mandataire} » n'a pas adopté les statuts (refus_statuts) : il n'est pas "
+                    f"membre et ne peut porter le pouvoir de « {r.membre} » pour les votes qui "
+                    "suivent ; désignez un autre mandataire"
+                ),
+            )
 
 
 @rule("E-AG-CONSTITUTIVE", ERREUR, "Cohérence du procès-verbal de l'AG constitutive")
