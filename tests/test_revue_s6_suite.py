@@ -61,3 +61,16 @@ def test_under_local_law_the_siege_moves_within_the_three_departements() -> None
     assert "des départements du Bas-Rhin, du Haut-Rhin ou de la Moselle" in moselle
     avecsante = _rendered("cpts-avecsante", ("statuts",))["statuts"]
     assert "Haut-Rhin ou de la Moselle" not in avecsante
+
+
+def test_the_requete_is_signed_by_the_direction_and_the_founders_who_signed_the_statuts() -> None:
+    model = api.load_answers(EXAMPLES / "cpts-moselle-droit-local.yaml")
+    docs = render_markdown(model, ("statuts", "requete-inscription"))
+    requete = docs["requete-inscription"]
+    grid = requete.split("s’associent à la présente requête")[1]
+    rows = [line for line in grid.splitlines() if line.startswith("| ") and "Membre fondateur" not in line]
+    # The same founders as the statuts' signature grid, each on a line to sign.
+    statuts_grid = docs["statuts"].split("Signatures des membres fondateurs")[1].split("\n#")[0]
+    statuts_rows = [line for line in statuts_grid.splitlines() if line.startswith("| ")][1:]
+    assert rows == statuts_rows and len(rows) == len(model.fondateurs_signataires())
+    assert "Pouvoir de représentation de la direction, à inscrire au registre" in requete

@@ -15,6 +15,7 @@ from generator.context.commun import Commun
 from generator.context.dirigeants import Ligne, dirigeants, fonctions, retenus
 from generator.context.pv import nombre_signataires
 from generator.context.pv_premier_ca import applicable as premier_ca_applicable
+from generator.context.statuts import Fondateur, fondateur
 from generator.model import Cpts
 
 
@@ -32,6 +33,9 @@ class Requete(NamedTuple):
     minimum: int
     # The CA elected the bureau: its first meeting's PV is the act naming the direction too.
     premier_ca: bool
+    # The founders who signed the statuts, who sign the requête too, as the published practice
+    # asks (préfecture du Bas-Rhin; service-public.fr F1119): the statuts' own rows.
+    fondateurs_signataires: tuple[Fondateur, ...]
 
 
 def applicable(model: Cpts) -> bool:
@@ -52,4 +56,5 @@ def requete(model: Cpts, commun: Commun) -> Requete:
         signataires_statuts=nombre_signataires(model),
         minimum=model.parametres.fondateurs_minimum_droit_local.valeur,
         premier_ca=premier_ca_applicable(model),
+        fondateurs_signataires=tuple(fondateur(model, f) for f in model.fondateurs_signataires()),
     )

@@ -159,7 +159,8 @@ def _apres_par(nom: str) -> str:
     return "le " + nom if nom.startswith(_TITRES_AVEC_ARTICLE) else nom
 
 
-def _fondateur(model: Cpts, membre: Membre) -> Fondateur:
+def fondateur(model: Cpts, membre: Membre) -> Fondateur:
+    """Return a founder's row as the statuts' annex and signature grid print it."""
     representant = membre.representant if membre.personne_morale and membre.representant else None
     college = model.college(membre.college) if membre.college is not None else None
     return Fondateur(
@@ -302,9 +303,9 @@ def statuts(model: Cpts, commun: Commun, *, signatures_fondateurs: bool = True) 
         exemplaires=3 if model.droit_local else 2,
         date=None if ag is None else ag.date,
         signataires=(*commun.signataires, commun.secretaire),
-        fondateurs=tuple(_fondateur(model, f) for f in model.fondateurs_adherents),
-        honneur=tuple(_fondateur(model, f) for f in model.honneur),
-        fondateurs_signataires=tuple(_fondateur(model, f) for f in _presents(model)),
+        fondateurs=tuple(fondateur(model, f) for f in model.fondateurs_adherents),
+        honneur=tuple(fondateur(model, f) for f in model.honneur),
+        fondateurs_signataires=tuple(fondateur(model, f) for f in _presents(model)),
         nombre_signataires=_nombre_signataires(model),
         ca_personnes_morales=any(c.personnes != "physiques" for c in model.colleges if c.sieges_ca > 0),
         suppleance=_suppleance(model, commun),
