@@ -26,3 +26,15 @@ def checked_variant(
     assert result.valid, "\n".join(f.format() for f in result.errors)
     assert result.model is not None
     return result
+
+
+def rendered_variant(
+    tmp_path: Path,
+    example: str,
+    change: Callable[[dict[str, Any]], None] | None,
+    documents: list[str],
+) -> dict[str, str]:
+    """Load an example, change it, check it (valid) and render ``documents`` as Markdown."""
+    result = checked_variant(tmp_path, example, change)
+    assert result.model is not None
+    return api.render_markdown(result.model, documents)

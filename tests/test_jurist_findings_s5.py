@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _variants import checked_variant
+from _variants import rendered_variant
 
 from generator import api
 from generator.api import render_markdown
@@ -25,9 +25,7 @@ def _render(
     tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None] | None = None
 ) -> dict[str, str]:
     """Load an example, change it, check it (valid) and render the founding documents."""
-    result = checked_variant(tmp_path, example, change)
-    assert result.model is not None
-    return render_markdown(result.model, DOCUMENTS)
+    return rendered_variant(tmp_path, example, change, DOCUMENTS)
 
 
 def _article(text: str, title: str) -> str:

@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _variants import checked_variant
-
-from generator.api import render_markdown
+from _variants import rendered_variant
 
 EXAMPLES = sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
 DOCUMENTS = ["statuts", "reglement-interieur"]
@@ -22,9 +20,7 @@ def _render(
     tmp_path: Path, example: str, change: Callable[[dict[str, Any]], None] | None = None
 ) -> dict[str, str]:
     """Load an example, change it, check it (valid) and render the statuts and the RI."""
-    result = checked_variant(tmp_path, example, change)
-    assert result.model is not None
-    return render_markdown(result.model, DOCUMENTS)
+    return rendered_variant(tmp_path, example, change, DOCUMENTS)
 
 
 @cache
