@@ -62,6 +62,22 @@ def alsace_moselle(m: Cpts) -> Iterator[Problem]:
                 "à la séance ; cette exigence de présence est une règle de prudence de l'outil)"
             ),
         )
+    ca = m.conseil_administration
+    if ca is not None and m.bureau.elu_par == "conseil_administration" and not m.bureau.collegial:
+        # The direction is chosen among the administrators, natural persons only: a CA with fewer
+        # seats open to natural persons than bureau functions can never fill its direction.
+        sieges = sum(c.sieges_ca for c in m.colleges if c.personnes != "morales")
+        postes = len(m.bureau.fonctions) + (1 if m.bureau.co_presidence else 0)
+        if sieges < postes:
+            yield (
+                ("gouvernance", "bureau", "fonctions"),
+                (
+                    f"le bureau, qui est la direction (code civil local, art. 26), compte {postes} "
+                    f"fonctions à confier à des personnes physiques élues au conseil d'administration, "
+                    f"qui n'ouvre que {sieges} sièges aux personnes physiques : la direction ne "
+                    "pourrait être pourvue ; réduisez les fonctions du bureau ou ouvrez des sièges"
+                ),
+            )
     for d in m.dirigeants():
         if not d.direction:
             continue
