@@ -125,6 +125,11 @@ def bulletin(model: Cpts, commun: Commun) -> Bulletin:
     # The RI has the trésorier call and collect the cotisations: he signs the receipt.
     tresorier = next(p for p in commun.postes if p.fonction == "tresorier")
     signataire, nom = tresorier.titre.le, tresorier.nom
+    ag = model.ag_constitutive
+    designations = dict(ag.bureau_elu).get("tresorier", ()) if ag is not None else ()
+    if designations and designations[0].personne is None:
+        # A legal person holds the office: the natural person who represents it signs.
+        nom = model.nom_representant(designations[0].membre)
     return Bulletin(
         formulaires=tuple(
             _formulaire(model, college, commun.conception.definition_membres) for college in model.colleges

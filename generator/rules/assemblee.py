@@ -47,6 +47,17 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             yield (*r.path, "membre"), f"« {r.membre} » est représenté deux fois"
         if r.membre == r.mandataire:
             yield (*r.path, "mandataire"), "un membre ne peut pas être son propre mandataire"
+        elif _deliberatif(m, r.membre) and _deliberatif(m, r.mandataire) is False:
+            # The statuts allow a proxy only to another member with a deliberative vote: a member
+            # of a consultative collège would cast a vote he does not have.
+            yield (
+                (*r.path, "mandataire"),
+                (
+                    f"« {r.mandataire} » relève d'un collège à voix consultative : il ne peut porter le "
+                    f"pouvoir de « {r.membre} », qui a voix délibérative (les statuts réservent les "
+                    "pouvoirs aux membres ayant voix délibérative) ; désignez un autre mandataire"
+                ),
+            )
         seen_represented.add(r.membre)
         proxies[r.mandataire] += 1
         if proxies[r.mandataire] == m.assemblees.pouvoirs_max + 1:
@@ -57,6 +68,15 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
                     "(gouvernance.assemblees.pouvoirs_max)"
                 ),
             )
+
+
+def _deliberatif(m: Cpts, member_id: str) -> bool | None:
+    """Tell whether a founder votes (his collège is deliberative); None when unknown or honorary."""
+    membre = m.membre(member_id)
+    if membre is None or membre.college is None:
+        return None
+    college = m.college(membre.college)
+    return None if college is None else college.deliberatif
 
 
 def _attending(ag: AgConstitutive) -> frozenset[str]:
