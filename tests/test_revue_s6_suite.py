@@ -74,3 +74,10 @@ def test_the_requete_is_signed_by_the_direction_and_the_founders_who_signed_the_
     statuts_rows = [line for line in statuts_grid.splitlines() if line.startswith("| ")][1:]
     assert rows == statuts_rows and len(rows) == len(model.fondateurs_signataires())
     assert "Pouvoir de représentation de la direction, à inscrire au registre" in requete
+
+
+def test_the_first_ca_designates_the_delegues_by_secret_ballot_for_a_stated_duration() -> None:
+    # The PV of the first CA proves the délégués' power: how they were designated and for how long.
+    pv = _rendered("cpts-classe-unique-ca-collegial", ("pv-premier-ca",))["pv-premier-ca"]
+    assert "désigne parmi ses membres, au scrutin secret, en un seul tour" in pv
+    assert "La délégation est donnée pour la durée du mandat d’administrateur" in pv
