@@ -184,7 +184,8 @@ def test_moselle_with_partial_renewal_files_what_the_tribunal_asks():
     assert partiel != moselle
     model = _model(partiel)
     assert model.droit_local and model.conseil_administration.renouvellement_partiel
-    assert not model.avertissements  # W-RENOUVELLEMENT-TOTAL is gone, the direction is complete
+    # W-RENOUVELLEMENT-TOTAL is gone and the direction is complete; only its lack of margin is said.
+    assert {f.rule for f in model.avertissements} == {"W-DIRECTION-MARGE"}
     documents = render_markdown(model)
     assert {"pv-premier-ca", "requete-inscription"} <= set(documents)
     pv, premier_ca = documents["pv-ag-constitutive"], documents["pv-premier-ca"]

@@ -167,7 +167,7 @@ EXAMPLE_WARNINGS = {
     "cpts-avecsante": set(),
     "cpts-copresidence": {"W-REMUNERATION-RESSOURCES"},
     "inter-cpts-departementale": set(),
-    "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL"},
+    "cpts-moselle-droit-local": {"W-RENOUVELLEMENT-TOTAL", "W-DIRECTION-MARGE"},
     "cpts-classe-unique-ca-collegial": {"W-MODELE-COLLEGES", "W-MODELE-VICE-PRESIDENT"},
     "cpts-deux-departements": {"W-CHARTE"},
 }

@@ -51,6 +51,7 @@ from generator.rules.finances import (
 )
 from generator.rules.forme import (
     alsace_moselle,
+    direction_marge,
     genre_des_titres,
     inter_cpts,
     siege_hors_territoire,
@@ -97,6 +98,7 @@ __all__ = [
     "delegues_absents",
     "deliberations",
     "depenses",
+    "direction_marge",
     "dirigeants_incomplets",
     "equilibre",
     "finances",

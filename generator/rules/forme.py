@@ -236,3 +236,28 @@ def genre_des_titres(m: Cpts) -> Iterator[Problem]:
                 "ou genre: masculin"
             ),
         )
+
+
+@rule(
+    "W-DIRECTION-MARGE",
+    AVERTISSEMENT,
+    "Code civil local, art. 26 (la direction est obligatoire) ; CPC, annexe Alsace-Moselle, art. 30-1",
+)
+def direction_marge(m: Cpts) -> Iterator[Problem]:
+    """Under local law, as many natural-person seats as bureau functions leave no margin."""
+    ca = m.conseil_administration
+    if not m.droit_local or ca is None or m.bureau.elu_par != "conseil_administration" or m.bureau.collegial:
+        return
+    sieges = sum(c.sieges_ca for c in m.colleges if c.personnes != "morales")
+    postes = len(m.bureau.fonctions) + (1 if m.bureau.co_presidence else 0)
+    if sieges == postes:
+        yield (
+            ("gouvernance", "bureau", "fonctions"),
+            (
+                f"le conseil d'administration n'ouvre aux personnes physiques que {sieges} sièges, "
+                f"autant que les {postes} fonctions du bureau, qui est la direction (code civil local, "
+                "art. 26) : une seule vacance, ou un siège pourvu par une personne morale, laisserait "
+                "la direction incomplète ; le modèle prévoit plus d'administrateurs que de fonctions "
+                "(ouvrez des sièges aux personnes physiques ou réduisez les fonctions)"
+            ),
+        )
