@@ -30,6 +30,18 @@ def signataires_statuts(m: Cpts) -> int | None:
     return max(0, presents - refus)
 
 
+def _places_direction(m: Cpts) -> tuple[int, int] | None:
+    """Return the CA seats open to natural persons and the bureau's functions, when the CA elects it.
+
+    None when the bureau is not chosen among the administrators (no CA, an AG election, or
+    administrateurs délégués designated apart).
+    """
+    if m.conseil_administration is None or m.bureau.elu_par != "conseil_administration" or m.bureau.collegial:
+        return None
+    sieges = sum(c.sieges_ca for c in m.colleges if c.personnes != "morales")
+    return sieges, len(m.bureau.fonctions) + (1 if m.bureau.co_presidence else 0)
+
+
 @rule(
     "E-ALSACE-MOSELLE",
     ERREUR,
@@ -62,12 +74,11 @@ def alsace_moselle(m: Cpts) -> Iterator[Problem]:
                 "à la séance ; cette exigence de présence est une règle de prudence de l'outil)"
             ),
         )
-    ca = m.conseil_administration
-    if ca is not None and m.bureau.elu_par == "conseil_administration" and not m.bureau.collegial:
+    places = _places_direction(m)
+    if places is not None:
         # The direction is chosen among the administrators, natural persons only: a CA with fewer
         # seats open to natural persons than bureau functions can never fill its direction.
-        sieges = sum(c.sieges_ca for c in m.colleges if c.personnes != "morales")
-        postes = len(m.bureau.fonctions) + (1 if m.bureau.co_presidence else 0)
+        sieges, postes = places
         if sieges < postes:
             yield (
                 ("gouvernance", "bureau", "fonctions"),
@@ -245,12 +256,9 @@ def genre_des_titres(m: Cpts) -> Iterator[Problem]:
 )
 def direction_marge(m: Cpts) -> Iterator[Problem]:
     """Under local law, as many natural-person seats as bureau functions leave no margin."""
-    ca = m.conseil_administration
-    if not m.droit_local or ca is None or m.bureau.elu_par != "conseil_administration" or m.bureau.collegial:
-        return
-    sieges = sum(c.sieges_ca for c in m.colleges if c.personnes != "morales")
-    postes = len(m.bureau.fonctions) + (1 if m.bureau.co_presidence else 0)
-    if sieges == postes:
+    places = _places_direction(m) if m.droit_local else None
+    if places is not None and places[0] == places[1]:
+        sieges, postes = places
         yield (
             ("gouvernance", "bureau", "fonctions"),
             (
