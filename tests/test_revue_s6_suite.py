@@ -81,3 +81,11 @@ def test_the_first_ca_designates_the_delegues_by_secret_ballot_for_a_stated_dura
     pv = _rendered("cpts-classe-unique-ca-collegial", ("pv-premier-ca",))["pv-premier-ca"]
     assert "désigne parmi ses membres, au scrutin secret, en un seul tour" in pv
     assert "La délégation est donnée pour la durée du mandat d’administrateur" in pv
+
+
+def test_an_inter_cpts_of_two_cpts_cannot_decide_with_one_cpts_alone() -> None:
+    statuts = _rendered("inter-cpts-departementale", ("statuts",))["statuts"]
+    assert "que si chacune des deux CPTS y est représentée par l’un au moins de ses membres" in statuts
+    assert "elle ne délibère valablement que si les deux CPTS sont présentes ou représentées" in statuts
+    cpts = _rendered("cpts-avecsante", ("statuts",))["statuts"]
+    assert "les deux CPTS sont présentes" not in cpts
