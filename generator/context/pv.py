@@ -378,6 +378,7 @@ def pv(model: Cpts, commun: Commun) -> Pv:
     resolutions = _resolutions(model)
     ag = model.ag_constitutive
     bureau_par_ca = commun.ca is not None and model.bureau.elu_par == "conseil_administration"
+    fondateurs_personnes_morales = any(f.personne_morale for f in model.fondateurs)
     return Pv(
         resolutions=resolutions,
         ordinaux=MappingProxyType({r.code: r.ordinal for r in resolutions}),
@@ -399,9 +400,9 @@ def pv(model: Cpts, commun: Commun) -> Pv:
         membres_honneur=tuple(model.nom(m.id) for m in model.honneur),
         elus_bureau=_elus_bureau(model, commun, bureau_par_ca),
         fondateurs_personnes=_fondateurs_personnes(model),
-        emargee_par=_emargee_par(model),
+        emargee_par=_emargee_par(fondateurs_personnes_morales),
         administrateurs_personnes_morales=_administrateurs_personnes_morales(model),
-        fondateurs_personnes_morales=any(f.personne_morale for f in model.fondateurs),
+        fondateurs_personnes_morales=fondateurs_personnes_morales,
         signataires_statuts=_signataires_statuts(commun),
     )
 
@@ -426,8 +427,8 @@ def _fondateurs_personnes(model: Cpts) -> str:
     return "personnes, physiques ou morales,"
 
 
-def _emargee_par(model: Cpts) -> str:
-    if any(f.personne_morale for f in model.fondateurs):
+def _emargee_par(personnes_morales: bool) -> str:
+    if personnes_morales:
         return (
             "chaque membre présent, par la personne physique qui signe pour chaque personne morale"
             " et par le mandataire de chaque membre représenté"
