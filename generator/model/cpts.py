@@ -146,15 +146,19 @@ class Cpts(NamedTuple):
         if ag is None:
             return ()
         ids = (*ag.presents, *(r.membre for r in ag.representes))
-        votants = []
-        for member_id in ids:
-            membre = self.membre(member_id)
-            if membre is None or membre.honneur:
-                continue
-            college = self.college(membre.college) if membre.college else None
-            if college is None or college.deliberatif:
-                votants.append(member_id)
-        return tuple(votants)
+        return tuple(member_id for member_id in ids if self.a_voix(member_id))
+
+    def a_voix(self, member_id: str) -> bool:
+        """Tell whether a member votes at the assemblies: a founder of a deliberative collège.
+
+        Honorary members and the members of a consultative collège attend without voting; an
+        unknown collège is left to E-COLLEGES, and its members are counted.
+        """
+        membre = self.membre(member_id)
+        if membre is None or membre.honneur:
+            return False
+        college = self.college(membre.college) if membre.college else None
+        return college is None or college.deliberatif
 
     @property
     def fondateurs_adherents(self) -> tuple[Membre, ...]:

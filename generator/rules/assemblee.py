@@ -47,7 +47,7 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             yield (*r.path, "membre"), f"« {r.membre} » est représenté deux fois"
         if r.membre == r.mandataire:
             yield (*r.path, "mandataire"), "un membre ne peut pas être son propre mandataire"
-        elif _deliberatif(m, r.membre) and _deliberatif(m, r.mandataire) is False:
+        elif m.a_voix(r.membre) and _consultatif(m, r.mandataire):
             # The statuts allow a proxy only to another member with a deliberative vote: a member
             # of a consultative collège would cast a vote he does not have.
             yield (
@@ -70,13 +70,10 @@ def _ag_attendance(m: Cpts, ag: AgConstitutive) -> Iterator[Problem]:
             )
 
 
-def _deliberatif(m: Cpts, member_id: str) -> bool | None:
-    """Tell whether a founder votes (his collège is deliberative); None when unknown or honorary."""
+def _consultatif(m: Cpts, member_id: str) -> bool:
+    """Tell whether a known founder attends without a vote (an honorary member is E-HONNEUR's)."""
     membre = m.membre(member_id)
-    if membre is None or membre.college is None:
-        return None
-    college = m.college(membre.college)
-    return None if college is None else college.deliberatif
+    return membre is not None and not membre.honneur and not m.a_voix(member_id)
 
 
 def _attending(ag: AgConstitutive) -> frozenset[str]:
