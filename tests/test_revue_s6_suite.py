@@ -89,3 +89,12 @@ def test_an_inter_cpts_of_two_cpts_cannot_decide_with_one_cpts_alone() -> None:
     assert "elle ne délibère valablement que si les deux CPTS sont présentes ou représentées" in statuts
     cpts = _rendered("cpts-avecsante", ("statuts",))["statuts"]
     assert "les deux CPTS sont présentes" not in cpts
+
+
+def test_the_ri_and_the_bulletin_name_the_same_signatory_of_the_receipt() -> None:
+    for example in sorted(p.stem for p in EXAMPLES.glob("*.yaml")):
+        docs = _rendered(example, ("reglement-interieur", "bulletin-adhesion"))
+        assert "le trésorier, qui encaisse les cotisations, en signe le reçu" in docs["reglement-interieur"]
+        assert "| Pour l’association, la trésorière |" in docs["bulletin-adhesion"] or (
+            "| Pour l’association, le trésorier |" in docs["bulletin-adhesion"]
+        ), example
