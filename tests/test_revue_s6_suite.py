@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from _variants import rendered_variant
 
 from generator import api
 from generator.api import render_markdown
@@ -98,3 +101,14 @@ def test_the_ri_and_the_bulletin_name_the_same_signatory_of_the_receipt() -> Non
         assert "| Pour l’association, la trésorière |" in docs["bulletin-adhesion"] or (
             "| Pour l’association, le trésorier |" in docs["bulletin-adhesion"]
         ), example
+
+
+def test_the_statuts_speak_of_the_delegues_in_the_plural_even_when_one_is_designated(tmp_path: Path) -> None:
+    # The statuts allow « un ou plusieurs » délégués: one designated on the first day changes no article.
+    def un_delegue(data: dict[str, Any]) -> None:
+        data["ag_constitutive"]["bureau_elu"]["administrateurs_delegues"] = ["cmartin"]
+
+    variant = rendered_variant(tmp_path, "cpts-classe-unique-ca-collegial", un_delegue, ["statuts"])
+    statuts = variant["statuts"]
+    assert "Lorsque les administrateurs délégués sont tous absents ou empêchés" in statuts
+    assert "l’administrateur délégué sont" not in statuts

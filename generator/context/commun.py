@@ -150,7 +150,9 @@ def commun(model: Cpts) -> Commun:
         ag=ag,
         ca=model.conseil_administration,
         presidence=titre(code, toutes_des_femmes(model, presidents), nombre),
-        presidence_statutaire=titre(code, False, nombre),
+        # The statuts allow « un ou plusieurs » administrateurs délégués: their wording is plural
+        # whatever the number designated on the first day (a second one changes no article).
+        presidence_statutaire=titre(code, False, 2 if model.bureau.collegial else nombre),
         presidents=tuple(model.nom(d) for d in presidents),
         elus=MappingProxyType(elus),
         postes=(
